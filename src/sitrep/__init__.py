@@ -1,0 +1,3 @@
+"""sitrep: news articles in, ACLED-style conflict event records out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,171 @@
+"""The Python API: every CLI command is a thin layer over a function here.
+
+    >>> from sitrep.api import extract_texts
+    >>> events = extract_texts(["Police fired tear gas at protesters in Kisumu on Monday."],
+    ...                        published="2024-03-14")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, BinaryIO, TextIO
+
+from sitrep import ingest, output
+from sitrep.pipeline import Extractor
+from sitrep.records import Article, Event, InputProblem, content_id
+from sitrep.settings import Settings
+
+FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".geojson": "geojson"}
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What a run read, wrote and skipped."""
+
+    articles: int = 0
+    events: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
+                  settings: Settings | None = None) -> list[Event]:
+    """Events from plain texts (a convenience for notebooks and tests)."""
+    day = dt.date.fromisoformat(published) if isinstance(published, str) else published
+    articles = [Article(id=content_id(t), text=t, published=day) for t in texts]
+    extractor = get_extractor(settings)
+    out: list[Event] = []
+    for item in extractor.extract(articles):
+        if not isinstance(item, InputProblem):
+            out.extend(item[1])
+    return out
+
+
+_EXTRACTORS: dict[tuple[str, str], Extractor] = {}
+
+
+def get_extractor(settings: Settings | None = None) -> Extractor:
+    """The process's extractor for these settings, loaded once."""
+    settings = settings or Settings.load()
+    key = (str(settings.data_dir), settings.spacy_model)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(settings)
+    return _EXTRACTORS[key]
+
+
+def iter_events(
+    inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
+    stdin: BinaryIO | None = None, report: RunReport | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None,
+) -> Iterator[Event]:
+    """Stream events from inputs; problems go to `on_problem` (and `report`) and are skipped."""
+    report = report if report is not None else RunReport()
+    extractor = get_extractor(settings)
+    for item in extractor.extract(ingest.iter_articles(inputs, settings, published=published, stdin=stdin)):
+        if isinstance(item, InputProblem):
+            report.problems.append(item)
+            if on_problem:
+                on_problem(item)
+            continue
+        report.articles += 1
+        for event in item[1]:
+            report.events += 1
+            yield event
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The output format: as given, else from the file suffix, else jsonl."""
+    if fmt:
+        return fmt
+    if path:
+        return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), "jsonl")
+    return "jsonl"
+
+
+def _open_out(path: str | None, fmt: str) -> IO[str]:
+    if path is None or path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8", newline="" if fmt.endswith("csv") else None)  # noqa: SIM115
+
+
+def extract_to(
+    inputs: Sequence[str], settings: Settings, outs: Sequence[str | None], fmt: str | None = None, *,
+    published: dt.date | None = None, table: TextIO | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None, stdin: BinaryIO | None = None,
+) -> RunReport:
+    """Extract and write to one or more outputs (format from `fmt` or each file's suffix).
+
+    The first output is written as events stream out; any further outputs are
+    written afterwards from a JSONL spool of the same run, so a run can give
+    `events.jsonl` and `events.geojson` without extracting twice.
+    """
+    report = RunReport()
+    outs = list(outs) or [None]
+    first_fmt = format_for(outs[0], fmt if len(outs) == 1 else None)
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if len(outs) > 1 or table else None
+    shown: list[Event] = []
+
+    def tee() -> Iterator[Event]:
+        for event in iter_events(inputs, settings, published=published, stdin=stdin, report=report,
+                                 on_problem=on_problem):
+            if spool is not None:
+                spool.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            if table is not None and len(shown) < 200:
+                shown.append(event)
+            yield event
+
+    fh = _open_out(outs[0], first_fmt)
+    try:
+        output.write_events(tee(), first_fmt, fh)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+        else:
+            fh.flush()
+    if spool is not None:
+        for path in outs[1:]:
+            spool.seek(0)
+            extra_fmt = format_for(path, None)
+            with _open_out(path, extra_fmt) as out:
+                output.write_events((json.loads(line) for line in spool), extra_fmt, out)
+        spool.close()
+    if table is not None:
+        table.write(output.format_table(shown) + "\n")
+    return report
+
+
+def geoparse_to(
+    inputs: Sequence[str], settings: Settings, out: str | None, fmt: str = "jsonl", *,
+    published: dt.date | None = None, on_problem: Callable[[InputProblem], None] | None = None,
+    stdin: BinaryIO | None = None,
+) -> RunReport:
+    """Resolve the place names of each input and write the contract's place records."""
+    report = RunReport()
+    extractor = get_extractor(settings)
+
+    def places() -> Iterator[dict[str, object]]:
+        articles = ingest.iter_articles(inputs, settings, published=published, stdin=stdin)
+        for item in extractor.geoparse(articles):
+            if isinstance(item, InputProblem):
+                report.problems.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            report.articles += 1
+            article, found = item
+            for place in found:
+                report.events += 1
+                yield place.to_contract(article.id)
+
+    fh = _open_out(out, fmt)
+    try:
+        output.write_places(places(), fmt, fh)
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    return report

@@ -1,0 +1,193 @@
+"""Casualties: death tolls in a sentence, as numbers, with who gave them.
+
+Deaths only: a figure followed by 'wounded' or 'injured' is not a death toll,
+and cumulative war tolls ('the war has killed 500,000') are left out.
+
+Conventions for vague counts, following ACLED's practice of fixed stand-ins:
+'a dozen' 12, 'dozens' 12, 'scores' 20, 'hundreds' 100, 'several', 'many',
+'some' or 'a number of' 3 (ACLED codes an unknown but reported count low);
+'a man was killed' 1. A range 'between 20 and 30' is low 20, high 30, count
+20 (the conservative end). 'At least 20' and 'more than 20' count 20.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.records import FatalityClaim
+
+UNITS = {
+    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+VAGUE = {"a dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20, "hundreds": 100,
+         "hundreds of": 100, "several": 3, "many": 3, "some": 3, "a number of": 3, "a few": 3, "numerous": 3}
+# A vague count only counts when reported deaths are certain but not their number.
+VAGUE_WORDS = r"a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|several|many|a\s+number\s+of|a\s+few"
+
+_WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|"
+             r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?|(?:a|one)\s+hundred")
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+NUM = rf"(?:{_DIGITS}|{_WORD_NUM}|{VAGUE_WORDS})"
+QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|" \
+       r"an\s+estimated|approximately|roughly)\s+)?"
+RANGE = rf"(?:between\s+)?(?P<low>{NUM})(?:\s+(?:and|to|or)\s+|\s*–\s*|(?<=\d)-(?=\d))(?P<high>{NUM})"
+COUNT = rf"(?:{QUAL}(?:{RANGE}|(?P<n>{NUM})))"
+PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|officers|policemen|police|" \
+         r"militants|fighters|rebels|insurgents|attackers|gunmen|assailants|villagers|residents|men|women|" \
+         r"children|students|protesters|demonstrators|passengers|worshippers|herders|farmers|members|" \
+         r"suspects|bandits|others|individuals|pupils|traders|miners|teachers|workers|personnel|" \
+         r"guards|militiamen|recruits|refugees|others|of\s+them))?"
+KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
+         r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
+
+_COUNT_ANON = re.sub(r"\(\?P<\w+>", "(?:", COUNT)
+
+PATTERNS = [
+    # '3 soldiers and 5 militants were killed': the first of a coordinated pair
+    re.compile(rf"\b{COUNT}{PEOPLE}(?=,?\s+and\s+{_COUNT_ANON}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|"
+               rf"are|reportedly|also)\s+){{0,3}}{KILLED}\b)", re.I),
+    # '57 people were killed', 'at least 20 dead', 'killing 11 militants' handled below
+    re.compile(rf"\b{COUNT}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|"
+               rf"confirmed|also|all)\s+){{0,3}}{KILLED}\b", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|"
+               rf"murdered|lynched|executed|massacred)\s+{COUNT}{PEOPLE}(?!\s+(?:injured|wounded|hurt))",
+               re.I),
+    re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:\w+\s+){{0,3}}?"
+               rf"(?:rose\s+to|risen\s+to|reached|stood\s+at|climbed\s+to|was|is|of|at)\s+{COUNT}", re.I),
+    re.compile(rf"\bput\s+the\s+(?:death\s+)?toll\s+at\s+{COUNT}", re.I),
+    re.compile(rf"\b{COUNT}\s+(?:deaths|fatalities|bodies|casualties\s+dead)\b", re.I),
+]
+SINGLE = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|person|officer|policeman|soldier|"
+    rf"civilian|resident|teacher|student|trader|farmer|herder|chief|suspect|thief|driver|pastor|imam|"
+    rf"journalist|worker|member|youth|villager|fighter|militant|elder|commander|businessman|trader)\s+"
+    rf"(?:(?:was|has\s+been|had\s+been|were|reportedly|allegedly|who\s+was)\s+){{1,2}}{KILLED}\b",
+    re.I,
+)
+SINGLE_OBJECT = re.compile(
+    rf"\b(?:killed|shot\s+dead|murdered|lynched|hacked\s+to\s+death|beat\s+to\s+death|beheaded|killing|"
+    rf"shooting\s+dead|stabbed\s+to\s+death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|"
+    rf"child|person|officer|policeman|soldier|civilian|resident|teacher|student|farmer|herder|chief|"
+    rf"suspect|thief|driver|pastor|imam|journalist|worker|member|youth|villager|elder|businessman|trader)\b",
+    re.I,
+)
+PAIR = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|person|officer|farmer|herder)\s+and\s+"
+    rf"(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?\w+\s+(?:were|have\s+been)\s+{KILLED}\b", re.I)
+CUMULATIVE = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:war|conflict|fighting|insurgency|start|beginning|(?:19|20)\d\d)|"
+    r"(?:war|conflict|insurgency|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed)|"
+    r"so\s+far\s+this\s+year|this\s+year|in\s+total\s+since|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years|months|decade))", re.I)
+SOURCE = re.compile(
+    r"(?:according\s+to\s+(?P<acc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|de|the|on|and|[A-Z][\w'’.-]*))*)"
+    r"|(?P<subj>(?:residents|witnesses|officials|medics|doctors|villagers|activists|relatives)|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|the|on|and|[A-Z][\w'’.-]*))*|[Pp]olice|"
+    r"(?:a|the)\s+(?:local\s+|police\s+|military\s+|army\s+|hospital\s+|government\s+)?"
+    r"(?:official|spokesman|spokeswoman|spokesperson|commander|source|residents?|witness(?:es)?|"
+    r"medics?|doctors?|officials))\s+(?:\w+\s+)?(?:said|says|told|reported|confirmed|stated|announced|put))")
+
+
+def parse_number(text: str) -> int | None:
+    """'57' -> 57, 'fifty-seven' -> 57, 'a hundred' -> 100, 'dozens' -> 12, '1,200' -> 1200."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in VAGUE:
+        return VAGUE[t]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    total, hundred = 0, False
+    for part in re.split(r"[-\s]+", t):
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        elif part == "hundred":
+            total = max(total, 1) * 100
+            hundred = True
+        else:
+            return None
+    return total if total or hundred or t in ("zero", "no") else (0 if t in ("zero", "no") else None)
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    low: int
+    high: int
+    count: int
+
+
+def _hits(sentence: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            g = m.groupdict()
+            if g.get("low") and g.get("high"):
+                low, high = parse_number(g["low"]), parse_number(g["high"])
+            else:
+                low = high = parse_number(g.get("n") or "")
+            if low is None or high is None or low > 100_000:
+                continue
+            tail = sentence[m.end() : m.end() + 25].lower()
+            if re.match(r"\s*(?:and\s+)?(?:injured|wounded|hurt)", tail):
+                continue
+            if any(h.start < m.end() and m.start() < h.end for h in hits):
+                continue
+            hits.append(_Hit(m.start(), m.end(), low, high, min(low, high)))
+    for pattern, n in ((PAIR, 2), (SINGLE, 1), (SINGLE_OBJECT, 1)):
+        for m in pattern.finditer(sentence):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                hits.append(_Hit(m.start(), m.end(), n, n, n))
+    return hits
+
+
+def _sources(sentence: str) -> list[tuple[int, str]]:
+    """(position, name) of everyone the sentence says is speaking."""
+    out = []
+    for m in SOURCE.finditer(sentence):
+        name = (m.group("acc") or m.group("subj") or "").strip().rstrip(".,;:")
+        name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
+        if name and name.casefold() not in ("he", "she", "they", "it", "we"):
+            out.append((m.start(), name))
+    return out
+
+
+def _nearest_source(sources: list[tuple[int, str]], start: int, end: int) -> str | None:
+    if not sources:
+        return None
+    return min(sources, key=lambda s: min(abs(s[0] - start), abs(s[0] - end)))[1]
+
+
+def find_claims(sentence: str, offset: int = 0) -> list[FatalityClaim]:
+    """Fatality claims in one sentence; offsets are shifted by `offset` into the article."""
+    if CUMULATIVE.search(sentence):
+        return []
+    sources = _sources(sentence)
+    quote = sentence.strip()
+    return [
+        FatalityClaim(h.count, h.low, h.high, _nearest_source(sources, h.start, h.end), quote,
+                      offset + h.start, offset + h.end)
+        for h in sorted(_hits(sentence), key=lambda h: h.start)
+    ]
+
+
+def conservative_total(claims: list[FatalityClaim]) -> int:
+    """ACLED's rule: of several reports of the same deaths, the lowest credible figure.
+
+    Claims from one sentence that count different groups ('3 soldiers and 5
+    militants were killed') add up; claims from different sentences or
+    sources are alternative reports of the same deaths, and the lowest wins.
+    """
+    if not claims:
+        return 0
+    by_report: dict[tuple[str, str | None], int] = {}
+    for c in claims:
+        key = (c.quote, c.source)
+        by_report[key] = by_report.get(key, 0) + c.count
+    return min(by_report.values())

@@ -1,0 +1,151 @@
+"""Dates: find date expressions and resolve them against the publication date.
+
+A narrow grammar of the forms news and ACLED notes use ('On 9 May 2020',
+'December 31 2019', '31st December', '2020-05-09', 'in May 2020', 'yesterday',
+'early Wednesday', 'last week', 'overnight', 'three days ago'). It is written
+out here rather than left to `dateparser.search_dates`, which matches the verb
+'may' and the name 'March' as dates, resolves weekday names to the week before
+when told to prefer the past, and costs a second to import.
+
+Weekday names mean the latest such day on or before publication (a Wednesday
+article's 'Wednesday' is that day). ACLED's `time_precision`: 1 the day is
+known, 2 only the week, 3 only the month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from sitrep.records import DateMention
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for name in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Each pattern names its groups; order matters (longest, most specific first).
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s+(?:19|20)\d\d)")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d,])")),
+    ("month_year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("weekday", re.compile(
+        r"\b(?:(?:early|late|on|last|this)\s+)?(?:(?:the\s+)?(?:early\s+hours|morning|evening|night)\s+of\s+)?"
+        r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)),
+    ("days_ago", re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|\d)\s+days?\s+ago\b", re.I)),
+    ("last_week", re.compile(r"\b(?:last|earlier\s+this|this\s+past)\s+week(?:end)?\b", re.I)),
+    ("last_month", re.compile(r"\b(?:last|earlier\s+this)\s+month\b", re.I)),
+]
+
+# Explicit dates more than this far before publication are history, not the article's news.
+HISTORICAL_DAYS = 45  # ACLED codes from reports of recent events; a 45-day window keeps late reports
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:3] if text.lower()[:4] != "sept" else "sep"]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _without_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """'31 December' in an article of 2 January means the year before."""
+    if published is None:
+        return None
+    date = _safe_date(published.year, month, day)
+    if date is not None and date > published + dt.timedelta(days=7):
+        date = _safe_date(published.year - 1, month, day)
+    return date
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, int, bool] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return (d, 1, False) if d else None
+    if kind in ("day_month_year", "month_day_year"):
+        d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return (d, 1, False) if d else None
+    if kind in ("day_month", "month_day"):
+        d = _without_year(_month(g["month"]), int(g["day"]), published)
+        return (d, 1, False) if d else None
+    if kind == "month_year":
+        d = _safe_date(int(g["year"]), _month(g["month"]), 1)
+        return (d, 3, False) if d else None
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if m.group(0).lower().startswith("last ") and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back), 1, True
+    if kind == "yesterday":
+        return published - dt.timedelta(days=1), 1, True
+    if kind == "today":
+        return published, 1, True
+    if kind == "days_ago":
+        n = g["n"].lower()
+        days = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        return published - dt.timedelta(days=days), 1, True
+    if kind == "last_week":
+        return published - dt.timedelta(days=7 if m.group(0).lower().startswith("last") else 3), 2, True
+    if kind == "last_month":
+        first = published.replace(day=1)
+        prev = first - dt.timedelta(days=1) if m.group(0).lower().startswith("last") else first
+        return prev.replace(day=1), 3, True
+    return None
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved; overlapping matches keep the first pattern's."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind in ("day_month", "month_day") and m.group("month").lower() == "may" and kind == "month_day" \
+                    and not text[m.start():m.start() + 1].isupper():
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            date, precision, relative = resolved
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), date, precision, relative))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def is_historical(date: dt.date, published: dt.date | None) -> bool:
+    """A date too long before publication to be the article's news."""
+    return published is not None and (published - date).days > HISTORICAL_DAYS
+
+
+def years_mentioned(text: str) -> Iterator[int]:
+    """Bare years ('the 2019 bombing'), which mark a sentence as looking back."""
+    for m in re.finditer(r"\b(?:in\s+|since\s+|the\s+)?((?:19|20)\d\d)\b", text):
+        yield int(m.group(1))

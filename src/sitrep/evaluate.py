@@ -1,0 +1,271 @@
+"""Built-in evaluation, so users can check sitrep on their own data.
+
+* `evaluate_acled(csv)`: each row's `notes` (coder remarks stripped) is run as an
+  article published two days after the coded `event_date`, so the date has to
+  come from the text; the first event extracted is compared with the coded row.
+* `evaluate_geo(xml)`: LGL, GeoVirus and TR-News style XML; recall, accuracy
+  within 161 km, exact GeoNames id and median error, both finding the names
+  itself and resolving the gold spans.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+import re
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.errors import EvaluationError
+from sitrep.pipeline import Extractor
+from sitrep.places.gazetteer import haversine_km
+from sitrep.records import Article, Event, InputProblem
+
+LOCATION_KM = 25.0  # an event's location counts as right within 25 km of the coded point
+GEO_KM = 161.0  # the geoparsing literature's 100 miles
+PUBLISHED_AFTER_DAYS = 2
+
+# Coder remarks that give the answer away: '[size=no report]', '(coded as Sipili with GP2)',
+# 'Fatalities coded as 3', '2 fatalities.', '(coded as lowest estimate)'.
+_REMARKS = [
+    re.compile(r"\[[^\]]*\]"),
+    re.compile(r"\([^)]*\bcoded\b[^)]*\)", re.I),
+    re.compile(r"(?:^|(?<=[.!?]))\s*[^.!?]*\b(?:fatalit\w*\s+(?:were\s+)?coded|coded\s+as\s+\d+|"
+               r"events?\s+coded|coded\s+(?:in\s+)?(?:a\s+)?separate|coded\s+at|fatalities\s+coded)[^.!?]*[.!?]?",
+               re.I),
+    re.compile(r"(?:^|(?<=[.!?]))\s*\d+\s+fatalit\w*\.?\s*$", re.I),
+]
+_ACTOR_SUFFIX = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)\s*$")
+
+
+def strip_remarks(notes: str) -> str:
+    text = notes
+    for pattern in _REMARKS:
+        text = pattern.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def normalise_actor(name: str | None) -> str:
+    """'Police Forces of Kenya (2013-)' -> 'police forces of kenya'."""
+    return _ACTOR_SUFFIX.sub("", name or "").strip().casefold()
+
+
+def _acled_date(value: str) -> dt.date:
+    for fmt in ("%d-%m-%y", "%Y-%m-%d", "%d %B %Y", "%d-%B-%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise EvaluationError(f"unreadable ACLED event_date {value!r}")
+
+
+FIELDS = ("any_event", "sub_event_type", "event_type", "country", "location_25km", "event_date",
+          "fatalities", "actor1")
+
+
+@dataclass(slots=True)
+class AcledResult:
+    n: int = 0
+    hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    positive_fatal_n: int = 0
+    positive_fatal_hits: int = 0
+    dated_n: int = 0  # rows whose note names a date of its own
+    dated_hits: int = 0
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def share(self, name: str) -> float:
+        return self.hits[name] / self.n if self.n else 0.0
+
+    def table(self) -> str:
+        lines = [f"ACLED evaluation on {self.n} rows", f"{'field':<28}{'matched':>9}{'share':>8}"]
+        for name in FIELDS:
+            lines.append(f"{name:<28}{self.hits[name]:>9}{self.share(name):>8.3f}")
+        if self.positive_fatal_n:
+            lines.append(f"{'fatalities (coded > 0)':<28}{self.positive_fatal_hits:>9}"
+                         f"{self.positive_fatal_hits / self.positive_fatal_n:>8.3f}")
+        if self.dated_n:
+            lines.append(f"{'event_date (note has a date)':<28}{self.dated_hits:>9}"
+                         f"{self.dated_hits / self.dated_n:>8.3f}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, float]:
+        out = {name: round(self.share(name), 4) for name in FIELDS}
+        if self.positive_fatal_n:
+            out["fatalities_positive"] = round(self.positive_fatal_hits / self.positive_fatal_n, 4)
+        if self.dated_n:
+            out["event_date_when_dated"] = round(self.dated_hits / self.dated_n, 4)
+        out["n"] = self.n
+        return out
+
+
+_HAS_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?"
+                       r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:yesterday|Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def read_acled(path: Path, limit: int | None = None, sample: int | None = None,
+               seed: int = 13) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise EvaluationError(f"cannot read {path}: {exc}") from exc
+    needed = {"notes", "event_date", "sub_event_type", "latitude", "longitude"}
+    if rows and not needed <= rows[0].keys():
+        raise EvaluationError(f"{path} lacks ACLED columns: {sorted(needed - rows[0].keys())}")
+    if sample is not None and sample < len(rows):
+        rows = random.Random(seed).sample(rows, sample)
+    return rows[:limit] if limit else rows
+
+
+def evaluate_acled(extractor: Extractor, path: Path, limit: int | None = None,
+                   sample: int | None = None, seed: int = 13) -> AcledResult:
+    rows = read_acled(path, limit, sample, seed)
+
+    def articles() -> Iterator[Article]:
+        for i, row in enumerate(rows):
+            day = _acled_date(row["event_date"])
+            text = strip_remarks(row["notes"]) or "(empty note)"
+            yield Article(id=row.get("data_id") or str(i), text=text,
+                          published=day + dt.timedelta(days=PUBLISHED_AFTER_DAYS))
+
+    result = AcledResult()
+    for row, item in zip(rows, extractor.extract(articles()), strict=True):
+        if isinstance(item, InputProblem):
+            continue
+        _score(result, row, item[1][0] if item[1] else None, item[0].text)
+    return result
+
+
+def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: str) -> None:
+    result.n += 1
+    coded_fatal = int(row.get("fatalities") or 0)
+    dated = bool(_HAS_DATE.search(text))
+    result.positive_fatal_n += coded_fatal > 0
+    result.dated_n += dated
+    if event is None:
+        result.errors.append({"notes": text, "why": "no event"})
+        return
+    day = _acled_date(row["event_date"]).isoformat()
+    near = (event.latitude is not None and event.longitude is not None and haversine_km(
+        event.latitude, event.longitude, float(row["latitude"]), float(row["longitude"])) <= LOCATION_KM)
+    checks = {
+        "any_event": True,
+        "sub_event_type": event.sub_event_type == row["sub_event_type"],
+        "event_type": event.event_type == row["event_type"],
+        "country": event.country.casefold() == row.get("country", "").casefold(),
+        "location_25km": near,
+        "event_date": event.event_date == day,
+        "fatalities": event.fatalities == coded_fatal,
+        "actor1": normalise_actor(event.actor1) == normalise_actor(row.get("actor1")),
+    }
+    for name, ok in checks.items():
+        result.hits[name] += ok
+    result.positive_fatal_hits += coded_fatal > 0 and checks["fatalities"]
+    result.dated_hits += dated and checks["event_date"]
+    if len(result.errors) < 5000 and not all(checks.values()):
+        result.errors.append({
+            "notes": text, "why": ",".join(k for k, v in checks.items() if not v),
+            "got": f"{event.sub_event_type}|{event.actor1}|{event.location}|{event.event_date}|{event.fatalities}",
+            "want": f"{row['sub_event_type']}|{row.get('actor1')}|{row.get('location')}|{day}|{coded_fatal}",
+        })
+
+
+# ---- geoparsing ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    lat: float
+    lon: float
+    geonameid: int | None
+
+
+@dataclass(slots=True)
+class GeoDoc:
+    id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def read_geo_xml(path: Path) -> list[GeoDoc]:
+    """LGL / TR-News (<toponym><gaztag geonameid>) and GeoVirus (<location><lat><lon>) XML."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise EvaluationError(f"cannot read {path}: {exc}") from exc
+    docs = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        gold = []
+        for top in [*art.iter("toponym"), *art.iter("location")]:
+            start, end = top.findtext("start"), top.findtext("end")
+            tag = top.find("gaztag")
+            holder = tag if tag is not None else top
+            lat, lon = holder.findtext("lat"), holder.findtext("lon")
+            if start is None or end is None or lat is None or lon is None:
+                continue  # a toponym the annotators could not resolve
+            gid = tag.get("geonameid") if tag is not None else None
+            gold.append(GoldToponym(int(start), int(end), float(lat), float(lon), int(gid) if gid else None))
+        docs.append(GeoDoc(art.get("docid") or str(i), text, gold))
+    if not docs:
+        raise EvaluationError(f"{path} has no <article> elements")
+    return docs
+
+
+@dataclass(slots=True)
+class GeoResult:
+    mode: str
+    gold: int = 0
+    found: int = 0
+    within: int = 0
+    gold_with_id: int = 0
+    exact_id: int = 0
+    errors_km: list[float] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "recall": round(self.found / self.gold, 4) if self.gold else 0.0,
+            "acc161": round(self.within / self.gold, 4) if self.gold else 0.0,
+            "exact_id": round(self.exact_id / self.gold_with_id, 4) if self.gold_with_id else float("nan"),
+            "median_km": round(statistics.median(self.errors_km), 1) if self.errors_km else float("nan"),
+            "gold": self.gold,
+        }
+
+    def line(self) -> str:
+        d = self.as_dict()
+        return (f"{self.mode:<14} gold={self.gold:<6} recall={d['recall']:.3f} acc@161km={d['acc161']:.3f} "
+                f"exact_id={d['exact_id']:.3f} median_km={d['median_km']}")
+
+
+def evaluate_geo(extractor: Extractor, path: Path, limit: int | None = None) -> list[GeoResult]:
+    docs = read_geo_xml(path)[:limit] if limit else read_geo_xml(path)
+    results = []
+    for mode in ("gold spans", "raw text"):
+        result = GeoResult(mode)
+        articles = (Article(id=d.id, text=d.text,
+                            toponyms=[(t.start, t.end) for t in d.toponyms] if mode == "gold spans" else None)
+                    for d in docs)
+        for doc, item in zip(docs, extractor.geoparse(articles), strict=True):
+            if isinstance(item, InputProblem):
+                continue
+            places = item[1]
+            for t in doc.toponyms:
+                result.gold += 1
+                result.gold_with_id += t.geonameid is not None
+                match = next((p for p in places if p.start < t.end and t.start < p.end), None)
+                if match is None:
+                    continue
+                result.found += 1
+                km = haversine_km(match.latitude, match.longitude, t.lat, t.lon)
+                result.errors_km.append(km)
+                result.within += km <= GEO_KM
+                result.exact_id += t.geonameid is not None and match.geonameid == t.geonameid
+        results.append(result)
+    return results

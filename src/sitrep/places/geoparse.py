@@ -1,0 +1,378 @@
+"""Geoparsing: find place names in a parsed document and resolve them to gazetteer entries.
+
+Recognition does not trust the NER alone (the small English model often calls a
+Syrian town a PERSON or an ORG): every run of capitalised tokens, with the
+connectors of transliterated Arabic names ('Deir ez-Zor', 'al-Bukamal'), is
+looked up in the gazetteer, and the NER and part-of-speech tags then decide
+which hits are names of places rather than words, people or organisations.
+
+Resolution scores each gazetteer candidate on evidence, in two passes:
+population, the kind of feature the wording asks for ('X county' is an ADM1),
+containment stated in the text ('X, Y', 'X (Y)', 'X in Y'), and the countries
+the document is about (country names, demonyms, unambiguous places; then the
+places resolved in the first pass).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.places.gazetteer import Gazetteer, GazEntry, haversine_km, normalize_name
+from sitrep.records import Place, Span
+
+MAX_NAME_TOKENS = 6
+
+# Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
+CONNECTORS = frozenset(
+    "- ' ’ al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou".split()
+)
+# Lower-case article that may open a name when a hyphen follows ('al-Bukamal').
+OPENERS = frozenset("al el ad as ar at ash az an".split())
+
+# Words after a name that say which kind of feature it is.
+ADMIN1_CUES = frozenset(
+    "county province governorate state region prefecture department oblast muhafazah".split()
+)
+ADMIN2_CUES = frozenset("district subcounty sub-county constituency division municipality".split())
+CITY_CUES = frozenset("city town village neighbourhood neighborhood suburb estate camp".split())
+COMPASS = frozenset("east west north south central northern southern eastern western".split())
+# Nouns a place name modifies ('Garissa residents', 'Eldoret town').
+PLACE_HEADS = frozenset(
+    """residents resident town townspeople villagers traders people youths youth locals police county
+    market estate village area region province border road highway hospital prison school university
+    students farmers herders boda operators matatu""".split()
+)
+# Words before a name that make it a place ('in Baragoi', 'the town of Afgoye').
+LOCATIVE_PREPS = frozenset("in near at outside around from to into towards toward across of".split())
+
+# Capitalised words that name GeoNames places but, in news, are almost always something else.
+NOT_PLACES = frozenset(
+    """police army military government president minister ministry general officer officers
+    court parliament senate university hospital church mosque school county state city town
+    village district province region national central north south east west northern southern
+    eastern western new university security forces force spokesman spokeswoman news reuters
+    associated press agence france said says monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec valley river forest lake mount hill hills
+    highway road street avenue market station airport bridge border island bay beach coast
+    today yesterday tomorrow morning evening night mr mrs ms dr sir lord god allah islam islamic
+    christian muslim human rights amnesty council union unit commander chief captain colonel
+    major sergeant corporal private king queen prince sheikh imam bishop pope saint st
+    ambassador embassy office centre center media party movement front alliance coalition
+    liberation democratic republic people peoples popular revolutionary""".split()
+)
+
+# Score weights (hand-set on the sample articles and the ACLED Kenya dev notes, 2026-11-26).
+W_POPULATION = 1.0  # times log10(population)/7: a city of 10 million scores 1
+W_PRIMARY = 0.25  # the mention is the entry's own name, not an alternate
+W_COUNTRY_NAME = 1.5  # a country named by its name is nearly always the country
+W_CONTEXT = 1.6  # times the share of the document's country evidence for the entry's country
+W_CONTAINED = 2.5  # the text says the place lies in a division or country the entry lies in
+W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
+W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
+NEARBY_KM = 250.0
+W_PRIOR = 1.0  # the caller's expected country counts as one mention of it
+ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the division of that name
+
+
+def _load_demonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    path = importlib.resources.files("sitrep").joinpath("data/demonyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cc, words = line.split("\t")
+        for word in words.split("|"):
+            table[word.casefold()] = cc
+    return table
+
+
+DEMONYMS = _load_demonyms()
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[tuple[GazEntry, bool]]
+    role: str = ""
+    cue: str = ""  # 'admin1', 'admin2', 'city' or ''
+    container_keys: list[str] = field(default_factory=list)
+
+
+class Geoparser:
+    """Finds and resolves place names in spaCy documents, against one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.first_words = gazetteer.key_prefixes()
+
+    # ---- recognition -------------------------------------------------------------------
+
+    def _candidate_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges [i, j) that could be place names, longest first per start."""
+        spans: list[tuple[int, int]] = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            opens = tok.lower_ in OPENERS and i + 1 < n and doc[i + 1].text == "-"
+            if not (tok.text[:1].isupper() or opens):
+                continue
+            for j in range(i + 1, min(n, i + MAX_NAME_TOKENS) + 1):
+                last = doc[j - 1]
+                if j - 1 > i and not (last.text[:1].isupper() or last.lower_ in CONNECTORS):
+                    break
+                if j - 1 > i and last.whitespace_ == "" and last.text in "-'’" and j < n:
+                    pass
+                if last.text[:1].isupper():
+                    spans.append((i, j))
+                if j - i == 1 and normalize_name(tok.text) not in self.first_words and not opens:
+                    break
+        return spans
+
+    def find(self, doc: Doc) -> list[_Mention]:
+        text = doc.text
+        ranges = self._candidate_spans(doc)
+        keyed = [(i, j, normalize_name(text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])])) for i, j in ranges]
+        hits = self.gaz.lookup_keys(k for _, _, k in keyed)
+        chosen: list[_Mention] = []
+        taken: set[int] = set()
+        for i, j, key in sorted(keyed, key=lambda r: (r[0], -(r[1] - r[0]))):
+            if key not in hits or any(t in taken for t in range(i, j)):
+                continue
+            span = doc[i:j]
+            role = self._reject_reason(span, key)
+            if role == "reject":
+                continue
+            taken.update(range(i, j))
+            chosen.append(self._mention(doc, span, key, hits[key], role))
+        self._attach_containers(doc, chosen)
+        for a, b in zip(chosen, chosen[1:], strict=False):
+            # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
+            if b.role and not a.role and text[a.end : b.start].strip() in (",", "and", ", and", "or"):
+                b.role = ""
+        return chosen
+
+    def _reject_reason(self, span: SpacySpan, key: str) -> str:
+        """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
+        first = span[0]
+        ent = first.ent_type_
+        if key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS or len(key) < 3:
+            return "reject"
+        # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label
+        if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+            return "reject"
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+                and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS
+                and not span[-1].whitespace_ == ""):
+            # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo')
+            return "reject"
+        if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC"):
+            return "reject"
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        locative = prev is not None and prev.lower_ in LOCATIVE_PREPS
+        if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
+            if locative or self._cue_after(span):
+                return ""
+            root = span.root
+            if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in PLACE_HEADS:
+                return ""  # 'Garissa residents', 'Kisumu traders': the NER's PERSON is a place here
+            return ent
+        return ""
+
+    def _cue_after(self, span: SpacySpan) -> str:
+        doc = span.doc
+        if span.end < len(doc):
+            word = doc[span.end].lower_
+            if word in ADMIN1_CUES:
+                return "admin1"
+            if word in ADMIN2_CUES:
+                return "admin2"
+            if word in CITY_CUES:
+                return "city"
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+            word = doc[span.start - 2].lower_
+            if word in ADMIN1_CUES:
+                return "admin1"
+            if word in ADMIN2_CUES:
+                return "admin2"
+            if word in CITY_CUES:
+                return "city"
+        return ""
+
+    def _mention(
+        self, doc: Doc, span: SpacySpan, key: str, candidates: list[tuple[GazEntry, bool]], role: str
+    ) -> _Mention:
+        start = span.start_char
+        return _Mention(start, span.end_char, span.text, key, candidates, role, self._cue_after(span))
+
+    def _attach_containers(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """'X, Y', 'X (Y)' and 'X in Y': Y is a container of X."""
+        text = doc.text
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = text[a.end : b.start].strip().casefold()
+            if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
+                r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
+            ) and len(between) <= 16 and between:
+                a.container_keys.append(b.key)
+
+    # ---- resolution --------------------------------------------------------------------
+
+    def parse(self, doc: Doc, gold: list[Span] | None = None, prior: str | None = None) -> list[Place]:
+        """Place names in `doc` (or exactly the `gold` character spans), resolved.
+
+        `prior` is the ISO2 code of a country the caller expects the text to be about:
+        it counts as one mention of that country.
+        """
+        mentions = self.find(doc) if gold is None else self._gold_mentions(doc, gold)
+        if not mentions:
+            return []
+        by_key = {m.key: m for m in mentions}
+        context = self._country_context(doc, mentions, prior)
+        first = {id(m): self._resolve(m, context, by_key, anchors=[]) for m in mentions}
+        anchors: list[GazEntry] = []
+        votes: Counter[str] = Counter(context)
+        for m in mentions:
+            best = first[id(m)]
+            if best is not None and best[1] >= 0.5 and best[0].feature_code != "PCLI":
+                anchors.append(best[0])
+                votes[best[0].country_code] += best[1]
+        total = sum(votes.values()) or 1.0
+        shares = {cc: v / total for cc, v in votes.items()}
+        places: list[Place] = []
+        for m in mentions:
+            resolved = self._resolve(m, shares, by_key, anchors)
+            if resolved is not None:
+                places.append(self._place(m, *resolved))
+        return places
+
+    def _gold_mentions(self, doc: Doc, gold: list[Span]) -> list[_Mention]:
+        text = doc.text
+        mentions = []
+        for start, end in gold:
+            surface = text[start:end]
+            key = normalize_name(surface)
+            found = self.gaz.lookup_keys([key]).get(key, [])
+            if not found:
+                bare = re.sub(r"^the\s+", "", key)
+                found = self.gaz.lookup_keys([bare]).get(bare, [])
+            span = doc.char_span(start, end, alignment_mode="expand")
+            cue = self._cue_after(span) if span is not None else ""
+            mentions.append(_Mention(start, end, surface, key, found, "", cue))
+        self._attach_containers(doc, mentions)
+        return mentions
+
+    def _country_context(self, doc: Doc, mentions: list[_Mention], prior: str | None = None) -> dict[str, float]:
+        """Evidence for the countries a document is about: country names, demonyms, lone candidates."""
+        votes: Counter[str] = Counter()
+        if prior:
+            votes[prior] += W_PRIOR
+        for m in mentions:
+            countries = {e.country_code for e, _ in m.candidates}
+            if any(e.feature_code == "PCLI" for e, _ in m.candidates):
+                votes[next(e.country_code for e, _ in m.candidates if e.feature_code == "PCLI")] += 2.0
+            elif len(countries) == 1:
+                votes[next(iter(countries))] += 1.0
+        for tok in doc:
+            cc = DEMONYMS.get(tok.lower_) if tok.text[:1].isupper() else None
+            if cc:
+                votes[cc] += 1.0
+        total = sum(votes.values()) or 1.0
+        return {cc: v / total for cc, v in votes.items()}
+
+    def _resolve(
+        self,
+        m: _Mention,
+        context: dict[str, float],
+        by_key: dict[str, _Mention],
+        anchors: list[GazEntry],
+    ) -> tuple[GazEntry, float, str] | None:
+        if not m.candidates:
+            return None
+        containers = [c for k in m.container_keys if (c := by_key.get(k)) is not None]
+        scored: list[tuple[float, GazEntry, str]] = []
+        for entry, primary in m.candidates:
+            reasons = []
+            s = W_POPULATION * math.log10(entry.population + 10) / 7
+            if primary:
+                s += W_PRIMARY
+            code = entry.feature_code
+            if code == "PCLI":
+                s += W_COUNTRY_NAME
+                reasons.append("country name")
+            wants = m.cue
+            if wants == "admin1" and code == "ADM1" or wants == "admin2" and code == "ADM2":
+                s += W_FEATURE_CUE
+                reasons.append(f"wording asks for {code}")
+            elif wants == "city" and entry.feature_class == "P":
+                s += W_FEATURE_CUE / 2
+            elif code in ("ADM1", "ADM2") and not wants:
+                s -= ADMIN_PENALTY
+            share = context.get(entry.country_code, 0.0)
+            if share:
+                s += W_CONTEXT * share
+                reasons.append(f"document country {entry.country_code} ({share:.2f})")
+            for c in containers:
+                if any(_contains(ce, entry) for ce, _ in c.candidates):
+                    s += W_CONTAINED
+                    reasons.append(f"in {c.text}")
+                    break
+            if anchors and entry.feature_class == "P":
+                near = min(haversine_km(entry.latitude, entry.longitude, a.latitude, a.longitude)
+                           for a in anchors if a.pid != entry.pid) if any(
+                               a.pid != entry.pid for a in anchors) else math.inf
+                if near <= NEARBY_KM:
+                    s += W_NEARBY
+                    reasons.append(f"near other places ({near:.0f} km)")
+            scored.append((s, entry, "; ".join(reasons) or "population"))
+        scored.sort(key=lambda r: (-r[0], -r[1].population))
+        top = scored[0]
+        z = sum(math.exp(3 * (s - top[0])) for s, _, _ in scored)
+        return top[1], 1.0 / z, top[2]
+
+    def _place(self, m: _Mention, entry: GazEntry, score: float, reason: str) -> Place:
+        return Place(
+            start=m.start,
+            end=m.end,
+            text=m.text,
+            geonameid=entry.geonameid,
+            name=entry.name,
+            feature_class=entry.feature_class,
+            feature_code=entry.feature_code,
+            country=self.gaz.country_name(entry.country_code),
+            iso3=self.gaz.iso3(entry.country_code),
+            country_code=entry.country_code,
+            admin1=entry.admin1,
+            admin2=entry.admin2,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            population=entry.population,
+            score=score,
+            reason=reason,
+            role=m.role,
+        )
+
+
+def _contains(container: GazEntry, entry: GazEntry) -> bool:
+    if container.pid == entry.pid or container.country_code != entry.country_code:
+        return False
+    if container.feature_code == "PCLI":
+        return True
+    if container.feature_code == "ADM1":
+        return bool(entry.admin1_code) and entry.admin1_code == container.admin1_code
+    if container.feature_code == "ADM2":
+        return entry.admin2 == container.admin2 and entry.admin1_code == container.admin1_code
+    # a town named as the container ('Baba Dogo, Nairobi'): same admin1 and close by
+    return entry.admin1_code == container.admin1_code and haversine_km(
+        entry.latitude, entry.longitude, container.latitude, container.longitude) < 60
