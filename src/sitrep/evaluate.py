@@ -269,3 +269,67 @@ def evaluate_geo(extractor: Extractor, path: Path, limit: int | None = None) -> 
                 result.exact_id += t.geonameid is not None and match.geonameid == t.geonameid
         results.append(result)
     return results
+
+
+# ---- golden samples ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SampleResult:
+    """How one sample article's events compare with its `.expected.json`."""
+
+    name: str
+    expected: int
+    produced: int
+    matched: int
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _near(event: Event, want: dict[str, object]) -> bool:
+    if event.latitude is None or event.longitude is None:
+        return False
+    return haversine_km(event.latitude, event.longitude, float(want["latitude"]),  # type: ignore[arg-type]
+                        float(want["longitude"])) <= LOCATION_KM  # type: ignore[arg-type]
+
+
+def compare_expected(name: str, events: list[Event], expected: list[dict[str, object]]) -> SampleResult:
+    """Match produced events to expected ones (same sub-event type, day, and place within 25 km),
+    then check each matched pair's fields the way a coder would."""
+    problems: list[str] = []
+    unmatched = list(events)
+    pairs: list[tuple[dict[str, object], Event]] = []
+    for want in expected:
+        got = next((e for e in unmatched if e.sub_event_type == want["sub_event_type"]
+                    and e.event_date == want["event_date"] and _near(e, want)), None)
+        if got is None:
+            problems.append(f"missing: {want['sub_event_type']} at {want['location']} on {want['event_date']}")
+            continue
+        unmatched.remove(got)
+        pairs.append((want, got))
+    for extra in unmatched:
+        problems.append(f"unexpected: {extra.sub_event_type} at {extra.location} on {extra.event_date}")
+    for want, got in pairs:
+        actors = {normalise_actor(got.actor1), normalise_actor(got.actor2)}
+        wanted = {normalise_actor(str(want.get("actor1") or "")), normalise_actor(str(want.get("actor2") or ""))}
+        if want.get("event_type") == "Battles" or want["sub_event_type"] == "Agreement":
+            same = actors == wanted
+        else:
+            same = (normalise_actor(got.actor1), normalise_actor(got.actor2)) == (
+                normalise_actor(str(want.get("actor1") or "")), normalise_actor(str(want.get("actor2") or "")))
+        if not same:
+            problems.append(f"actors at {want['location']}: got {got.actor1} / {got.actor2}, "
+                            f"want {want.get('actor1')} / {want.get('actor2')}")
+        if got.country != want["country"]:
+            problems.append(f"country at {want['location']}: got {got.country}, want {want['country']}")
+        if "fatalities" in want and got.fatalities != want["fatalities"]:
+            problems.append(f"fatalities at {want['location']}: got {got.fatalities}, want {want['fatalities']}")
+    totals = [w for w in expected if "fatalities_total" in w]
+    if totals:
+        produced_total = sum(g.fatalities for w, g in pairs if "fatalities" not in w)
+        if produced_total != totals[0]["fatalities_total"]:
+            problems.append(f"shared toll: got {produced_total}, want {totals[0]['fatalities_total']}")
+    return SampleResult(name, len(expected), len(events), len(pairs), problems)

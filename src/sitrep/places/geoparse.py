@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.places.gazetteer import Gazetteer, GazEntry, haversine_km, normalize_name
+from sitrep import structure
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6
@@ -80,6 +81,10 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 1.0  # the caller's expected country counts as one mention of it
+# A document with at least this much country evidence drops candidates from countries it never
+# mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
+MIN_CONTEXT = 2.0
+FOREIGN_MIN_POPULATION = 100_000
 ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the division of that name
 
 
@@ -250,11 +255,21 @@ class Geoparser:
                 votes[best[0].country_code] += best[1]
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
+        strength = sum(votes.values())
+        datelines = structure.datelines(doc.text)
         places: list[Place] = []
         for m in mentions:
             resolved = self._resolve(m, shares, by_key, anchors)
-            if resolved is not None:
-                places.append(self._place(m, *resolved))
+            if resolved is None:
+                continue
+            entry, score, reason = resolved
+            if (gold is None and strength >= MIN_CONTEXT and shares.get(entry.country_code, 0.0) == 0.0
+                    and entry.population < FOREIGN_MIN_POPULATION and entry.feature_code != "PCLI"):
+                continue  # a small place abroad in a text about elsewhere: a word, not this place
+            place = self._place(m, entry, score, reason)
+            if any(s <= m.start < e for s, e in datelines):
+                place.role = "dateline"
+            places.append(place)
         return places
 
     def _gold_mentions(self, doc: Doc, gold: list[Span]) -> list[_Mention]:

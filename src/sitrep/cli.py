@@ -1,0 +1,163 @@
+"""The command line: a thin layer over `sitrep.api`.
+
+    sitrep extract [INPUT ...] [--published YYYY-MM-DD] [--format FMT] [-o OUT ...] [--table]
+    sitrep geoparse [INPUT ...] [--format jsonl|geojson] [-o OUT]
+    sitrep evaluate acled FILE.csv [--sample N] [--country CC]
+    sitrep evaluate geo FILE.xml [--limit N]
+    sitrep gazetteer build
+
+Exit status: 0 when every input was read; 1 when any input was skipped (each
+reported on standard error with its name and reason); 2 for a usage error or a
+failure of sitrep itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitrep import __version__, api, output
+from sitrep.errors import SitrepError
+from sitrep.records import InputProblem
+from sitrep.settings import Settings
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    """One flag per setting, with the help text declared on `Settings`."""
+    group = parser.add_argument_group("settings (also from sitrep.toml and SITREP_* variables)")
+    for f in dataclasses.fields(Settings):
+        flag = "--" + f.name.replace("_", "-")
+        help_text = f.metadata.get("help", "")
+        if f.type in ("bool", bool):
+            group.add_argument(flag, dest=f.name, action="store_true", default=None, help=help_text)
+        else:
+            group.add_argument(flag, dest=f.name, default=None, metavar=f.name.upper(), help=help_text)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    names = {f.name for f in dataclasses.fields(Settings)}
+    return Settings.load(**{k: v for k, v in vars(args).items() if k in names and v is not None})
+
+
+def _report_problem(problem: InputProblem) -> None:
+    print(f"sitrep: skipped {problem.source_name}: {problem.reason}", file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description="News articles in, ACLED-style event records out.")
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract event records from articles")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt, .html, .jsonl, folder, URL or - (stdin)")
+    p.add_argument("--published", type=_date, help="publication date for inputs that carry none")
+    p.add_argument("--format", choices=output.FORMATS, help="output format (default: from -o suffix, else jsonl)")
+    p.add_argument("-o", "--output", action="append", default=[], metavar="OUT",
+                   help="output file (repeat for several; each takes its format from its suffix)")
+    p.add_argument("--table", action="store_true", help="also print a table of the events on standard error")
+    _add_settings(p)
+
+    p = sub.add_parser("geoparse", help="find and resolve place names")
+    p.add_argument("inputs", nargs="*", metavar="INPUT")
+    p.add_argument("--published", type=_date)
+    p.add_argument("--format", choices=output.PLACE_FORMATS, default="jsonl")
+    p.add_argument("-o", "--output", metavar="OUT")
+    _add_settings(p)
+
+    p = sub.add_parser("evaluate", help="measure sitrep against coded data")
+    ev = p.add_subparsers(dest="dataset", required=True)
+    a = ev.add_parser("acled", help="ACLED export: notes in, compared with the coded fields")
+    a.add_argument("file", type=Path)
+    a.add_argument("--sample", type=int, help="a seeded random sample of N rows")
+    a.add_argument("--seed", type=int, default=13)
+    a.add_argument("--limit", type=int, help="the first N rows")
+    a.add_argument("--json", action="store_true", help="print the figures as JSON")
+    a.add_argument("--errors", type=Path, help="write the mismatched rows to this JSONL file")
+    _add_settings(a)
+    g = ev.add_parser("geo", help="LGL / GeoVirus / TR-News XML: geoparsing accuracy")
+    g.add_argument("file", type=Path)
+    g.add_argument("--limit", type=int)
+    g.add_argument("--json", action="store_true")
+    _add_settings(g)
+
+    p = sub.add_parser("gazetteer", help="manage the gazetteer index")
+    gz = p.add_subparsers(dest="action", required=True)
+    b = gz.add_parser("build", help="(re)build the embedded gazetteer from the installed packages")
+    _add_settings(b)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except SitrepError as exc:
+        print(f"sitrep: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    stdin = sys.stdin.buffer
+    if args.command == "extract":
+        report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
+                                table=sys.stderr if args.table else None, on_problem=_report_problem,
+                                stdin=stdin)
+        print(f"sitrep: {report.articles} articles, {report.events} events, {len(report.problems)} skipped",
+              file=sys.stderr)
+        return 1 if report.problems else 0
+    if args.command == "geoparse":
+        report = api.geoparse_to(args.inputs, settings, args.output, args.format, published=args.published,
+                                 on_problem=_report_problem, stdin=stdin)
+        return 1 if report.problems else 0
+    if args.command == "evaluate":
+        return _evaluate(args, settings)
+    if args.command == "gazetteer":
+        from sitrep.places.gazetteer import build_embedded
+
+        start = time.perf_counter()
+        path = build_embedded(settings.gazetteer_path)
+        print(f"sitrep: gazetteer built at {path} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        return 0
+    return 2
+
+
+def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import evaluate
+
+    extractor = api.get_extractor(settings)
+    if args.dataset == "acled":
+        result = evaluate.evaluate_acled(extractor, args.file, limit=args.limit, sample=args.sample,
+                                         seed=args.seed)
+        if args.errors:
+            with args.errors.open("w", encoding="utf-8") as fh:
+                for row in result.errors:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(json.dumps(result.as_dict()) if args.json else result.table())
+        return 0
+    results = evaluate.evaluate_geo(extractor, args.file, limit=args.limit)
+    if args.json:
+        print(json.dumps({r.mode: r.as_dict() for r in results}))
+    else:
+        for r in results:
+            print(r.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
