@@ -67,8 +67,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"disappeared|enforced\s+disappearance)\b", re.I)),
     ("Protest", re.compile(rf"\b(?:{PROTEST})\b", re.I)),
     ("Mob violence", re.compile(
-        r"\b(?:mob|lynch\w*|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+the\s+public)|"
-        r"vigilante\w*|mob\s+justice|irate\s+(?:residents|youths|villagers|crowd|locals))\b", re.I)),
+        r"\b(?:lynch\w*|mob\s+justice|(?:mob|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+"
+        r"the\s+public)|vigilantes?|irate\s+(?:residents|youths|villagers|crowd|locals))(?=.{0,80}?\b(?:attack|beat|"
+        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed)))", re.I)),
     ("Riot", re.compile(r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok)\b", re.I)),
     ("Government regains territory", re.compile(
         r"\b(?:recaptured|retook|re-took|regained\s+control|liberated)\b", re.I)),
@@ -97,8 +98,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Non-violent transfer of territory", re.compile(
         r"\b(?:withdr(?:ew|awn)\s+from|handed\s+over|pulled\s+out\s+of|vacated)\b", re.I)),
     ("Change to group/activity", re.compile(
-        r"\b(?:deploy(?:ed|ment)|redeploy\w*|recruit\w*|reinforc\w+|mobili[sz]\w+|split\s+from|defect\w*|"
-        r"surrender\w*|curfew|banned|state\s+of\s+emergency)\b", re.I)),
+        r"\b(?:deployed|redeployed|recruited|reinforced|mobili[sz]ed|split\s+from|defected|surrendered|"
+        r"imposed\s+(?:a\s+)?(?:\w+\s+)?curfew|declared\s+(?:a\s+)?state\s+of\s+emergency|banned)\b", re.I)),
 ]
 
 # Violence words, needed besides a 'protest' word for a riot or for excessive force.
@@ -122,7 +123,8 @@ LOOKING_BACK = re.compile(
     r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence)|last\s+year|"
     r"years?\s+ago|months\s+ago|previously|earlier\s+attacks?|history\s+of|has\s+long\s+been|"
     r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year|(?:hundreds|tens)\s+of\s+thousands|"
-    r"began\s+(?:as|in)|since\s+the\s+(?:start|beginning))\b", re.I)
+    r"began\s+(?:as|in)|since\s+the\s+(?:start|beginning)|\w+\s+years\s+(?:after|since|on)|"
+    r"(?:a|one|two|three|several)\s+(?:years?|decades?)\s+(?:after|since))\b", re.I)
 NON_POLITICAL = re.compile(
     r"\b(?:flood\w*|earthquake|landslide|drought|road\s+accident|crash(?:ed)?\s+into|traffic\s+accident|"
     r"drowned|lightning|cholera|outbreak|fire\s+broke\s+out)\b", re.I)
@@ -143,6 +145,7 @@ class Trigger:
     sentence_end: int
     confidence: float
     reason: str = ""
+    anaphoric: bool = False  # 'the attack', 'this bombing': refers back to an event already told
 
 
 def _protest_type(text: str) -> str:
@@ -154,6 +157,20 @@ def _protest_type(text: str) -> str:
     if INTERVENTION_RE.search(text):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+WEAK_TYPES = frozenset({"Change to group/activity", "Arrests", "Other", "Looting/property destruction",
+                        "Disrupted weapons use"})
+ANAPHORS = frozenset("the this that these those its their his her such".split())
+
+
+def _anaphoric(sent: SpacySpan, start: int) -> bool:
+    if re.search(r"\bamong\s+(?:those|the)\s+$", sent.doc.text[max(0, start - 20) : start], re.I):
+        return True  # 'was among those killed'
+    tok = _token_at(sent, start)
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS for c in tok.children)
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:
@@ -214,7 +231,8 @@ def detect(sent: SpacySpan) -> Trigger | None:
                 return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.0, reason)
             return later
         confidence = 0.8 if name not in ("Attack", "Change to group/activity", "Arrests") else 0.6
-        return Trigger(sub, start, end, sent.start_char, sent.end_char, confidence, m.group(0))
+        return Trigger(sub, start, end, sent.start_char, sent.end_char, confidence, m.group(0),
+                       anaphoric=_anaphoric(sent, start))
     return None
 
 
@@ -233,14 +251,12 @@ def _later_trigger(sent: SpacySpan, name: str, after: int) -> Trigger | None:
 def narrates(sent: SpacySpan, trigger: Trigger) -> bool:
     """Whether the sentence tells of a particular past event (not a habit, a view or a present state).
 
-    'Gunmen killed five villagers' narrates; 'the militants plant roadside bombs' and
-    'analysts say attacks are rising' do not.
+    The nearest verb governing the trigger decides: 'Gunmen killed five villagers' narrates;
+    'the militants plant roadside bombs' and 'analysts say attacks are rising' do not.
     """
     tok = _token_at(sent, trigger.start)
     chain = [tok, *tok.ancestors] if tok is not None else [sent.root]
     for t in chain:
-        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBN"):
-            return True
-        if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP", "VB", "VBG") and t.dep_ == "ROOT":
-            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return t.tag_ in ("VBD", "VBN")
     return sent.root.tag_ in ("VBD", "VBN")

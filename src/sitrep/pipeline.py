@@ -141,7 +141,8 @@ class Extractor:
         found_dates = dates.find_dates(text, published)
         headline_end = structure.headline_end(text, article.title)
         datelines = structure.datelines(text)
-        found_dates = [d for d in found_dates if not any(s <= d.start < e for s, e in datelines)]
+        found_dates = [d for d in found_dates
+                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
         fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, published)]
         current: DateMention | None = None
         drafts: list[_Draft] = []
@@ -156,6 +157,10 @@ class Extractor:
                 if fresh:
                     current = fresh[0]
                 continue
+            quoted = structure.in_quotation(text, trigger.start)
+            # a quotation, or 'the attack' said again, tells more of an event; it never starts one
+            can_start = not quoted and not trigger.anaphoric and (
+                trigger.sub_event_type not in events.WEAK_TYPES or events.narrates(sent, trigger))
             if in_sent and not fresh:
                 continue  # the sentence is dated, and long ago: history, not news
             date = fresh[0] if fresh else current
@@ -164,14 +169,14 @@ class Extractor:
             if fresh:
                 current = fresh[0]
             here = self._sentence_places(text, sent, places, trigger)
-            narrative = (bool(drafts) and events.narrates(sent, trigger)
-                         and not structure.in_quotation(text, trigger.start))
+            narrative = (can_start and bool(drafts) and events.narrates(sent, trigger)
+                         and trigger.sub_event_type not in events.WEAK_TYPES)
             if not here:
                 if group and _same_day(group[0].date, date):
                     for d in group:
                         self._merge(d, sent, trigger)
                         d.date = d.date or date
-                elif not drafts:
+                elif not drafts and can_start:
                     group = [_Draft(trigger, trigger.sub_event_type, None, date, [sent])]
                     drafts.extend(group)
                 continue
@@ -185,7 +190,8 @@ class Extractor:
                 if match is not None:
                     self._merge(match, sent, trigger)
                     touched.append(match)
-                elif not drafts or (narrative or new) and place.feature_code != "PCLI":
+                elif ((not drafts and can_start) or (narrative or new) and place.feature_code != "PCLI"
+                      or any(d.place is not None and _contains(d.place, place) for d in group)):
                     draft = _Draft(trigger, trigger.sub_event_type, place, date, [sent])
                     new.append(draft)
             for coarse in [d for d in group if d.place is not None and any(_contains(d.place, n.place) for n in new
@@ -233,9 +239,9 @@ class Extractor:
         # a place named as another's container ('Watamu, Kilifi') is not a second event
         out: list[Place] = []
         for p in fine:
-            if any(_contains(o, p) for o in out):
-                continue
-            out = [o for o in out if not _contains(p, o)]
+            if any(_contains(p, o) for o in out):
+                continue  # p is the province of a town already named
+            out = [o for o in out if not _contains(o, p)]
             out.append(p)
         return out
 
@@ -339,6 +345,26 @@ class Extractor:
 
 
 # ---- helpers ------------------------------------------------------------------------------
+
+
+STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"
+                              r"(?:\s+(?:in\s+a\s+statement|on\s+\w+\s+\w+))?\s+(?:on\s+|late\s+|early\s+)?$",
+                              re.I)
+SPEECH_LEMMAS = frozenset("say tell announce confirm report state add claim issue release speak".split())
+
+
+def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
+    """'the police said in a statement on Monday': the date of the telling, not of the event."""
+    before = doc.text[max(0, mention.start - 45) : mention.start]
+    if STATEMENT_BEFORE.search(before):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower() in SPEECH_LEMMAS
+    return False
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:

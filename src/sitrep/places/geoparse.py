@@ -155,11 +155,17 @@ class Geoparser:
             if key not in hits or any(t in taken for t in range(i, j)):
                 continue
             span = doc[i:j]
+            candidates = hits[key]
+            if span.text.isupper() and len(span.text.replace(" ", "")) <= 5:
+                # 'ELN', 'KDF', 'NASA': an acronym names a place only as its own name ('GOMA', 'USA')
+                candidates = [(e, primary) for e, primary in candidates if primary]
+                if not candidates:
+                    continue
             role = self._reject_reason(span, key)
             if role == "reject":
                 continue
             taken.update(range(i, j))
-            chosen.append(self._mention(doc, span, key, hits[key], role))
+            chosen.append(self._mention(doc, span, key, candidates, role))
         self._attach_containers(doc, chosen)
         for a, b in zip(chosen, chosen[1:], strict=False):
             # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
@@ -244,7 +250,9 @@ class Geoparser:
         if not mentions:
             return []
         by_key = {m.key: m for m in mentions}
-        context = self._country_context(doc, mentions, prior)
+        raw = self._country_context(doc, mentions, prior)
+        raw_total = sum(raw.values()) or 1.0
+        context = {cc: v / raw_total for cc, v in raw.items()}
         first = {id(m): self._resolve(m, context, by_key, anchors=[]) for m in mentions}
         anchors: list[GazEntry] = []
         votes: Counter[str] = Counter(context)
@@ -255,7 +263,7 @@ class Geoparser:
                 votes[best[0].country_code] += best[1]
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
-        strength = sum(votes.values())
+        strength = sum(raw.values())
         datelines = structure.datelines(doc.text)
         places: list[Place] = []
         for m in mentions:
@@ -288,8 +296,8 @@ class Geoparser:
         self._attach_containers(doc, mentions)
         return mentions
 
-    def _country_context(self, doc: Doc, mentions: list[_Mention], prior: str | None = None) -> dict[str, float]:
-        """Evidence for the countries a document is about: country names, demonyms, lone candidates."""
+    def _country_context(self, doc: Doc, mentions: list[_Mention], prior: str | None = None) -> Counter[str]:
+        """Evidence (a count) for the countries a document is about: country names, demonyms, lone candidates."""
         votes: Counter[str] = Counter()
         if prior:
             votes[prior] += W_PRIOR
@@ -303,8 +311,7 @@ class Geoparser:
             cc = DEMONYMS.get(tok.lower_) if tok.text[:1].isupper() else None
             if cc:
                 votes[cc] += 1.0
-        total = sum(votes.values()) or 1.0
-        return {cc: v / total for cc, v in votes.items()}
+        return votes
 
     def _resolve(
         self,
