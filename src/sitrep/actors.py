@@ -78,6 +78,8 @@ CIVILIANS = re.compile(
     r"refugees|aid\s+workers|tourists?|nurse|doctor|locals)\b",
     re.I,
 )
+# Words for the dead or hurt that say nothing of whether they were civilians.
+GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "others"})
 # Words in front of a force word that say it is not a state's force ('rebel troops').
 NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
 
@@ -134,16 +136,20 @@ def find_actors(
         add(ActorMention(f"Unidentified Armed Group ({country})", INTER_POLITICAL, base + m.start(),
                          base + m.end(), "unidentified"))
     for m in CIVILIANS.finditer(text):
-        add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(),
-                         "civilians"))
+        kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
+        add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
     found.sort(key=lambda a: a.start)
     return found
 
 
+SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny".split())
+
+
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
-    """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object."""
+    """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object;
+    'speaker' if it only tells of the event ('a police officer said'); 'claimant' if it claimed it."""
     doc = sent.doc
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
@@ -151,7 +157,15 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     head = span.root
     dep = head.dep_
     if dep in ("nsubj", "csubj"):
+        verb = head.head.lemma_.lower()
+        if verb == "claim" and any(c.lower_ == "responsibility" for c in head.head.children):
+            return "claimant"
+        if verb in SPEECH:
+            return "speaker"
         return "agent"
+    if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
+            "accord", "cite", "quote"):
+        return "speaker"
     if dep == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
         return "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Span as SpacySpan
+
 from sitrep.records import FatalityClaim
 
 UNITS = {
@@ -42,7 +44,7 @@ PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians
          r"militants|fighters|rebels|insurgents|attackers|gunmen|assailants|villagers|residents|men|women|" \
          r"children|students|protesters|demonstrators|passengers|worshippers|herders|farmers|members|" \
          r"suspects|bandits|others|individuals|pupils|traders|miners|teachers|workers|personnel|" \
-         r"guards|militiamen|recruits|refugees|others|of\s+them))?"
+         r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|of\s+them))?"
 KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
          r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
 
@@ -50,7 +52,7 @@ _COUNT_ANON = re.sub(r"\(\?P<\w+>", "(?:", COUNT)
 
 PATTERNS = [
     # '3 soldiers and 5 militants were killed': the first of a coordinated pair
-    re.compile(rf"\b{COUNT}{PEOPLE}(?=,?\s+and\s+{_COUNT_ANON}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|"
+    re.compile(rf"\b{COUNT}{PEOPLE.removesuffix('?')}(?=,?\s+and\s+{_COUNT_ANON}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|"
                rf"are|reportedly|also)\s+){{0,3}}{KILLED}\b)", re.I),
     # '57 people were killed', 'at least 20 dead', 'killing 11 militants' handled below
     re.compile(rf"\b{COUNT}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|"
@@ -121,6 +123,7 @@ class _Hit:
     low: int
     high: int
     count: int
+    vague: bool = False
 
 
 def _hits(sentence: str) -> list[_Hit]:
@@ -139,7 +142,9 @@ def _hits(sentence: str) -> list[_Hit]:
                 continue
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue
-            hits.append(_Hit(m.start(), m.end(), low, high, min(low, high)))
+            number = (g.get("n") or g.get("low") or "").strip().lower()
+            vague = re.sub(r"\s+", " ", number) in VAGUE
+            hits.append(_Hit(m.start(), m.end(), low, high, min(low, high), vague))
     for pattern, n in ((PAIR, 2), (SINGLE, 1), (SINGLE_OBJECT, 1)):
         for m in pattern.finditer(sentence):
             if not any(h.start < m.end() and m.start() < h.end for h in hits):
@@ -172,7 +177,7 @@ def find_claims(sentence: str, offset: int = 0) -> list[FatalityClaim]:
     quote = sentence.strip()
     return [
         FatalityClaim(h.count, h.low, h.high, _nearest_source(sources, h.start, h.end), quote,
-                      offset + h.start, offset + h.end)
+                      offset + h.start, offset + h.end, h.vague)
         for h in sorted(_hits(sentence), key=lambda h: h.start)
     ]
 
@@ -186,8 +191,51 @@ def conservative_total(claims: list[FatalityClaim]) -> int:
     """
     if not claims:
         return 0
+    exact = [c for c in claims if not c.vague]
+    claims = exact or claims  # 'several' stands in only when nobody gave a number
     by_report: dict[tuple[str, str | None], int] = {}
     for c in claims:
         key = (c.quote, c.source)
         by_report[key] = by_report.get(key, 0) + c.count
     return min(by_report.values())
+
+
+DEATH_VERBS = frozenset("kill die slay murder execute massacre lynch perish".split())
+
+
+def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
+    """`find_claims` on a parsed sentence, plus counts the patterns cannot reach.
+
+    The dependency parse finds numbers on every subject of a death verb, however
+    long the noun phrase: 'Two Colombian soldiers and at least three fighters of
+    the National Liberation Army were killed' gives 2 and 3.
+    """
+    base = sent.start_char
+    claims = find_claims(sent.text, base)
+    if CUMULATIVE.search(sent.text):
+        return claims
+    taken = [(c.start, c.end) for c in claims]
+    sources = _sources(sent.text)
+    extra: list[FatalityClaim] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in DEATH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.lemma_.lower() in ("die", "perish")
+        if not passive:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        for subj in list(subjects):
+            subjects.extend(c for c in subj.conjuncts if c not in subjects)
+        for subj in subjects:
+            for num in (c for c in subj.children if c.dep_ == "nummod"):
+                words = " ".join(t.text for t in num.subtree if t.dep_ != "advmod" and t.lower_ not in ("least", "at"))
+                value = parse_number(words)
+                if value is None or value > 100_000:
+                    continue
+                start, end = num.idx, subj.idx + len(subj)
+                if any(s <= start < e or s < end <= e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                extra.append(FatalityClaim(value, value, value, _nearest_source(sources, start - base, end - base),
+                                           sent.text.strip(), start, end))
+    return sorted(claims + extra, key=lambda c: c.start)

@@ -45,6 +45,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s+(?:19|20)\d\d)")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d,])")),
+    # day first, as in most of the world and in ACLED's notes ('on 30/11', 'of 31/03/2017')
+    ("numeric", re.compile(r"\b(?:on|of|dated|from|until|by)\s+(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)"
+                           r"(?:/(?P<year>(?:19|20)?\d\d))?\b(?!/)", re.I)),
     ("month_year", re.compile(rf"\b(?:in|during|since|of|early|late|mid-?)\s+{_MONTH},?\s+{_YEAR}\b")),
     ("weekday", re.compile(
         r"\b(?:(?:early|late|on|last|this)\s+)?(?:(?:the\s+)?(?:early\s+hours|morning|evening|night)\s+of\s+)?"
@@ -91,6 +94,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         return (d, 1, False) if d else None
     if kind in ("day_month", "month_day"):
         d = _without_year(_month(g["month"]), int(g["day"]), published)
+        return (d, 1, False) if d else None
+    if kind == "numeric":
+        month, day = int(g["mnum"]), int(g["day"])
+        if g["year"]:
+            year = int(g["year"]) + (2000 if len(g["year"]) == 2 else 0)
+            d = _safe_date(year, month, day)
+        else:
+            d = _without_year(month, day, published)
         return (d, 1, False) if d else None
     if kind == "month_year":
         d = _safe_date(int(g["year"]), _month(g["month"]), 1)

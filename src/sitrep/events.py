@@ -70,7 +70,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:lynch\w*|mob\s+justice|(?:mob|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+"
         r"the\s+public)|vigilantes?|irate\s+(?:residents|youths|villagers|crowd|locals))(?=.{0,80}?\b(?:attack|beat|"
         r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed)))", re.I)),
-    ("Riot", re.compile(r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok)\b", re.I)),
+    ("Riot", re.compile(
+        r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
+        r"(?:stones|rocks|bricks|petrol\s+bombs)|set\s+(?:\w+\s+){0,2}?(?:tyres|tires|barricades)\s+(?:alight|ablaze|"
+        r"on\s+fire)|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|erected\s+barricades|barricaded\s+(?:the\s+)?"
+        r"(?:roads?|streets?))", re.I)),
     ("Government regains territory", re.compile(
         r"\b(?:recaptured|retook|re-took|regained\s+control|liberated)\b", re.I)),
     ("Non-state actor overtakes territory", re.compile(

@@ -25,7 +25,7 @@ from sitrep import actors as actors_mod
 from sitrep import casualties, dates, events, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
-from sitrep.places.gazetteer import Gazetteer
+from sitrep.places.gazetteer import Gazetteer, haversine_km
 from sitrep.places.geoparse import Geoparser
 from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
 from sitrep.settings import Settings
@@ -38,8 +38,12 @@ NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\
 NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting|talks|conference|summit|"
                        r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
                        r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
-                       r"(?:returned|travelled|traveled)\s+to|capital,?)\s*$", re.I)
+                       r"(?:returned|travelled|traveled)\s+to|capital,?|(?:kilometres|kilometers|km|miles)\s+"
+                       r"(?:\w+\s+){0,2}?(?:of|from)|(?:north|south|east|west)(?:east|west)?\s+of)\s*$", re.I)
 
+# A division named beside a town within this distance of its centre frames the town
+# (their admin codes do not always agree between our two GeoNames sources).
+FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
 
 
@@ -236,6 +240,11 @@ class Extractor:
         fine = [p for p in keep if p.feature_code not in ("PCLI",)]
         if not fine:
             return keep[:1]
+        towns = [p for p in fine if p.feature_class == "P"]
+        # 'Sake, a town in North Kivu province': the province frames the town, it is not a second event
+        fine = [p for p in fine if p.feature_class == "P" or not any(
+            t.country_code == p.country_code and (_contains(p, t) or t.admin1_code == p.admin1_code or haversine_km(
+                t.latitude, t.longitude, p.latitude, p.longitude) <= FRAME_KM) for t in towns)]
         # a place named as another's container ('Watamu, Kilifi') is not a second event
         out: list[Place] = []
         for p in fine:
@@ -281,7 +290,7 @@ class Extractor:
         a1, a2 = _pick_actors(sub, mentions, country or "International")
         claims: list[FatalityClaim] = []
         for s in sents:
-            claims.extend(casualties.find_claims(s.text, s.start_char))
+            claims.extend(casualties.find_claims_parsed(s))
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
         event_date, precision, date_span = self._date(d, article)
@@ -383,9 +392,9 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.feature_code == "PCLI":
         return True
     if outer.feature_code == "ADM1":
-        return inner.admin1 == outer.admin1 and inner.feature_code != "ADM1"
+        return inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
     if outer.feature_code == "ADM2":
-        return inner.admin2 == outer.admin2 and inner.feature_class == "P"
+        return inner.admin2 == outer.admin2 and inner.admin1_code == outer.admin1_code and inner.feature_class == "P"
     return False
 
 
@@ -413,9 +422,11 @@ def _pick_actors(
     def synthetic(name: str, inter: int) -> ActorMention:
         return ActorMention(name, inter, 0, 0, "synthetic")
 
-    armed = [m for m in mentions if m.kind in AGENT_KINDS]
+    armed = [m for m in mentions if m.kind in AGENT_KINDS and m.role != "speaker"]
+    claimant = next((m for m in armed if m.role == "claimant"), None)
     police = next((m for m in armed if m.kind == "state"), None)
-    civilians = next((m for m in mentions if m.kind == "civilians"), None)
+    civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
+        (m for m in mentions if m.kind == "people"), None)
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
         return a1, police if sub != "Peaceful protest" else None
@@ -425,7 +436,7 @@ def _pick_actors(
         victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
     agents = [m for m in armed if m.role == "agent"] or armed
-    actor1 = _specific(agents)
+    actor1 = claimant or _specific(agents)
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
         return actor1, _specific(others)
@@ -433,8 +444,11 @@ def _pick_actors(
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
-    others = [m for m in armed if m.name != actor1.name]
-    target = _specific([m for m in others if m.role == "patient"] or others)
+    victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
+    if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
+        return actor1, victims
+    others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
+    target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":

@@ -64,6 +64,7 @@ class Place:
     latitude: float
     longitude: float
     population: int = 0
+    admin1_code: str | None = None
     score: float = 0.0
     reason: str = ""
     is_event_location: bool = False
@@ -112,6 +113,7 @@ class FatalityClaim:
     quote: str
     start: int
     end: int
+    vague: bool = False  # 'several', 'dozens': a stand-in number, not a reported count
 
     def to_contract(self) -> dict[str, Any]:
         return {

@@ -170,6 +170,13 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 }
 
 
+def acled_country_names() -> dict[str, str]:
+    """ISO2 -> country name as ACLED writes it, where it differs from GeoNames ('Democratic Republic of Congo')."""
+    text = importlib.resources.files("sitrep").joinpath("data/acled_countries.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {cc: name.strip() for cc, name in rows}
+
+
 class Gazetteer:
     """Read access to the SQLite gazetteer index. Thread-safe for reads."""
 
@@ -197,10 +204,11 @@ class Gazetteer:
         return conn
 
     def countries(self) -> dict[str, tuple[str, str, int]]:
-        """cc -> (name, iso3, pid of the country entry)."""
+        """cc -> (name, iso3, pid of the country entry); names as ACLED writes them."""
         if self._countries is None:
             rows = self.db.execute("SELECT cc, name, iso3, pid FROM countries")
-            self._countries = {cc: (name, iso3, pid) for cc, name, iso3, pid in rows}
+            acled = acled_country_names()
+            self._countries = {cc: (acled.get(cc, name), iso3, pid) for cc, name, iso3, pid in rows}
         return self._countries
 
     def country_name(self, cc: str) -> str:

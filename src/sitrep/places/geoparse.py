@@ -380,6 +380,7 @@ class Geoparser:
             latitude=entry.latitude,
             longitude=entry.longitude,
             population=entry.population,
+            admin1_code=entry.admin1_code,
             score=score,
             reason=reason,
             role=m.role,

@@ -1,0 +1,38 @@
+# The two commands of the README:
+#   make run   -- create .venv, install sitrep, extract events from the bundled samples
+#   make test  -- install the test tools too, then run the test suite
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN = $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: run test test-slow test-all lint gate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/sitrep extract samples/ -o events.jsonl -o events.geojson --table
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+test-slow: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
+
+test-all: test test-slow
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) events.jsonl events.geojson .pytest_cache

@@ -1,0 +1,80 @@
+"""Death tolls the way ACLED counts them: deaths only, conservative, every claim with its source."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.casualties import conservative_total, find_claims, parse_number
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [("57", 57), ("1,200", 1200), ("fifty-seven", 57), ("Fifty seven", 57), ("twelve", 12), ("a hundred", 100),
+     ("one hundred", 100), ("dozens", 12), ("a dozen", 12), ("scores", 20), ("hundreds", 100), ("several", 3)],
+)
+def test_casualties_number_words(words: str, number: int) -> None:
+    assert parse_number(words) == number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts", "total"),
+    [
+        ("The Syrian Observatory for Human Rights said 57 were killed.", [57], 57),
+        ("Fifty-seven people were killed, according to the monitor.", [57], 57),
+        ("Police shot dead 2 suspected criminals in Kayole.", [2], 2),
+        ("A suspected thief has been killed by a mob in Baba Dogo.", [1], 1),
+        ("Between 20 and 30 people died.", [20], 20),
+        ("Dozens of people were killed.", [12], 12),
+        ("More than a hundred people were killed.", [100], 100),
+        ("The attack left three soldiers dead and five injured.", [3], 3),
+        ("3 soldiers and 5 militants were killed in the fighting.", [3, 5], 8),
+        ("A man and his 12-year-old son were killed by unidentified assailants.", [2], 2),
+        ("The death toll rose to 12 on Tuesday.", [12], 12),
+        ("Gunmen killed at least 20 civilians, a local official said, while residents put the toll at 35.",
+         [20, 35], 20),
+    ],
+)
+def test_casualties_claims(sentence: str, counts: list[int], total: int) -> None:
+    claims = find_claims(sentence)
+    assert [c.count for c in claims] == counts
+    assert conservative_total(claims) == total
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four members of a vigilante mob were shot and wounded when police opened fire.",
+        "Twelve people were injured in the blast.",
+        "The war has killed 500,000 people since 2011.",
+        "The conflict has killed more than 300 people so far this year.",
+    ],
+)
+def test_casualties_not_deaths_of_this_event(sentence: str) -> None:
+    assert find_claims(sentence) == []
+
+
+def test_casualties_range_keeps_both_ends() -> None:
+    (claim,) = find_claims("Between 20 and 30 people died, residents said.")
+    assert (claim.count, claim.low, claim.high) == (20, 20, 30)
+    assert claim.source == "residents"
+
+
+def test_casualties_claim_names_its_source_and_quote() -> None:
+    sentence = "Fifty-seven people were killed, according to the Syrian Observatory for Human Rights."
+    (claim,) = find_claims(sentence, offset=100)
+    assert claim.source == "Syrian Observatory for Human Rights"
+    assert claim.quote == sentence
+    assert claim.start >= 100
+
+
+def test_casualties_each_source_keeps_its_own_claim() -> None:
+    claims = find_claims("Gunmen killed at least 20 civilians, a local official said, while residents put the toll at 35.")
+    assert [(c.count, c.source) for c in claims] == [(20, "local official"), (35, "residents")]
+
+
+@given(st.text(max_size=300))
+def test_casualties_never_crash_on_any_text(text: str) -> None:
+    for claim in find_claims(text):
+        assert claim.count >= 0 and claim.low <= claim.high
