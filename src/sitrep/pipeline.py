@@ -259,9 +259,12 @@ class Extractor:
         entry = self.gazetteer.country_entry(cc) if cc else None
         if entry is None:
             return None
-        return Place(0, 0, "", entry.geonameid, entry.name, entry.feature_class, entry.feature_code,
-                     entry.name, self.gazetteer.iso3(entry.country_code), entry.country_code, None, None,
-                     entry.latitude, entry.longitude, entry.population, 0.3, "country prior", role="prior")
+        return Place(start=0, end=0, text="", geonameid=entry.geonameid, name=self.country_names[entry.country_code],
+                     feature_class=entry.feature_class, feature_code=entry.feature_code,
+                     country=self.country_names[entry.country_code], iso3=self.gazetteer.iso3(entry.country_code),
+                     country_code=entry.country_code, admin1=None, admin2=None, latitude=entry.latitude,
+                     longitude=entry.longitude, population=entry.population, score=0.3, reason="country prior",
+                     role="prior")
 
     @staticmethod
     def _main_place(places: list[Place]) -> Place | None:
