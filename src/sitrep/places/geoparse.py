@@ -85,7 +85,7 @@ W_PRIOR = 1.0  # the caller's expected country counts as one mention of it
 # mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
 MIN_CONTEXT = 2.0
 FOREIGN_MIN_POPULATION = 100_000
-ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the division of that name
+ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the division named after it
 
 
 def _load_demonyms() -> dict[str, str]:
@@ -156,9 +156,12 @@ class Geoparser:
                 continue
             span = doc[i:j]
             candidates = hits[key]
-            if span.text.isupper() and len(span.text.replace(" ", "")) <= 5:
-                # 'ELN', 'KDF', 'NASA': an acronym names a place only as its own name ('GOMA', 'USA')
-                candidates = [(e, primary) for e, primary in candidates if primary]
+            letters = len(span.text.replace(" ", "").replace(".", ""))
+            if span.text.isupper() and letters <= 5:
+                # 'ELN', 'KDF', 'NASA': an acronym names a country ('US', 'DRC') or, written out in a
+                # dateline, a town's own name ('GOMA'); never a village's alternate spelling
+                candidates = [(e, primary) for e, primary in candidates
+                              if e.feature_code in ("PCLI", "CONT") or primary and letters >= 4]
                 if not candidates:
                     continue
             role = self._reject_reason(span, key)
@@ -330,17 +333,19 @@ class Geoparser:
             if primary:
                 s += W_PRIMARY
             code = entry.feature_code
-            if code == "PCLI":
+            if code in ("PCLI", "CONT"):
                 s += W_COUNTRY_NAME
-                reasons.append("country name")
+                reasons.append("country name" if code == "PCLI" else "continent name")
             wants = m.cue
             if wants == "admin1" and code == "ADM1" or wants == "admin2" and code == "ADM2":
                 s += W_FEATURE_CUE
                 reasons.append(f"wording asks for {code}")
             elif wants == "city" and entry.feature_class == "P":
                 s += W_FEATURE_CUE / 2
-            elif code in ("ADM1", "ADM2") and not wants:
-                s -= ADMIN_PENALTY
+            elif code in ("ADM1", "ADM2") and not wants and any(
+                    e.feature_class == "P" and e.country_code == entry.country_code
+                    and e.admin1_code == entry.admin1_code for e, _ in m.candidates):
+                s -= ADMIN_PENALTY  # 'Garissa' alone is the town, not the county named after it
             share = context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share

@@ -1,0 +1,89 @@
+"""Events and non-events, as a coder would argue them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Israeli warplanes struck sites near Deir ez-Zor on Wednesday, killing 12 people.", "Air/drone strike"),
+        ("A roadside bomb hit a minibus near Afgooye on Monday, killing six passengers.",
+         "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a market in Maiduguri on Tuesday, killing 9 people.", "Suicide bomb"),
+        ("Attackers hurled a grenade into a bar in Garissa on Saturday night.", "Grenade"),
+        ("Gunmen abducted 20 villagers in Kajuru, Kaduna state, on Sunday.", "Abduction/forced disappearance"),
+        ("Traders marched peacefully through Nakuru on Tuesday to oppose new county levies.", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Kisumu on Monday.", "Protest with intervention"),
+        ("Youths threw stones at police and set tyres alight in Ziguinchor on Monday.", "Violent demonstration"),
+        ("A mob lynched a suspected thief in Kayole on Sunday.", "Mob violence"),
+        ("Soldiers clashed with al-Shabaab militants near Mpeketoni on Thursday, killing 11.", "Armed clash"),
+        ("Mortar shells landed on a market in Mogadishu on Friday, killing four civilians.",
+         "Shelling/artillery/missile attack"),
+        ("The army and the Rapid Support Forces signed a ceasefire agreement in Jeddah on Saturday.", "Agreement"),
+    ],
+)
+def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract(text)
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated
+        "There were no reports of strikes hitting the T-4 air base in Homs province on Wednesday.",
+        "Police denied that officers had fired on protesters in Kisumu on Monday.",
+        # threatened or planned
+        "Al-Shabaab vowed to retaliate against Kenya for the operation in Lamu.",
+        "A protest is planned for Friday outside parliament in Nairobi.",
+        "Opposition leaders threatened to hold mass demonstrations in Nairobi next week.",
+        # hypothetical
+        "If the talks fail, the rebels could attack Goma within days.",
+        # historical
+        "The 2019 bombing of the DusitD2 complex in Nairobi killed 21 people.",
+        "Syria's war, which began as a crackdown on protests, has killed hundreds of thousands of people.",
+        "Five years after gunmen stormed a hotel in Nairobi, families are still waiting for answers.",
+        # not political violence
+        "Floods swept through villages near Garissa on Monday, killing 12 people.",
+    ],
+)
+def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract(text) == []
+
+
+def test_events_one_event_per_place_and_the_toll_split(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Israeli aircraft bombed sites near Deir ez-Zor, Mayadeen and Abu Kamal early Wednesday; "
+            "the Syrian Observatory for Human Rights said 57 were killed.")
+    events = extract(text, published="2024-03-14")
+    assert [e.location for e in events] == ["Deir ez-Zor", "Al Mayādīn", "Ālbū Kamāl"]
+    assert {e.event_date for e in events} == {"2024-03-13"}
+    assert {e.actor1 for e in events} == {"Military Forces of Israel"}
+    # 57 split by the documented rule: evenly, the remainder to the first-named places
+    assert [e.fatalities for e in events] == [19, 19, 19]
+    for e in events:  # the claim itself is kept whole on each event, with its source
+        assert [(c["count"], c["source"]) for c in e.fatality_claims] == [
+            (57, "Syrian Observatory for Human Rights")]
+
+
+def test_events_the_meeting_place_is_not_the_event_place(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed five villagers in Kajuru, Kaduna state, on Sunday, police said at a press conference "
+            "in Abuja.")
+    (event,) = extract(text)
+    assert event.location == "Kajuru"
+
+
+def test_events_evidence_spans_point_at_the_text(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Police fired tear gas to disperse protesters in Kisumu yesterday, witnesses said."
+    (event,) = extract(text)
+    ev = event.evidence
+    assert text[slice(*ev["location"])] == "Kisumu"
+    assert text[slice(*ev["event_date"])] == "yesterday"
+    assert event.event_date == "2024-03-13"
+    assert "tear" in text[slice(*ev["event"])] or "disperse" in text[slice(*ev["event"])]
+
+
+def test_events_ids_are_stable(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen abducted 20 villagers in Kajuru on Sunday."
+    assert [e.event_id for e in extract(text)] == [e.event_id for e in extract(text)]

@@ -1,0 +1,78 @@
+"""Places: recognition beyond the NER, transliterations, and resolution by context."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import Extractor
+from sitrep.places.gazetteer import normalize_name
+
+
+def _places(extractor: Extractor, text: str, prior: str | None = None):  # type: ignore[no-untyped-def]
+    doc = extractor.nlp(text)
+    return extractor.geoparser.parse(doc, prior=prior)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Deir ez-Zor", "deir ez zor"), ("Al Mayādīn", "al mayadin"), ("Murang’a", "muranga"), ("Tibú", "tibu")],
+)
+def test_places_normalize_name(name: str, key: str) -> None:
+    assert normalize_name(name) == key
+
+
+@pytest.mark.parametrize(
+    ("mention", "geonameid"),
+    [("Mayadeen", 173480), ("al-Mayadeen", 173480), ("Al Mayadin", 173480), ("Abu Kamal", 174448),
+     ("Albu Kamal", 174448), ("al-Bukamal", 174448), ("Deir al-Zour", 170794), ("Dayr az Zawr", 170794)],
+)
+def test_places_transliterations(extractor: Extractor, mention: str, geonameid: int) -> None:
+    text = f"Strikes hit {mention} in eastern Syria on Wednesday."
+    places = [p for p in _places(extractor, text) if p.text == mention]
+    assert [p.geonameid for p in places] == [geonameid]
+
+
+def test_places_found_where_the_ner_says_date_or_person(extractor: Extractor) -> None:
+    # the small English model labels 'Mayadeen' a DATE and 'Abu Kamal' a PERSON
+    text = "Israeli aircraft bombed sites near Deir ez-Zor, Mayadeen and Abu Kamal early Wednesday."
+    names = [p.name for p in _places(extractor, text)]
+    assert names == ["Deir ez-Zor", "Al Mayādīn", "Ālbū Kamāl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Clashes erupted in Tripoli as Libyan militias fought over the capital.", "LY"),
+     ("Lebanese troops deployed in Tripoli after clashes in the northern city.", "LB"),
+     ("Government forces shelled Homs, Syria, overnight.", "SY")],
+)
+def test_places_ambiguous_names_follow_the_document_country(extractor: Extractor, text: str, country: str) -> None:
+    (place,) = [p for p in _places(extractor, text) if p.feature_code != "PCLI"]
+    assert place.country_code == country
+    assert place.reason  # every resolution says why
+
+
+def test_places_demonyms_are_not_places(extractor: Extractor) -> None:
+    places = _places(extractor, "Syrian and Kenyan officials met on Monday.")
+    assert places == []
+
+
+def test_places_words_that_are_gazetteer_names_are_rejected(extractor: Extractor) -> None:
+    text = "Police said on March 3 that the army would stay. Al-Shabaab denied it."
+    assert [p.name for p in _places(extractor, text)] == []
+
+
+def test_places_province_cue_selects_the_division(extractor: Extractor) -> None:
+    (place,) = _places(extractor, "Fighting spread across Homs province.")
+    assert place.feature_code == "ADM1"
+
+
+def test_places_country_prior_resolves_bare_town_names(extractor: Extractor) -> None:
+    (place,) = _places(extractor, "Residents of Kitui town protested on Monday.", prior="KE")
+    assert (place.name, place.country_code) == ("Kitui", "KE")
+
+
+def test_places_datelines_are_marked(extractor: Extractor) -> None:
+    text = "NAIROBI, Kenya (Coastal Herald) - Gunmen attacked a bus near Mandera on Monday."
+    roles = {p.name: p.role for p in _places(extractor, text)}
+    assert roles["Nairobi"] == "dateline"
+    assert roles["Mandera"] == ""

@@ -1,0 +1,46 @@
+"""The golden test: every bundled sample article gives the records its coder expected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep import ingest
+from sitrep.evaluate import compare_expected
+from sitrep.output import validate_event
+from sitrep.pipeline import Extractor
+from sitrep.records import Article
+from sitrep.settings import Settings
+
+from conftest import SAMPLES
+
+CASES = sorted(p.name.removesuffix(".expected.json") for p in SAMPLES.glob("*.expected.json"))
+
+
+def _source(name: str) -> Path:
+    return next(p for p in SAMPLES.glob(name + ".*") if not p.name.endswith(".expected.json"))
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_samples_give_the_expected_records(name: str, extractor: Extractor, settings: Settings) -> None:
+    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    articles = [a for a in ingest.iter_articles([str(_source(name))], settings) if isinstance(a, Article)]
+    assert articles, f"{name}: no readable article"
+    for article, events in extractor.extract(articles):  # type: ignore[misc]
+        want = [w for w in expected if w.get("article_id", article.id) == article.id]
+        result = compare_expected(f"{name}:{article.id}", events, want)
+        assert result.ok, "\n".join(result.problems)
+        for event in events:
+            d = event.to_dict()
+            validate_event(d)
+            assert d["evidence"]["event"] is not None
+            start, end = d["evidence"]["location"]
+            assert article.text[start:end], "the location's evidence span points at text"
+
+
+def test_samples_cover_every_scenario_of_the_brief() -> None:
+    assert len(CASES) >= 8
+    formats = {_source(name).suffix for name in CASES}
+    assert {".txt", ".html"} <= formats
