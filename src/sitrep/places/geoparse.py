@@ -293,6 +293,10 @@ class Geoparser:
             if not found:
                 bare = re.sub(r"^the\s+", "", key)
                 found = self.gaz.lookup_keys([bare]).get(bare, [])
+            if not found:  # a gold span on an adjective ('Georgian', 'Sudanese') names its country
+                cc = DEMONYMS.get(re.sub(r"s$", "", key)) or DEMONYMS.get(key)
+                entry = self.gaz.country_entry(cc) if cc else None
+                found = [(entry, True)] if entry else []
             span = doc.char_span(start, end, alignment_mode="expand")
             cue = self._cue_after(span) if span is not None else ""
             mentions.append(_Mention(start, end, surface, key, found, "", cue))
