@@ -70,7 +70,8 @@ def test_casualties_claim_names_its_source_and_quote() -> None:
 
 
 def test_casualties_each_source_keeps_its_own_claim() -> None:
-    claims = find_claims("Gunmen killed at least 20 civilians, a local official said, while residents put the toll at 35.")
+    text = "Gunmen killed at least 20 civilians, a local official said, while residents put the toll at 35."
+    claims = find_claims(text)
     assert [(c.count, c.source) for c in claims] == [(20, "local official"), (35, "residents")]
 
 

@@ -40,8 +40,9 @@ QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+
        r"an\s+estimated|approximately|roughly)\s+)?"
 RANGE = rf"(?:between\s+)?(?P<low>{NUM})(?:\s+(?:and|to|or)\s+|\s*–\s*|(?<=\d)-(?=\d))(?P<high>{NUM})"
 COUNT = rf"(?:{QUAL}(?:{RANGE}|(?P<n>{NUM})))"
-PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|officers|policemen|police|" \
-         r"militants|fighters|rebels|insurgents|attackers|gunmen|assailants|villagers|residents|men|women|" \
+PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|officers|" \
+         r"policemen|police|militants|fighters|rebels|insurgents|attackers|gunmen|assailants|villagers|" \
+         r"residents|men|women|" \
          r"children|students|protesters|demonstrators|passengers|worshippers|herders|farmers|members|" \
          r"suspects|bandits|others|individuals|pupils|traders|miners|teachers|workers|personnel|" \
          r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|of\s+them))?"
@@ -73,10 +74,10 @@ SINGLE = re.compile(
     re.I,
 )
 SINGLE_OBJECT = re.compile(
-    rf"\b(?:killed|shot\s+dead|murdered|lynched|hacked\s+to\s+death|beat\s+to\s+death|beheaded|killing|"
-    rf"shooting\s+dead|stabbed\s+to\s+death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|"
-    rf"child|person|officer|policeman|soldier|civilian|resident|teacher|student|farmer|herder|chief|"
-    rf"suspect|thief|driver|pastor|imam|journalist|worker|member|youth|villager|elder|businessman|trader)\b",
+    r"\b(?:killed|shot\s+dead|murdered|lynched|hacked\s+to\s+death|beat\s+to\s+death|beheaded|killing|"
+    r"shooting\s+dead|stabbed\s+to\s+death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|"
+    r"child|person|officer|policeman|soldier|civilian|resident|teacher|student|farmer|herder|chief|"
+    r"suspect|thief|driver|pastor|imam|journalist|worker|member|youth|villager|elder|businessman|trader)\b",
     re.I,
 )
 PAIR = re.compile(

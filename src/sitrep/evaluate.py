@@ -46,6 +46,7 @@ def strip_remarks(notes: str) -> str:
     text = notes
     for pattern in _REMARKS:
         text = pattern.sub("", text)
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 

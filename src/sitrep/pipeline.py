@@ -10,6 +10,7 @@ and streams articles through it in batches.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -72,6 +73,14 @@ class Extractor:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
 
     # ---- public API --------------------------------------------------------------------
+
+    def with_country(self, country: str | None) -> Extractor:
+        """The same loaded pipeline with another country prior (nothing is reloaded)."""
+        clone = copy.copy(self)
+        clone.prior = (country or "").upper() or None
+        if clone.prior and clone.prior not in self.country_names:
+            raise SitrepError(f"unknown country code {country!r}: use ISO 3166 alpha-2, e.g. KE")
+        return clone
 
     def extract(
         self, articles: Iterable[Article | InputProblem]

@@ -25,8 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.places.gazetteer import Gazetteer, GazEntry, haversine_km, normalize_name
 from sitrep import structure
+from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6

@@ -1,0 +1,79 @@
+"""Built-in evaluation, and the accuracy gate: dev figures may not drop below their recorded floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.evaluate import (
+    compare_expected,
+    evaluate_acled,
+    evaluate_geo,
+    normalise_actor,
+    read_geo_xml,
+    strip_remarks,
+)
+from sitrep.pipeline import Extractor
+
+from conftest import ROOT, dev_file
+
+BASELINE = json.loads((ROOT / "benchmarks" / "baseline.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("notes", "stripped"),
+    [
+        ("On 3 May, gunmen killed 2 in Mandera. [size=no report]", "On 3 May, gunmen killed 2 in Mandera."),
+        ("A man was shot in Wangwachi (coded as Sipili with GP2). 2 fatalities.", "A man was shot in Wangwachi."),
+        ("Police killed 4 suspects in Kayole. Fatalities coded as 3", "Police killed 4 suspects in Kayole."),
+    ],
+)
+def test_evaluate_coder_remarks_are_stripped(notes: str, stripped: str) -> None:
+    assert strip_remarks(notes) == stripped
+
+
+def test_evaluate_actor_suffixes_ignored() -> None:
+    assert normalise_actor("Police Forces of Kenya (2013-)") == normalise_actor("Police Forces of Kenya")
+    assert normalise_actor("Military Forces of Kenya (2002-2013)") == "military forces of kenya"
+
+
+def test_evaluate_compare_expected_reports_misses_and_extras() -> None:
+    result = compare_expected("empty", [], [{"sub_event_type": "Attack", "location": "X", "event_date": "2024-01-01",
+                                             "latitude": 0, "longitude": 0}])
+    assert not result.ok and "missing" in result.problems[0]
+
+
+def test_evaluate_geo_reads_both_xml_styles(tmp_path: Path) -> None:
+    xml = tmp_path / "g.xml"
+    xml.write_text(
+        "<articles><article docid='1'><text>Fighting in Homs.</text><toponyms><toponym><start>12</start>"
+        "<end>16</end><phrase>Homs</phrase><gaztag geonameid='169577'><lat>34.72</lat><lon>36.72</lon></gaztag>"
+        "</toponym></toponyms></article><article><text>Cases in Pandi.</text><locations><location><name>Pandi"
+        "</name><start>10</start><end>15</end><lat>14.87</lat><lon>120.95</lon></location></locations></article>"
+        "</articles>", encoding="utf-8")
+    docs = read_geo_xml(xml)
+    assert [(d.text[t.start:t.end], t.geonameid) for d in docs for t in d.toponyms] == [
+        ("Homs", 169577), ("Pandi", None)]
+
+
+@pytest.mark.devdata
+def test_evaluate_gate_acled(extractor: Extractor, settings) -> None:  # type: ignore[no-untyped-def]
+    gate = BASELINE["acled"]
+    ex = extractor.with_country(gate["country"])
+    result = evaluate_acled(ex, dev_file("acled_kenya.csv"), sample=gate["sample"], seed=gate["seed"])
+    got = result.as_dict()
+    for name, floor in gate["floors"].items():
+        assert got[name] >= floor, f"ACLED {name} fell to {got[name]:.3f}, below its floor {floor}"
+
+
+@pytest.mark.devdata
+@pytest.mark.parametrize("corpus", ["lgl", "geovirus"])
+def test_evaluate_gate_geo(extractor: Extractor, corpus: str) -> None:
+    gate = BASELINE[corpus]
+    results = {r.mode: r.as_dict() for r in evaluate_geo(extractor, dev_file(f"{corpus}.xml"), limit=gate["limit"])}
+    for key, floor in gate["floors"].items():
+        mode, measure = key.split(":")
+        assert results[mode][measure] >= floor, f"{corpus} {key} fell to {results[mode][measure]}, floor {floor}"
+
