@@ -55,8 +55,8 @@ GROUP_PATTERN = re.compile(
 )
 _FORCES = [(branch, words.split("|")) for branch, words in _table("forces.tsv")]
 _NATIONALITY = _alternation(list(DEMONYMS)) + r"|[A-Z][a-z]+(?:'s)?"
-FORCE_PATTERN = re.compile(
-    r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?:"
+FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
+    r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )

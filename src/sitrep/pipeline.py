@@ -18,16 +18,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep import actors as actors_mod
 from sitrep import casualties, dates, events, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.places.gazetteer import Gazetteer, haversine_km
-from sitrep.places.geoparse import Geoparser
+from sitrep.places.geoparse import DEMONYMS, Geoparser
 from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
 from sitrep.settings import Settings
 
@@ -304,7 +304,7 @@ class Extractor:
         mentions: list[ActorMention] = []
         for s in sents:
             mentions.extend(actors_mod.find_actors(s, country or "International", self.country_names))
-        a1, a2 = _pick_actors(sub, mentions, country or "International")
+        a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
         claims: list[FatalityClaim] = []
         for s in sents:
             claims.extend(casualties.find_claims_parsed(s))
@@ -350,7 +350,7 @@ class Extractor:
             fatalities=fatalities,
             fatality_claims=[c.to_contract() for c in claims],
             sources=sources,
-            notes=_notes(trigger_sent.text, event_date),
+            notes=_notes(trigger_sent, event_date, date_span),
             confidence=round(confidence, 3),
             evidence=evidence,
             url=article.url,
@@ -432,11 +432,26 @@ def _geo_precision(text: str, place: Place | None) -> int:
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
 
 
+CROWD_WORDS = {
+    actors_mod.INTER_PROTESTERS: re.compile(r"\b(?:protesters|demonstrators|marchers|crowds?|strikers|students|traders|"
+                                            r"workers|teachers|residents|supporters|activists)\b", re.I),
+    actors_mod.INTER_RIOTERS: re.compile(r"\b(?:rioters|youths|young\s+men|mob|crowds?|protesters|demonstrators|"
+                                         r"residents|students|vigilantes)\b", re.I),
+    actors_mod.INTER_CIVILIANS: actors_mod.CIVILIANS,
+}
+
+
 def _pick_actors(
-    sub: str, mentions: list[ActorMention], country: str
+    sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan]
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 as ACLED assigns them for this kind of event."""
     def synthetic(name: str, inter: int) -> ActorMention:
+        """An actor the text names only by what it did ('protesters'): its evidence is that word."""
+        words = CROWD_WORDS.get(inter)
+        for s in sents:
+            m = words.search(s.text) if words else None
+            if m:
+                return ActorMention(name, inter, s.start_char + m.start(), s.start_char + m.end(), "crowd")
         return ActorMention(name, inter, 0, 0, "synthetic")
 
     armed = [m for m in mentions if m.kind in AGENT_KINDS and m.role != "speaker"]
@@ -497,19 +512,41 @@ def _sources(claims: list[FatalityClaim], sents: list[SpacySpan], article: Artic
     return out
 
 
-_LEADING_DATE = re.compile(r"^\s*(?:on\s+)?(?:\w+\s+){0,3}?\d{1,2}(?:st|nd|rd|th)?\s*,?\s*(?:\d{4})?,\s*", re.I)
+def _common_word(tok: Token) -> bool:
+    """A sentence-opening word that is lower case mid-sentence ('Police', 'Gunmen', 'A'), not a name."""
+    names = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+    if tok.text.isupper() and len(tok.text) > 1 or tok.ent_type_ in names or tok.lower_ in DEMONYMS:
+        return False
+    return tok.pos_ in ("DET", "PRON", "NUM", "ADP", "ADV", "AUX", "NOUN", "PROPN", "ADJ", "VERB")
 
 
-def _notes(sentence: str, event_date: str | None) -> str:
-    """An ACLED-style one-sentence summary: 'On 13 March 2024, <what the trigger sentence says>'."""
-    body = " ".join(sentence.split())
-    body = _LEADING_DATE.sub("", body) if re.match(r"^\s*On\s", body) else body
+def _notes(sent: SpacySpan, event_date: str | None, date_span: Span | None) -> str:
+    """An ACLED-style summary: 'On 13 March 2024, police fired tear gas to disperse protesters in Kisumu.'
+
+    The trigger sentence without its dateline and without the date words the summary
+    has already resolved ('yesterday', 'On 9 May 2024,').
+    """
+    text = sent.text
+    cut: list[Span] = []
+    head = structure.DATELINE.match(text)
+    if head:
+        cut.append((0, head.end()))
+    if date_span is not None and sent.start_char <= date_span[0] < sent.end_char:
+        start, end = date_span[0] - sent.start_char, date_span[1] - sent.start_char
+        lead = re.search(r"\b(?:on|in|early|late|last)\s+$", text[:start], re.I)
+        begin = lead.start() if lead else start
+        opening = not text[head.end() if head else 0 : begin].strip()
+        comma = re.match(r"\s*,", text[end:]) if opening else None  # 'On 9 May 2024, gunmen ...'
+        cut.append((begin, end + (comma.end() if comma else 0)))
+    for start, end in sorted(cut, reverse=True):
+        text = text[:start] + " " + text[end:]
+    body = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split())).strip(" ,;:-–—")
     if len(body) > 300:
         body = body[:297].rsplit(" ", 1)[0] + "..."
+    first = next((t for t in sent if t.idx >= sent.start_char + (head.end() if head else 0) and not t.is_space), None)
+    if body and first is not None and _common_word(first):
+        body = body[:1].lower() + body[1:]
     if event_date:
         day = dt.date.fromisoformat(event_date)
-        first = body.split(" ", 1)[0]
-        if first.casefold() in STOP_WORDS:
-            body = body[:1].lower() + body[1:]
         return f"On {day.day} {day:%B %Y}, {body}"
     return body
