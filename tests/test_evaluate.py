@@ -77,3 +77,15 @@ def test_evaluate_gate_geo(extractor: Extractor, corpus: str) -> None:
         mode, measure = key.split(":")
         assert results[mode][measure] >= floor, f"{corpus} {key} fell to {results[mode][measure]}, floor {floor}"
 
+
+
+@pytest.mark.slow
+@pytest.mark.devdata
+def test_evaluate_full_acled_file_holds_its_floors(extractor: Extractor) -> None:
+    """The whole ACLED Kenya file (5,725 notes), against the full-file floors in the baseline."""
+    gate = BASELINE["acled_full"]
+    result = evaluate_acled(extractor.with_country(gate["country"]), dev_file("acled_kenya.csv"))
+    got = result.as_dict()
+    assert got["n"] == 5725
+    for name, floor in gate["floors"].items():
+        assert got[name] >= floor, f"ACLED (full) {name} fell to {got[name]:.3f}, below its floor {floor}"

@@ -26,10 +26,11 @@ RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|
         r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
         r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
         r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
-        r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?\s+with\s+(?:the\s+)?(?:police|"
-        r"security|anti-riot)")
+        r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?|lit\s+(?:\w+\s+)?(?:bonfires|fires)|"
+        r"bonfires|stormed|rampage|destroy\w*|damag\w*|smash\w*|overturn\w*|stoned|stoning")
 INTERVENTION = (r"tear\s*-?gas|teargas|dispers\w+|water\s+cannon|rubber\s+bullets|batons?|broke\s+up|fired\s+"
-                r"(?:shots\s+)?in(?:to)?\s+the\s+air|arrested|detained|lobbed|whipped|clobbered|roughed\s+up")
+                r"(?:shots\s+)?in(?:to)?\s+the\s+air|arrested|detained|lobbed|whipped|clobbered|roughed\s+up|"
+                r"intervened|blocked\s+(?:the\s+)?(?:protesters|demonstrators|march)|police\s+stopped")
 LETHAL_FORCE = r"live\s+(?:bullets|ammunition|rounds)|shot\s+(?:dead|and\s+killed)|killed|shot"
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [

@@ -305,6 +305,8 @@ class Extractor:
         for s in sents:
             mentions.extend(actors_mod.find_actors(s, country or "International", self.country_names))
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
+        if sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
+            sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
         for s in sents:
             claims.extend(casualties.find_claims_parsed(s))
@@ -474,6 +476,11 @@ def _pick_actors(
         return actor1, _specific(others)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
+    if sub == "Attack":
+        armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"),
+                           key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
+        if armed_target is not None and (armed_target.role == "patient" or civilians is None):
+            return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)

@@ -43,7 +43,14 @@ ADMIN1_CUES = frozenset(
     "county province governorate state region prefecture department oblast muhafazah".split()
 )
 ADMIN2_CUES = frozenset("district subcounty sub-county constituency division municipality".split())
-CITY_CUES = frozenset("city town village neighbourhood neighborhood suburb estate camp".split())
+CITY_CUES = frozenset(
+    "city town township village neighbourhood neighborhood suburb estate camp ward location centre center".split()
+)
+# Words after a name that make the name the place of an institution ('Kisii University', 'Nyeri Prison').
+INSTITUTIONS = frozenset(
+    """university college school academy hospital prison stadium market airport police station barracks
+    mosque church cathedral polytechnic""".split()
+)
 COMPASS = frozenset("east west north south central northern southern eastern western".split())
 # Nouns a place name modifies ('Garissa residents', 'Eldoret town').
 PLACE_HEADS = frozenset(
@@ -80,7 +87,7 @@ W_CONTAINED = 2.5  # the text says the place lies in a division or country the e
 W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
-W_PRIOR = 1.0  # the caller's expected country counts as one mention of it
+W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 # A document with at least this much country evidence drops candidates from countries it never
 # mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
 MIN_CONTEXT = 2.0
@@ -192,13 +199,25 @@ class Geoparser:
                 and not span[-1].whitespace_ == ""):
             # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo')
             return "reject"
-        if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC"):
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
+                and before.lower_ not in COMPASS and before.ent_type_ not in ("GPE", "LOC")
+                and before.whitespace_):
+            return "reject"  # the tail of a longer name ('Kenda' of 'Miti Kenda')
+        if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC") and (
+                first.is_sent_start or first.is_stop or first.pos_ not in ("NOUN", "ADJ")
+                or span.start > 0 and span.doc[span.start - 1].text in (":", '"', "“", "(")):
+            # a capitalised word that opens a sentence is a word; mid-sentence ('Eldoret residents') a name
             return "reject"
         prev = span.doc[span.start - 1] if span.start > 0 else None
         locative = prev is not None and prev.lower_ in LOCATIVE_PREPS
         if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
             if locative or self._cue_after(span):
                 return ""
+            if after is not None and after.lower_ in INSTITUTIONS:
+                return ""  # 'Kisii University' is in Kisii
+            if ent != "PERSON" and _entity_is_exactly(span):
+                return ""  # the NER's ORG 'Wajir' or PRODUCT 'Embu' is the name alone: trust the gazetteer
             root = span.root
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in PLACE_HEADS:
                 return ""  # 'Garissa residents', 'Kisumu traders': the NER's PERSON is a place here
@@ -394,6 +413,14 @@ class Geoparser:
             reason=reason,
             role=m.role,
         )
+
+
+def _entity_is_exactly(span: SpacySpan) -> bool:
+    """Whether the named entity around `span` is that span and nothing more."""
+    for ent in span.doc.ents:
+        if ent.start <= span.start < ent.end:
+            return ent.start == span.start and ent.end == span.end
+    return False
 
 
 def _contains(container: GazEntry, entry: GazEntry) -> bool:

@@ -1,0 +1,36 @@
+"""The embedded gazetteer: built from the installed packages, on disk, small and complete."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import GazetteerError
+from sitrep.places.gazetteer import Gazetteer, build_embedded
+
+
+def test_gazetteer_missing_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        Gazetteer(tmp_path / "none.sqlite")
+
+
+def test_gazetteer_has_places_divisions_countries_and_continents(extractor) -> None:  # type: ignore[no-untyped-def]
+    gaz = extractor.gazetteer
+    codes = dict(gaz.db.execute("SELECT fcode, count(*) FROM places GROUP BY fcode"))
+    assert codes["PPL"] > 200_000 and codes["ADM1"] > 2_000 and codes["PCLI"] > 240 and codes["CONT"] == 7
+    (kenya,) = gaz.lookup("Kenya")
+    assert (kenya.geonameid, round(kenya.latitude), round(kenya.longitude)) == (192950, 1, 38)
+    assert {e.feature_code for e in gaz.lookup("Garissa")} == {"ADM1", "PPL"}
+    assert gaz.lookup("Calif.")[0].name == "California"
+
+
+@pytest.mark.slow
+def test_gazetteer_builds_from_the_installed_packages(tmp_path: Path) -> None:
+    path = build_embedded(tmp_path / "g.sqlite")
+    assert path.stat().st_size < 80_000_000
+    with sqlite3.connect(path) as conn:
+        (names,) = conn.execute("SELECT count(*) FROM names").fetchone()
+    assert names > 700_000
+    assert not (tmp_path / "g.building").exists()
