@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import importlib
 import json
 import sys
 import time
@@ -97,7 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     gz = p.add_subparsers(dest="action", required=True)
     b = gz.add_parser("build", help="(re)build the embedded gazetteer from the installed packages")
     _add_settings(b)
+
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        module.add_commands(sub, _add_settings)
     return parser
+
+
+# Modules that add commands of their own: each has `add_commands(subparsers, add_settings)`, and
+# each parser it adds sets `func=run(args, settings) -> exit status` with `set_defaults`.
+COMMAND_MODULES: list[str] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    if getattr(args, "func", None) is not None:
+        return int(args.func(args, settings))
     stdin = sys.stdin.buffer
     if args.command == "extract":
         report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
