@@ -75,7 +75,8 @@ CIVILIANS = re.compile(
     r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
     r"family|families|worker|workers|pedestrians|shoppers|mourners|fishermen|miners?|pastor|imam|"
     r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
-    r"refugees|aid\s+workers|tourists?|nurse|doctor|locals)\b",
+    r"refugees|aid\s+workers|tourists?|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
+    r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?)\b",
     re.I,
 )
 # Words for the dead or hurt that say nothing of whether they were civilians.

@@ -91,9 +91,10 @@ CUMULATIVE = re.compile(
 SOURCE = re.compile(
     r"(?:according\s+to\s+(?P<acc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|de|the|on|and|[A-Z][\w'’.-]*))*)"
     r"|(?P<subj>(?:residents|witnesses|officials|medics|doctors|villagers|activists|relatives)|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|the|on|and|[A-Z][\w'’.-]*))*|[Pp]olice|"
-    r"(?:a|the)\s+(?:local\s+|police\s+|military\s+|army\s+|hospital\s+|government\s+)?"
+    r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:official|spokesman|spokeswoman|spokesperson|commander|source|residents?|witness(?:es)?|"
-    r"medics?|doctors?|officials))\s+(?:\w+\s+)?(?:said|says|told|reported|confirmed|stated|announced|put))")
+    r"medics?|doctors?|officials|monitor|observatory|ministry|agency|group|military|army|police|hospital|"
+    r"statement|report))\s+(?:\w+\s+)?(?:said|says|told|reported|confirmed|stated|announced|put))")
 
 
 def parse_number(text: str) -> int | None:

@@ -27,7 +27,7 @@ RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|
         r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
         r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
         r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?|lit\s+(?:\w+\s+)?(?:bonfires|fires)|"
-        r"bonfires|stormed|rampage|destroy\w*|damag\w*|smash\w*|overturn\w*|stoned|stoning")
+        r"bonfires|rampage|destroy\w*|damag\w*|smash\w*|overturn\w*|stoned|stoning")
 INTERVENTION = (r"tear\s*-?gas|teargas|dispers\w+|water\s+cannon|rubber\s+bullets|batons?|broke\s+up|fired\s+"
                 r"(?:shots\s+)?in(?:to)?\s+the\s+air|arrested|detained|lobbed|whipped|clobbered|roughed\s+up|"
                 r"intervened|blocked\s+(?:the\s+)?(?:protesters|demonstrators|march)|police\s+stopped")
@@ -70,7 +70,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Mob violence", re.compile(
         r"\b(?:lynch\w*|mob\s+justice|(?:mob|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+"
         r"the\s+public)|vigilantes?|irate\s+(?:residents|youths|villagers|crowd|locals))(?=.{0,80}?\b(?:attack|beat|"
-        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed)))", re.I)),
+        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed))|"
+        r"by\s+(?:an?\s+)?(?:angry\s+|irate\s+|vigilante\s+)?mob)", re.I)),
     ("Riot", re.compile(
         r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
         r"(?:stones|rocks|bricks|petrol\s+bombs)|set\s+(?:\w+\s+){0,2}?(?:tyres|tires|barricades)\s+(?:alight|ablaze|"

@@ -304,6 +304,8 @@ class Extractor:
         mentions: list[ActorMention] = []
         for s in sents:
             mentions.extend(actors_mod.find_actors(s, country or "International", self.country_names))
+        if sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
+            sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
         if sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
@@ -432,6 +434,28 @@ def _geo_precision(text: str, place: Place | None) -> int:
 
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
+# Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
+CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
+# Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
+ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
+
+
+def _crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
+    """Whether the lead sentence's violence is done by an unarmed crowd rather than armed men.
+
+    'Nairobi residents beat two men to death', 'traders pelted the governor with mud',
+    'supporters of two candidates clashed', 'police clashed with market traders'.
+    """
+    here = [m for m in mentions if lead.start_char <= m.start < lead.end_char]
+    crowd_agents = [m for m in here if m.kind == "civilians" and m.role == "agent"
+                    and not ARMED_CIVILIANS.search(lead.doc.text[m.start:m.end])]
+    armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(lead.doc.text[m.start:m.end])]
+    armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
+    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
+        return True
+    clash = re.search(r"\bclash(?:ed|es)?\b|running\s+battles?|fought", lead.text, re.I)
+    crowd = [m for m in here if m.kind == "civilians" and m.role in ("agent", "")]
+    return bool(clash and crowd and not [m for m in armed if m.kind != "state"])
 
 
 CROWD_WORDS = {
