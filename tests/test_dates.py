@@ -30,6 +30,10 @@ THURSDAY = dt.date(2024, 3, 14)
         ("in May 2020 there", "2020-05-01", 3),
         ("On 31st December", "2023-12-31", 1),  # no year: the latest 31 December before publication
         ("on 30/11", "2023-11-30", 1),
+        ("On October 10th, militants", "2023-10-10", 1),
+        ("On Jul 6th, in Isiolo", "2023-07-06", 1),
+        ("17-18 February. At least three", "2024-02-17", 1),  # a span of days: its first day
+        ("On September 11th and 12th, clashes", "2023-09-11", 1),
         ("on 03/02/2024", "2024-02-03", 1),
     ],
 )

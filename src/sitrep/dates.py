@@ -41,10 +41,15 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Each pattern names its groups; order matters (longest, most specific first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # a span of days: ACLED codes its first day ('17-18 April', 'On September 11th and 12th')
+    ("day_range", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                             rf"(?:,?\s+{_YEAR})?")),
+    ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\b"
+                                   rf"(?:,?\s+{_YEAR})?")),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s+(?:19|20)\d\d)")),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?![\d,])")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?!\d|,\d)")),
     # day first, as in most of the world and in ACLED's notes ('on 30/11', 'of 31/03/2017')
     ("numeric", re.compile(r"\b(?:on|of|dated|from|until|by)\s+(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)"
                            r"(?:/(?P<year>(?:19|20)?\d\d))?\b(?!/)", re.I)),
@@ -91,6 +96,10 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         return (d, 1, False) if d else None
     if kind in ("day_month_year", "month_day_year"):
         d = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return (d, 1, False) if d else None
+    if kind in ("day_range", "month_day_range"):
+        day, month = int(g["day"]), _month(g["month"])
+        d = _safe_date(int(g["year"]), month, day) if g.get("year") else _without_year(month, day, published)
         return (d, 1, False) if d else None
     if kind in ("day_month", "month_day"):
         d = _without_year(_month(g["month"]), int(g["day"]), published)
