@@ -393,7 +393,8 @@ def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
         return False
     for tok in span.root.ancestors:
         if tok.pos_ in ("VERB", "AUX"):
-            return tok.lemma_.lower() in SPEECH_LEMMAS
+            # 'police said on Monday' (the date follows the telling), not 'On 2 May, clashes were reported'
+            return tok.lemma_.lower() in SPEECH_LEMMAS and tok.i < span.start
     return False
 
 
