@@ -34,6 +34,11 @@ def test_casualties_number_words(words: str, number: int) -> None:
         ("The death toll rose to 12 on Tuesday.", [12], 12),
         ("Gunmen killed at least 20 civilians, a local official said, while residents put the toll at 35.",
          [20, 35], 20),
+        ("A child is killed and three others injured when the group came across a grenade.", [1], 1),
+        ("Al Shabaab claimed to have killed two Kenyan police and injured three others.", [2], 2),
+        ("Five more people have been killed by bandits, two days after the militia executed 20 other Kenyans.",
+         [5], 5),
+        ("9 cattle rustlers shot dead by police near Kapedo.", [9], 9),
     ],
 )
 def test_casualties_claims(sentence: str, counts: list[int], total: int) -> None:
@@ -49,6 +54,9 @@ def test_casualties_claims(sentence: str, counts: list[int], total: int) -> None
         "Twelve people were injured in the blast.",
         "The war has killed 500,000 people since 2011.",
         "The conflict has killed more than 300 people so far this year.",
+        "Residents say that in the last two months 10 people have been killed in raids.",
+        "Residents protested after 32 sheep were killed by a speeding truck.",
+        "Five people were killed or injured in the stampede.",
     ],
 )
 def test_casualties_not_deaths_of_this_event(sentence: str) -> None:

@@ -45,7 +45,9 @@ PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians
          r"residents|men|women|" \
          r"children|students|protesters|demonstrators|passengers|worshippers|herders|farmers|members|" \
          r"suspects|bandits|others|individuals|pupils|traders|miners|teachers|workers|personnel|" \
-         r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|of\s+them))?"
+         r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|rustlers|raiders|robbers|" \
+         r"thugs|gangsters|criminals|pirates|poachers|kidnappers|herdsmen|pastoralists|youths|boys|girls|" \
+         r"of\s+them))?"
 KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
          r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
 
@@ -70,7 +72,7 @@ SINGLE = re.compile(
     rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:man|woman|boy|girl|child|person|officer|policeman|soldier|"
     rf"civilian|resident|teacher|student|trader|farmer|herder|chief|suspect|thief|driver|pastor|imam|"
     rf"journalist|worker|member|youth|villager|fighter|militant|elder|commander|businessman|trader)\s+"
-    rf"(?:(?:was|has\s+been|had\s+been|were|reportedly|allegedly|who\s+was)\s+){{1,2}}{KILLED}\b",
+    rf"(?:(?:was|is|gets|got|has\s+been|had\s+been|were|reportedly|allegedly|who\s+was)\s+){{1,2}}{KILLED}\b",
     re.I,
 )
 SINGLE_OBJECT = re.compile(
@@ -83,11 +85,15 @@ SINGLE_OBJECT = re.compile(
 PAIR = re.compile(
     rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|person|officer|farmer|herder)\s+and\s+"
     rf"(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?\w+\s+(?:were|have\s+been)\s+{KILLED}\b", re.I)
+EARLIER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|before)\b[^.;]*$|\b(?:earlier|previous(?:ly)?)\b[^.;]*$",
+                     re.I)
+ANIMALS = frozenset("""sheep goat goats cattle cow cows camel camels animal animals livestock donkey donkeys dog dogs
+    chicken chickens bull bulls ox oxen pig pigs horse horses""".split())
 CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:war|conflict|fighting|insurgency|start|beginning|(?:19|20)\d\d)|"
     r"(?:war|conflict|insurgency|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed)|"
-    r"so\s+far\s+this\s+year|this\s+year|in\s+total\s+since|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:years|months|decade))", re.I)
+    r"so\s+far\s+this\s+year|this\s+year|in\s+total\s+since|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years|months|weeks|decade))", re.I)
 SOURCE = re.compile(
     r"(?:according\s+to\s+(?P<acc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|de|the|on|and|[A-Z][\w'’.-]*))*)"
     r"|(?P<subj>(?:residents|witnesses|officials|medics|doctors|villagers|activists|relatives)|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|the|on|and|[A-Z][\w'’.-]*))*|[Pp]olice|"
@@ -140,8 +146,13 @@ def _hits(sentence: str) -> list[_Hit]:
             if low is None or high is None or low > 100_000:
                 continue
             tail = sentence[m.end() : m.end() + 25].lower()
-            if re.match(r"\s*(?:and\s+)?(?:injured|wounded|hurt)", tail):
-                continue
+            if re.match(r"\s*or\s+(?:injured|wounded|hurt)|\s+(?:injured|wounded|hurt)", tail):
+                continue  # 'five killed or injured': not a death toll
+            after = re.match(r"\s*([a-z]+)", sentence[m.end() :].lower())
+            if after and after.group(1) in ANIMALS:
+                continue  # 'killed 32 sheep'
+            if EARLIER.search(sentence[max(0, m.start() - 60) : m.start()]):
+                continue  # 'two days after the militia executed 20 others': an earlier event's toll
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue
             number = (g.get("n") or g.get("low") or "").strip().lower()
@@ -222,13 +233,16 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     for tok in sent:
         if tok.lemma_.lower() not in DEATH_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
-        passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.lemma_.lower() in ("die", "perish")
-        if not passive:
+        passive = (any(c.dep_ in ("auxpass", "agent") for c in tok.children)
+                   or tok.lemma_.lower() in ("die", "perish"))
+        if not passive:  # '9 rustlers shot dead by police' has no auxiliary, but its 'by' makes it passive
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
         for subj in list(subjects):
             subjects.extend(c for c in subj.conjuncts if c not in subjects)
         for subj in subjects:
+            if subj.lemma_.lower() in ANIMALS or subj.lower_ in ANIMALS:
+                continue  # '32 sheep were killed by a truck'
             for num in (c for c in subj.children if c.dep_ == "nummod"):
                 words = " ".join(t.text for t in num.subtree if t.dep_ != "advmod" and t.lower_ not in ("least", "at"))
                 value = parse_number(words)
