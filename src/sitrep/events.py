@@ -19,8 +19,9 @@ from spacy.tokens import Token
 
 # ---- triggers, most specific first --------------------------------------------------------
 
-PROTEST = (r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed|ing|e)|march(?:ed|ing)\s+(?:\w+ly\s+)?"
-           r"(?:to|through|on|in|from|along)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
+PROTEST = (r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed|ing|es|e)|march(?:ed|ing|es)?\s+"
+           r"(?:\w+ly\s+)?(?:to|through|on|in|from|along|against)|dispersed\s+(?:\w+\s+){0,3}?(?:supporters|"
+           r"protesters|crowds?|demonstrators|youths|students|residents)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
            r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
 RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
         r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
@@ -70,7 +71,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Mob violence", re.compile(
         r"\b(?:lynch\w*|mob\s+justice|(?:mob|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+"
         r"the\s+public)|vigilantes?|irate\s+(?:residents|youths|villagers|crowd|locals))(?=.{0,80}?\b(?:attack|beat|"
-        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed))|"
+        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed|disrupt|"
+        r"storm))|"
         r"by\s+(?:an?\s+)?(?:angry\s+|irate\s+|vigilante\s+)?mob)", re.I)),
     ("Riot", re.compile(
         r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
@@ -85,14 +87,16 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Armed clash", re.compile(
         r"\b(?:clash(?:ed|es)?|fighting|fought|gun\s*-?\s*battles?|gunfights?|exchange[sd]?\s+(?:of\s+)?fire|"
         r"shoot\s*-?\s*outs?|fire\s*-?\s*fights?|ambush(?:ed|es)?|repulsed|repelled|engaged|skirmish\w*|"
-        r"came\s+under\s+(?:heavy\s+)?(?:fire|attack)|"
+        r"came\s+under\s+(?:heavy\s+)?(?:fire|attack)|battle(?=\s+(?:police|soldiers|troops|security|"
+        r"the\s+army|militants|raiders|bandits|rebels))|battle\s+between|"
         r"battl(?:ed|es|ing))\b", re.I)),
     ("Attack", re.compile(
         r"\b(?:kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|murder(?:ed|s)?|hack(?:ed|ing)|stab(?:bed|bing)|"
         r"attack(?:ed|s|ing)?|assault(?:ed|ing)?|behead(?:ed|ing)|massacre[ds]?|gunned\s+down|opened\s+fire|"
         r"burn(?:ed|t)\s+(?:\w+\s+)?to\s+death|beat(?:en)?\s+(?:\w+\s+)?to\s+death|tortur\w+|raid(?:ed|s)?|"
         r"injur(?:ed|ing)|wound(?:ed|ing)|beat(?:en|ing)?|whipp\w+|lashed|maim\w*|slain|slaughter\w*|"
-        r"ambush\w*|robbed|rustl\w+|stormed)\b", re.I)),
+        r"ambush\w*|robbed|rustl\w+|stormed|ston(?:e|ed|ing)\s+(?:\w+\s+){0,3}?to\s+death|pelt(?:ed|ing)?|"
+        r"found\s+dead|fired\s+(?:shots\s+)?at|set\s+fire\s+to)\b", re.I)),
     ("Looting/property destruction", re.compile(
         r"\b(?:loot(?:ed|ing)|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire)|burn(?:ed|t)\s+down|"
         r"destroy(?:ed|ing)|vandali[sz]\w*|demolish\w*|razed)\b", re.I)),
@@ -120,8 +124,9 @@ IRREALIS_LEMMAS = frozenset(
     threat plot consider propose announce schedule aim ask demand would could might may should""".split()
 )
 MODALS = frozenset("will would could might may should shall can must".split())
+PLANNED = frozenset("planned threatened foiled thwarted failed attempted potential possible future".split())
 NEGATORS = re.compile(
-    r"\b(?:no\s+(?:reports?|sign|evidence|one|casualties|injuries|deaths)\s+(?:of\s+)?|denied|"
+    r"\b(?:no\s+(?:reports?|sign|evidence)\s+(?:of\s+)?|denied|"
     r"did\s+not|didn't|was\s+not|were\s+not|wasn't|weren't|has\s+not|have\s+not|had\s+not|never|"
     r"no\s+\w+\s+(?:hit|struck|were|was)|not\s+(?:hit|struck|targeted|attacked))", re.I)
 LOOKING_BACK = re.compile(
@@ -179,7 +184,7 @@ def _anaphoric(sent: SpacySpan, start: int) -> bool:
     tok = _token_at(sent, start)
     if tok is None or tok.pos_ != "NOUN":
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS for c in tok.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS and tok.i - c.i <= 3 for c in tok.children)
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:
@@ -189,17 +194,35 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
+def _governing_chain(tok: Token) -> list[Token]:
+    """The trigger and the words above it up to the verb that governs it.
+
+    'vowed to attack' climbs from 'attack' through its xcomp head to 'vowed'; an 'IED
+    intended to target soldiers exploded' stops at 'exploded'.
+    """
+    chain = [tok]
+    t = tok
+    while t.head is not t and len(chain) < 6:
+        if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
+            break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
+        t = t.head
+        chain.append(t)
+    return chain
+
+
 def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
-    """Why the trigger at [start, end) is not an event of the article's date, or ''."""
+    """Why the trigger at [start, end) is not an event of the article's date, or ''.
+
+    Each test looks near the trigger, not across the whole sentence: in 'in retaliation
+    for an earlier attack, residents shot dead five militiamen' only the first is history.
+    """
     tok = _token_at(sent, start)
     text = sent.text
     local = start - sent.start_char
-    window = text[max(0, local - 60) : local + 40]
-    if NEGATORS.search(window):
+    if NEGATORS.search(text[max(0, local - 35) : local + 25]):
         return "negated"
     if tok is not None:
-        chain = [tok, *list(tok.ancestors)[:3]]
-        for t in chain:
+        for t in _governing_chain(tok):
             if any(c.dep_ == "neg" for c in t.children):
                 return "negated"
             if any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
@@ -208,56 +231,58 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "hypothetical or future"
             if t is not tok and t.lemma_.lower() in IRREALIS_LEMMAS:
                 return "threatened or planned"
+        if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
+            return "threatened or planned"
         if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set)\b", text, re.I) and \
                 not re.search(r"\b(?:took\s+place|held)\b", text, re.I):
             return "threatened or planned"
     if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):
         return "hypothetical or future"
-    if LOOKING_BACK.search(text):
+    if LOOKING_BACK.search(text[max(0, local - 60) : local + 50]):
         return "looking back"
     return ""
 
 
 def detect(sent: SpacySpan) -> Trigger | None:
-    """The event a sentence reports, typed, or None."""
+    """The event a sentence reports, typed, or None.
+
+    The cascade is tried in order; a trigger that is not an event (negated, planned,
+    past) lets a later one speak ('police arrested four men who planned attacks' is an
+    arrest). When every trigger is a non-event, the first is returned with confidence 0
+    and its reason.
+    """
     text = sent.text
     if NON_POLITICAL.search(text) and not re.search(r"\b(?:attack|gunmen|bomb|shot|clash)", text, re.I):
         return None
+    first_refusal: Trigger | None = None
     for name, pattern in TRIGGERS:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        sub = name
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if name == "Protest":
-            sub, how = _protest_type(text)
-            if how is not None:  # the evidence covers the protest and what was done to it
-                start = min(start, sent.start_char + how.start())
-                end = max(end, sent.start_char + how.end())
-        elif name == "Riot":
-            sub = "Violent demonstration"
-        reason = non_event_reason(sent, start, end)
-        if reason:
-            later = _later_trigger(sent, name, m.end())
-            if later is None:
-                return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.0, reason)
-            return later
-        confidence = 0.8 if name not in ("Attack", "Change to group/activity", "Arrests") else 0.6
-        return Trigger(sub, start, end, sent.start_char, sent.end_char, confidence, m.group(0),
-                       anaphoric=_anaphoric(sent, start))
-    return None
+        for m in pattern.finditer(text):
+            trigger = _trigger(sent, name, m)
+            if not trigger.reason.startswith(NON_EVENT_PREFIX):
+                return trigger
+            first_refusal = first_refusal or trigger
+    return first_refusal
 
 
-def _later_trigger(sent: SpacySpan, name: str, after: int) -> Trigger | None:
-    """A second mention of the same kind of event further on in a sentence whose first was negated."""
-    pattern = dict(TRIGGERS)[name]
-    for m in pattern.finditer(sent.text, after):
-        start, end = sent.start_char + m.start(), sent.start_char + m.end()
-        if not non_event_reason(sent, start, end):
-            sub = _protest_type(sent.text)[0] if name == "Protest" else name
-            sub = "Violent demonstration" if name == "Riot" else sub
-            return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.6, m.group(0))
-    return None
+NON_EVENT_PREFIX = "not an event: "
+
+
+def _trigger(sent: SpacySpan, name: str, m: re.Match[str]) -> Trigger:
+    sub = name
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if name == "Protest":
+        sub, how = _protest_type(sent.text)
+        if how is not None:  # the evidence covers the protest and what was done to it
+            start = min(start, sent.start_char + how.start())
+            end = max(end, sent.start_char + how.end())
+    elif name == "Riot":
+        sub = "Violent demonstration"
+    reason = non_event_reason(sent, sent.start_char + m.start(), sent.start_char + m.end())
+    if reason:
+        return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.0, NON_EVENT_PREFIX + reason)
+    confidence = 0.8 if name not in ("Attack", "Change to group/activity", "Arrests") else 0.6
+    return Trigger(sub, start, end, sent.start_char, sent.end_char, confidence, m.group(0),
+                   anaphoric=_anaphoric(sent, sent.start_char + m.start()))
 
 
 def narrates(sent: SpacySpan, trigger: Trigger) -> bool:
