@@ -61,12 +61,22 @@ def get_extractor(settings: Settings | None = None) -> Extractor:
 def iter_events(
     inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
     stdin: BinaryIO | None = None, report: RunReport | None = None,
-    on_problem: Callable[[InputProblem], None] | None = None,
+    on_problem: Callable[[InputProblem], None] | None = None, workers: int = 1,
 ) -> Iterator[Event]:
-    """Stream events from inputs; problems go to `on_problem` (and `report`) and are skipped."""
+    """Stream events from inputs; problems go to `on_problem` (and `report`) and are skipped.
+
+    With `workers` > 1 the articles are extracted by that many local processes
+    (`sitrep.parallel`); the events come out in the same order either way.
+    """
     report = report if report is not None else RunReport()
-    extractor = get_extractor(settings)
-    for item in extractor.extract(ingest.iter_articles(inputs, settings, published=published, stdin=stdin)):
+    articles = ingest.iter_articles(inputs, settings, published=published, stdin=stdin)
+    if workers > 1:
+        from sitrep import parallel
+
+        results: Iterator[tuple[Article, list[Event]] | InputProblem] = parallel.extract(articles, settings, workers)
+    else:
+        results = get_extractor(settings).extract(articles)
+    for item in results:
         if isinstance(item, InputProblem):
             report.problems.append(item)
             if on_problem:
@@ -97,6 +107,7 @@ def extract_to(
     inputs: Sequence[str], settings: Settings, outs: Sequence[str | None], fmt: str | None = None, *,
     published: dt.date | None = None, table: TextIO | None = None,
     on_problem: Callable[[InputProblem], None] | None = None, stdin: BinaryIO | None = None,
+    workers: int = 1,
 ) -> RunReport:
     """Extract and write to one or more outputs (format from `fmt` or each file's suffix).
 
@@ -112,7 +123,7 @@ def extract_to(
 
     def tee() -> Iterator[Event]:
         for event in iter_events(inputs, settings, published=published, stdin=stdin, report=report,
-                                 on_problem=on_problem):
+                                 on_problem=on_problem, workers=workers):
             if spool is not None:
                 spool.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             if table is not None and len(shown) < 200:

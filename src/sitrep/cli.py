@@ -36,6 +36,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
 def _add_settings(parser: argparse.ArgumentParser) -> None:
     """One flag per setting, with the help text declared on `Settings`."""
     group = parser.add_argument_group("settings (also from sitrep.toml and SITREP_* variables)")
@@ -69,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", action="append", default=[], metavar="OUT",
                    help="output file (repeat for several; each takes its format from its suffix)")
     p.add_argument("--table", action="store_true", help="also print a table of the events on standard error")
+    p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                   help="extract with N local processes (output order unchanged; default 1)")
     _add_settings(p)
 
     p = sub.add_parser("geoparse", help="find and resolve place names")
@@ -107,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add commands of their own: each has `add_commands(subparsers, add_settings)`, and
 # each parser it adds sets `func=run(args, settings) -> exit status` with `set_defaults`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["sitrep.batch.cli", "sitrep.store.cli"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,7 +141,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
                                 table=sys.stderr if args.table else None, on_problem=_report_problem,
-                                stdin=stdin)
+                                stdin=stdin, workers=args.workers)
         print(f"sitrep: {report.articles} articles, {report.events} events, {len(report.problems)} skipped",
               file=sys.stderr)
         return 1 if report.problems else 0
