@@ -1,0 +1,129 @@
+"""The embedded backend: one DuckDB file, no server.
+
+DuckDB allows one writing process per file; a second `sitrep ingest` on the same
+file gets a clear error naming the file instead of waiting. Every commit goes to
+DuckDB's write-ahead log before `commit()` returns, so a killed process loses
+only the transaction it was in; the next open replays the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitrep.store.base import Backend, Row, StoreError
+
+
+class DuckDBBackend(Backend):
+    dialect = "duckdb"
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.location = str(path)
+        if str(path) != ":memory:":
+            path = Path(path).expanduser()
+            if path.is_dir():
+                raise StoreError(f"{path} is a folder; give the store a file name such as {path / 'sitrep.duckdb'}")
+            if read_only and not path.exists():
+                raise StoreError(f"no store at {path} (run `sitrep ingest` first, or pass --db)")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the store {path}: {exc.strerror or exc}") from exc
+            self.location = str(path)
+        try:
+            self.con = duckdb.connect(self.location, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"the store {self.location} is in use by another process "
+                                 f"(DuckDB allows one writer at a time): {message}") from exc
+            raise StoreError(f"cannot open the store {self.location}: {message}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.location}: {exc}") from exc
+        self._in_transaction = False
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        try:
+            cur = self.con.execute(sql, list(params))
+            return cur.fetchall() if cur.description else []
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            self.con.executemany(sql, [list(r) for r in rows])
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    def execute_script(self, sql: str) -> None:
+        try:
+            self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._in_transaction:  # nested: part of the outer transaction
+            yield
+            return
+        self.con.begin()
+        self._in_transaction = True
+        try:
+            yield
+        except BaseException:
+            self._in_transaction = False
+            self.con.rollback()
+            raise
+        self._in_transaction = False
+        try:
+            self.con.commit()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: commit failed: {exc}") from exc
+
+    def lock_for_write(self) -> None:
+        return None  # one writing process per DuckDB file: the file lock is the write lock
+
+    def stream(self, sql: str, params: Sequence[Any] = (), batch_size: int = 10_000) -> Iterator[list[Row]]:
+        # A cursor of its own, so the caller may run other statements while this streams.
+        cur = self.con.cursor()
+        try:
+            result = cur.execute(sql, list(params))
+            while True:
+                rows = result.fetchmany(batch_size)
+                if not rows:
+                    break
+                yield rows
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+        finally:
+            cur.close()
+
+    def arrow_batches(self, sql: str, params: Sequence[Any] = (), batch_size: int = 65_536) -> Iterator[Any]:
+        """Arrow record batches of a query, straight from DuckDB's columns (for Parquet export)."""
+        cur = self.con.cursor()
+        try:
+            relation = cur.sql(sql, params=list(params))
+            # DuckDB 1.4+ calls it to_arrow_reader; older releases fetch_record_batch.
+            to_reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+            yield from to_reader(batch_size)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+        finally:
+            cur.close()
+
+    def column_names(self, sql: str, params: Sequence[Any] = ()) -> list[str]:
+        cur = self.con.cursor()
+        try:
+            result = cur.execute(f"SELECT * FROM ({sql}) AS q LIMIT 0", list(params))
+            return [d[0] for d in result.description or ()]
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        self.con.close()
