@@ -76,6 +76,8 @@ class AcledResult:
     positive_fatal_hits: int = 0
     dated_n: int = 0  # rows whose note names a date of its own
     dated_hits: int = 0
+    placed_n: int = 0  # rows whose note names the coded location
+    placed_hits: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
 
     def share(self, name: str) -> float:
@@ -91,6 +93,11 @@ class AcledResult:
         if self.dated_n:
             lines.append(f"{'event_date (note has a date)':<28}{self.dated_hits:>9}"
                          f"{self.dated_hits / self.dated_n:>8.3f}")
+        if self.placed_n:
+            lines.append(f"{'location (note names it)':<28}{self.placed_hits:>9}"
+                         f"{self.placed_hits / self.placed_n:>8.3f}")
+        lines.append(f"(rows whose note has a date: {self.dated_n}; whose note names the coded location: "
+                     f"{self.placed_n})")
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, float]:
@@ -99,6 +106,8 @@ class AcledResult:
             out["fatalities_positive"] = round(self.positive_fatal_hits / self.positive_fatal_n, 4)
         if self.dated_n:
             out["event_date_when_dated"] = round(self.dated_hits / self.dated_n, 4)
+        if self.placed_n:
+            out["location_when_named"] = round(self.placed_hits / self.placed_n, 4)
         out["n"] = self.n
         return out
 
@@ -146,8 +155,10 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
     result.n += 1
     coded_fatal = int(row.get("fatalities") or 0)
     dated = bool(_HAS_DATE.search(text))
+    named = bool(row.get("location")) and row["location"].casefold() in text.casefold()
     result.positive_fatal_n += coded_fatal > 0
     result.dated_n += dated
+    result.placed_n += named
     if event is None:
         result.errors.append({"notes": text, "why": "no event"})
         return
@@ -168,6 +179,7 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
         result.hits[name] += ok
     result.positive_fatal_hits += coded_fatal > 0 and checks["fatalities"]
     result.dated_hits += dated and checks["event_date"]
+    result.placed_hits += named and checks["location_25km"]
     if len(result.errors) < 5000 and not all(checks.values()):
         result.errors.append({
             "notes": text, "why": ",".join(k for k, v in checks.items() if not v),

@@ -11,6 +11,7 @@ and streams articles through it in batches.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -265,6 +266,21 @@ class Extractor:
             out.append(p)
         return out
 
+    def _seated(self, place: Place | None) -> Place | None:
+        """A division's event placed on the town that stands for it (coordinates, name and id),
+        keeping the mention's span; `geo_precision` still says only the division was known."""
+        if place is None or place.feature_code not in ("ADM1", "ADM2"):
+            return place
+        entry = self.gazetteer.get(place.geonameid) if place.geonameid else None
+        entry = entry or next((e for e in self.gazetteer.lookup(place.name) if e.feature_code == place.feature_code
+                               and e.country_code == place.country_code), None)
+        town = self.gazetteer.seat(entry) if entry else None
+        if town is None:
+            return place
+        return dataclasses.replace(place, geonameid=town.geonameid, name=town.name, latitude=town.latitude,
+                                   longitude=town.longitude, admin2=town.admin2 or place.admin2,
+                                   reason=place.reason + f"; the division's town {town.name} stands for it")
+
     def _country_place(self, cc: str | None) -> Place | None:
         """The country itself, as a place no text names (the caller's country prior)."""
         entry = self.gazetteer.country_entry(cc) if cc else None
@@ -316,6 +332,7 @@ class Extractor:
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
         event_date, precision, date_span = self._date(d, article)
         geo_precision = _geo_precision(doc.text, place)
+        place = self._seated(place)
         sources = _sources(claims, sents, article)
         trigger_sent = sents[0]
         evidence: dict[str, Span | None] = {

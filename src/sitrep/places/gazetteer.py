@@ -277,6 +277,23 @@ class Gazetteer:
         ).fetchone()
         return _entry(row) if row else None
 
+    def seat(self, entry: GazEntry) -> GazEntry | None:
+        """The town that stands for a division: its namesake town ('Narok' in Narok county) or else
+        its most populous one, as ACLED codes an event known only to the county."""
+        if entry.feature_class != "A" or not entry.admin1_code or entry.feature_code not in ("ADM1", "ADM2"):
+            return None
+        namesakes = [e for e in self.lookup(entry.name) if e.feature_class == "P"
+                     and e.country_code == entry.country_code and e.admin1_code == entry.admin1_code]
+        if namesakes:
+            return max(namesakes, key=lambda e: e.population)
+        query = "SELECT * FROM places WHERE cc = ? AND admin1_code = ? AND fclass = 'P'"
+        params: list[object] = [entry.country_code, entry.admin1_code]
+        if entry.feature_code == "ADM2":
+            query += " AND admin2 = ?"
+            params.append(entry.admin2)
+        row = self.db.execute(query + " ORDER BY population DESC LIMIT 1", params).fetchone()
+        return _entry(row) if row else None
+
     def key_prefixes(self) -> frozenset[str]:
         """First words of every multi-word name key: lets the matcher skip hopeless n-grams."""
         cached = getattr(self, "_prefixes", None)

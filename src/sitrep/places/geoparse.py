@@ -194,6 +194,8 @@ class Geoparser:
             return "reject"
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
+            return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
         if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
                 and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS
                 and not span[-1].whitespace_ == ""):
@@ -273,6 +275,12 @@ class Geoparser:
             return []
         by_key = {m.key: m for m in mentions}
         raw = self._country_context(doc, mentions, prior)
+        lone: dict[str, tuple[str | None, float]] = {}  # what each name votes for itself
+        for m in mentions:
+            countries = {e.country_code for e, _ in m.candidates}
+            if len(countries) == 1 and not any(e.feature_code == "PCLI" for e, _ in m.candidates):
+                cc, weight = lone.get(m.key, (next(iter(countries)), 0.0))
+                lone[m.key] = (cc, weight + 1.0)
         raw_total = sum(raw.values()) or 1.0
         context = {cc: v / raw_total for cc, v in raw.items()}
         first = {id(m): self._resolve(m, context, by_key, anchors=[]) for m in mentions}
@@ -293,9 +301,11 @@ class Geoparser:
             if resolved is None:
                 continue
             entry, score, reason = resolved
-            if (gold is None and strength >= MIN_CONTEXT and shares.get(entry.country_code, 0.0) == 0.0
+            own = lone.get(m.key, (None, 0.0))
+            support = raw.get(entry.country_code, 0.0) - (own[1] if own[0] == entry.country_code else 0.0)
+            if (gold is None and strength - own[1] >= MIN_CONTEXT and support <= 0.0
                     and entry.population < FOREIGN_MIN_POPULATION and entry.feature_code != "PCLI"):
-                continue  # a small place abroad in a text about elsewhere: a word, not this place
+                continue  # a small place abroad, in a text about elsewhere: a word, not this place
             place = self._place(m, entry, score, reason)
             if any(s <= m.start < e for s, e in datelines):
                 place.role = "dateline"
