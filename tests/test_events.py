@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,37 @@ def test_events_evidence_spans_point_at_the_text(extract) -> None:  # type: igno
 def test_events_ids_are_stable(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen abducted 20 villagers in Kajuru on Sunday."
     assert [e.event_id for e in extract(text)] == [e.event_id for e in extract(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_events_any_text_gives_records_or_a_reported_problem(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.output import validate_event
+    from sitrep.records import Article, InputProblem
+
+    (item,) = list(extractor.extract([Article(id="fuzz", text=text)]))
+    if not isinstance(item, InputProblem):
+        for event in item[1]:
+            validate_event(event.to_dict())
+
+
+def test_events_a_failing_article_is_reported_and_the_batch_goes_on(extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from sitrep.records import Article, InputProblem
+
+    real = type(extractor).events
+
+    def flaky(self, doc, article):  # type: ignore[no-untyped-def]
+        if article.id == "bad":
+            raise ValueError("boom")
+        return real(self, doc, article)
+
+    monkeypatch.setattr(type(extractor), "events", flaky)
+    day = dt.date(2024, 3, 14)
+    items = list(extractor.extract([
+        Article(id="bad", text="Gunmen killed two people in Garissa on Monday.", published=day),
+        Article(id="good", text="Gunmen killed two people in Garissa on Monday.", published=day),
+    ]))
+    assert isinstance(items[0], InputProblem) and "boom" in items[0].reason
+    assert not isinstance(items[1], InputProblem) and len(items[1][1]) == 1

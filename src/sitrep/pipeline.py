@@ -19,9 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import actors as actors_mod
 from sitrep import casualties, dates, events, nlp, structure, taxonomy
@@ -90,9 +89,15 @@ class Extractor:
         for doc, item in self._parsed(articles):
             if isinstance(item, InputProblem):
                 yield item
-            else:
-                assert doc is not None
-                yield item, self.events(doc, item)
+                continue
+            assert doc is not None
+            try:
+                found = self.events(doc, item)
+            except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
+                yield InputProblem(item.source_name if item.source_name != "-" else item.id,
+                                   f"extraction failed ({type(exc).__name__}: {exc}); please report it")
+                continue
+            yield item, found
 
     def geoparse(
         self, articles: Iterable[Article | InputProblem]
