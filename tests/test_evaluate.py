@@ -89,3 +89,23 @@ def test_evaluate_full_acled_file_holds_its_floors(extractor: Extractor) -> None
     assert got["n"] == 5725
     for name, floor in gate["floors"].items():
         assert got[name] >= floor, f"ACLED (full) {name} fell to {got[name]:.3f}, below its floor {floor}"
+
+
+def test_evaluate_plover_crosswalk_covers_the_taxonomy() -> None:
+    from sitrep import taxonomy
+
+    for sub in taxonomy.SUB_EVENT_TYPES:
+        event, _ = taxonomy.plover_event(sub)
+        assert event is not None or sub == "Other", sub
+    assert taxonomy.plover_event("Air/drone strike") == ("FIGHT", "aerial")
+    assert taxonomy.plover_event("Mob violence") == ("PROTEST", "riot")
+
+
+@pytest.mark.devdata
+def test_evaluate_gate_plover(extractor: Extractor) -> None:
+    from sitrep.evaluate import evaluate_plover
+
+    gate = BASELINE["plover"]
+    result = evaluate_plover(extractor, dev_file("plover_gsr_cameo.txt"))
+    assert result.in_scope_hits / result.in_scope >= gate["in_scope_same_category_min"]
+    assert result.out_scope_emitted / result.out_scope <= gate["out_of_scope_emitted_max"]

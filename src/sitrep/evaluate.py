@@ -358,3 +358,69 @@ def compare_expected(name: str, events: list[Event], expected: list[dict[str, ob
         if produced_total != totals[0]["fatalities_total"]:
             problems.append(f"shared toll: got {produced_total}, want {totals[0]['fatalities_total']}")
     return SampleResult(name, len(expected), len(events), len(pairs), problems)
+
+
+# ---- PLOVER crosswalk ---------------------------------------------------------------------------
+
+# PLOVER categories that ACLED's taxonomy covers; the rest (DEMAND, THREATEN, CONSULT, ...) are
+# statements and diplomacy, which must give no ACLED event.
+PLOVER_IN_SCOPE = frozenset({"FIGHT", "ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"})
+
+
+@dataclass(slots=True)
+class PloverResult:
+    in_scope: int = 0
+    in_scope_hits: int = 0  # an event with the gold PLOVER category
+    in_scope_any: int = 0  # any event at all
+    out_scope: int = 0
+    out_scope_emitted: int = 0  # an ACLED event where PLOVER says statement or diplomacy
+    by_category: dict[str, list[int]] = field(default_factory=dict)
+
+    def table(self) -> str:
+        lines = [f"PLOVER crosswalk on {self.in_scope + self.out_scope} sentences",
+                 f"in ACLED's scope: {self.in_scope}; same PLOVER category "
+                 f"{self.in_scope_hits / max(1, self.in_scope):.3f}; "
+                 f"any event {self.in_scope_any / max(1, self.in_scope):.3f}",
+                 f"outside it (DEMAND, THREATEN, ...): {self.out_scope}; an event emitted "
+                 f"{self.out_scope_emitted / max(1, self.out_scope):.3f} (lower is better)",
+                 f"{'category':<12}{'n':>5}{'hit':>6}{'any':>6}"]
+        for cat, (n, hit, any_) in sorted(self.by_category.items()):
+            lines.append(f"{cat:<12}{n:>5}{hit:>6}{any_:>6}")
+        return "\n".join(lines)
+
+
+def evaluate_plover(extractor: Extractor, path: Path) -> PloverResult:
+    """Run each PLOVER gold sentence and compare the PLOVER category of what sitrep emits."""
+    import json
+
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvaluationError(f"cannot read {path}: {exc}") from exc
+    gold = [r for r in records if r.get("text") and r.get("event") and r["event"] != "DOCUMENT"]
+    articles = []
+    for r in gold:
+        day = None
+        if r.get("date"):
+            try:
+                day = dt.date.fromisoformat(str(r["date"])[:10])
+            except ValueError:
+                day = None
+        articles.append(Article(id=str(r.get("id")), text=r["text"], published=day))
+    result = PloverResult()
+    for r, item in zip(gold, extractor.extract(articles), strict=True):
+        if isinstance(item, InputProblem):
+            continue
+        cats = {e.plover_event for e in item[1]}
+        stats = result.by_category.setdefault(r["event"], [0, 0, 0])
+        stats[0] += 1
+        if r["event"] in PLOVER_IN_SCOPE:
+            result.in_scope += 1
+            result.in_scope_hits += r["event"] in cats
+            result.in_scope_any += bool(cats)
+            stats[1] += r["event"] in cats
+        else:
+            result.out_scope += 1
+            result.out_scope_emitted += bool(cats)
+        stats[2] += bool(cats)
+    return result

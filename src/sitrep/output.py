@@ -62,7 +62,9 @@ EVENT_FIELDS: Final[tuple[str, ...]] = (
 )
 
 #: Fields the Event record adds beyond the contract; the `csv` format's last columns.
-EVENT_EXTENSION_FIELDS: Final[tuple[str, ...]] = ("url", "title", "outlet", "published", "extra")
+EVENT_EXTENSION_FIELDS: Final[tuple[str, ...]] = (
+    "url", "title", "outlet", "published", "plover_event", "plover_mode", "extra"
+)
 
 CSV_COLUMNS: Final[tuple[str, ...]] = EVENT_FIELDS + EVENT_EXTENSION_FIELDS
 

@@ -383,6 +383,8 @@ class Extractor:
             title=article.title,
             outlet=article.outlet,
             published=article.published.isoformat() if article.published else None,
+            plover_event=taxonomy.plover_event(sub)[0],
+            plover_mode=taxonomy.plover_event(sub)[1],
             extra={"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {},
         )
 

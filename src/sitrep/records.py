@@ -174,6 +174,8 @@ class Event:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    plover_event: str | None = None  # the PLOVER category of the sub-event type (data/plover.tsv)
+    plover_mode: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -199,3 +199,22 @@ def interaction_label(inter1: int | None, inter2: int | None) -> str | None:
     if len(codes) == 1:
         return f"{INTER_CODES[codes[0]]} only"
     return f"{INTER_CODES[codes[0]]}-{INTER_CODES[codes[1]]}"
+
+
+def _plover_table() -> dict[str, tuple[str | None, str | None]]:
+    import importlib.resources
+
+    text = importlib.resources.files("sitrep").joinpath("data/plover.tsv").read_text(encoding="utf-8")
+    rows = [(line.split("\t") + ["", ""])[:3] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {sub: (event.strip() or None, mode.strip() or None) for sub, event, mode in rows[1:]}
+
+
+PLOVER: Final[dict[str, tuple[str | None, str | None]]] = {}
+
+
+def plover_event(sub_event_type: str) -> tuple[str | None, str | None]:
+    """The PLOVER event category and mode of an ACLED sub-event type (the crosswalk in data/plover.tsv)."""
+    if not PLOVER:
+        PLOVER.update(_plover_table())
+    return PLOVER.get(sub_event_type, (None, None))
