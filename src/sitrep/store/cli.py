@@ -16,6 +16,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -116,7 +117,11 @@ def run_query(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"sitrep: showing {len(events)} of {total} events; use --format or -o for all",
                       file=sys.stderr)
             return 0
-        n = export_events(store, out, args.format, q, inter_labels=args.inter_labels)
+        try:
+            n = export_events(store, out, args.format, q, inter_labels=args.inter_labels)
+        except BrokenPipeError:  # `sitrep query | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if out not in (None, "-"):
         print(f"sitrep: wrote {n} events to {out}", file=sys.stderr)
     return 0

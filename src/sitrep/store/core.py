@@ -191,7 +191,7 @@ class IngestReport:
         self.merged += result.merged
 
     def line(self) -> str:
-        return (f"{self.articles} articles ({self.stored} stored, {self.replaced} replaced, "
+        return (f"{_n(self.articles, 'article')} ({self.stored} stored, {self.replaced} replaced, "
                 f"{self.duplicates} already stored), {self.reports} reports, {self.new_events} new events, "
                 f"{self.merged} merged, {len(self.problems)} skipped")
 
