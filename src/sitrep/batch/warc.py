@@ -29,6 +29,8 @@ GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 # Bytes read at a time when looking for the next record after a damaged one.
 RESYNC_BYTES = 1 << 16
+# Characters of an error message kept in a report.
+MESSAGE_CHARS = 120
 # What a damaged record can raise from inside warcio.
 DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
 
@@ -86,7 +88,7 @@ def _records(path: Path, start: int, stop: int | None, *, limit: int | None) -> 
                 return
             except DAMAGE as exc:
                 if not reported and (stop is None or current < stop):
-                    yield Damaged(current, f"unreadable WARC record ({type(exc).__name__}: {exc}); "
+                    yield Damaged(current, f"unreadable WARC record ({type(exc).__name__}: {_printable(exc)}); "
                                            "skipped to the next record")
                 reported = True
                 pos = _next_start(fh, max(current, pos) + 1, gz)
@@ -114,6 +116,12 @@ def _record(rec: Any, limit: int | None) -> Record:
         else:
             record.payload = body
     return record
+
+
+def _printable(exc: BaseException) -> str:
+    """An exception's message fit for a report line: warcio quotes the damaged bytes themselves."""
+    text = "".join(c if c.isprintable() else "?" for c in str(exc))
+    return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 3] + "..."
 
 
 def _mime(content_type: str) -> str:
