@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print the figures as JSON")
     a.add_argument("--errors", type=Path, help="write the mismatched rows to this JSONL file")
     _add_settings(a)
+    pl = ev.add_parser("plover", help="PLOVER gold sentences: the ACLED-to-PLOVER crosswalk and non-events")
+    pl.add_argument("file", type=Path)
+    _add_settings(pl)
     g = ev.add_parser("geo", help="LGL / GeoVirus / TR-News XML: geoparsing accuracy")
     g.add_argument("file", type=Path)
     g.add_argument("--limit", type=int)
@@ -108,8 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gazetteer", help="manage the gazetteer index")
     gz = p.add_subparsers(dest="action", required=True)
-    b = gz.add_parser("build", help="(re)build the embedded gazetteer from the installed packages")
+    b = gz.add_parser("build", help="(re)build the embedded gazetteer from the installed packages "
+                                    "(and re-import GeoNames dumps imported before)")
     _add_settings(b)
+    imp = gz.add_parser("import", help="import GeoNames dumps: allCountries.zip, XX.zip, alternateNamesV2.zip, "
+                                       "admin1CodesASCII.txt, admin2Codes.txt")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _add_settings(imp)
+    dl = gz.add_parser("download", help="download GeoNames dumps of some countries, then import them")
+    dl.add_argument("countries", nargs="+", metavar="CC", help="ISO 3166 alpha-2 codes, e.g. SY IQ")
+    dl.add_argument("--no-alternates", action="store_true", help="skip the alternate-names files")
+    _add_settings(dl)
 
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
@@ -152,13 +164,31 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         return _evaluate(args, settings)
     if args.command == "gazetteer":
-        from sitrep.places.gazetteer import build_embedded
-
-        start = time.perf_counter()
-        path = build_embedded(settings.gazetteer_path)
-        print(f"sitrep: gazetteer built at {path} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        return 0
+        return _gazetteer(args, settings)
     return 2
+
+
+def _gazetteer(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep.places import geonames_import
+    from sitrep.places.gazetteer import Gazetteer
+
+    start = time.perf_counter()
+    index = settings.gazetteer_path
+    if args.action == "build":
+        report = geonames_import.rebuild_with_imports(index, settings.geonames_dir)
+        extra = f"; re-imported {report.line()}" if report else ""
+        print(f"sitrep: gazetteer built at {index} in {time.perf_counter() - start:.1f} s{extra}", file=sys.stderr)
+        return 0
+    Gazetteer.open(index)  # build the embedded index first if it is missing
+    if args.action == "download":
+        paths = geonames_import.download(args.countries, settings.geonames_dir, settings.geonames_url,
+                                         alternates=not args.no_alternates)
+    else:
+        paths = list(args.paths)
+    report = geonames_import.import_files(index, paths, keep_in=settings.geonames_dir)
+    print(f"sitrep: imported {report.line()} into {index} in {time.perf_counter() - start:.1f} s",
+          file=sys.stderr)
+    return 0
 
 
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
@@ -173,6 +203,9 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
                 for row in result.errors:
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(json.dumps(result.as_dict()) if args.json else result.table())
+        return 0
+    if args.dataset == "plover":
+        print(evaluate.evaluate_plover(extractor, args.file).table())
         return 0
     results = evaluate.evaluate_geo(extractor, args.file, limit=args.limit)
     if args.json:

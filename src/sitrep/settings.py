@@ -41,6 +41,10 @@ class Settings:
         metadata={"help": "ISO 3166 alpha-2 code of the country most articles are about: a weak prior "
                           "for resolving place names and naming unnamed actors (e.g. KE)"},
     )
+    geonames_url: str = field(
+        default="https://download.geonames.org/export/dump/",
+        metadata={"help": "where `sitrep gazetteer download` fetches GeoNames dumps from"},
+    )
     allow_private: bool = field(
         default=False,
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},
@@ -49,6 +53,11 @@ class Settings:
     @property
     def gazetteer_path(self) -> Path:
         return self.data_dir / "gazetteer.sqlite"
+
+    @property
+    def geonames_dir(self) -> Path:
+        """GeoNames dump files imported into the gazetteer, kept for rebuilds."""
+        return self.data_dir / "geonames"
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

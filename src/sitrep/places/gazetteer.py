@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 9  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 10  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -72,7 +72,7 @@ def _usable_alternate(name: str) -> bool:
     """
     if not name or len(name) < 3 or not name[0].isupper():
         return False
-    if name.isupper() and len(name) <= 4:
+    if name.isalpha() and name.isupper() and len(name) <= 4:  # IATA and ICAO codes ('NBO', 'HKWJ')
         return False
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "\u2018\u2019\u02bb\u02bc\u02bf\u02be"
                for c in name)
@@ -215,7 +215,9 @@ class Gazetteer:
     def open(cls, path: Path, *, build: bool = True) -> Gazetteer:
         """Open the index at `path`, building it first if it is missing or stale."""
         if build and not _is_current(path):
-            build_embedded(path)
+            from sitrep.places.geonames_import import rebuild_with_imports
+
+            rebuild_with_imports(path, path.parent / "geonames")
         return cls(path)
 
     @property

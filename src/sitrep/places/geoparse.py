@@ -46,6 +46,8 @@ ADMIN2_CUES = frozenset("district subcounty sub-county constituency division mun
 CITY_CUES = frozenset(
     "city town township village neighbourhood neighborhood suburb estate camp ward location centre center".split()
 )
+# Words after a name that make it a site: an airport, an air base, a barracks (GeoNames class S).
+SITE_CUES = frozenset("airport airbase base barracks airfield airstrip port harbour harbor".split())
 # Words after a name that make the name the place of an institution ('Kisii University', 'Nyeri Prison').
 INSTITUTIONS = frozenset(
     """university college school academy hospital prison stadium market airport police station barracks
@@ -163,12 +165,12 @@ class Geoparser:
                 continue
             span = doc[i:j]
             candidates = hits[key]
-            letters = len(span.text.replace(" ", "").replace(".", ""))
-            if span.text.isupper() and letters <= 5:
+            letters = span.text.replace(" ", "").replace(".", "")
+            if letters.isalpha() and letters.isupper() and len(letters) <= 5:
                 # 'ELN', 'KDF', 'NASA': an acronym names a country ('US', 'DRC') or, written out in a
                 # dateline, a town's own name ('GOMA'); never a village's alternate spelling
                 candidates = [(e, primary) for e, primary in candidates
-                              if e.feature_code in ("PCLI", "CONT") or primary and letters >= 4]
+                              if e.feature_code in ("PCLI", "CONT") or primary and len(letters) >= 4]
                 if not candidates:
                     continue
             role = self._reject_reason(span, key)
@@ -236,6 +238,8 @@ class Geoparser:
                 return "admin2"
             if word in CITY_CUES:
                 return "city"
+            if word in SITE_CUES or word == "air" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "base":
+                return "site"
         if span.start >= 2 and doc[span.start - 1].lower_ == "of":
             word = doc[span.start - 2].lower_
             if word in ADMIN1_CUES:
@@ -373,6 +377,9 @@ class Geoparser:
             if wants == "admin1" and code == "ADM1" or wants == "admin2" and code == "ADM2":
                 s += W_FEATURE_CUE
                 reasons.append(f"wording asks for {code}")
+            elif wants == "site" and entry.feature_class == "S":
+                s += W_FEATURE_CUE
+                reasons.append(f"wording asks for a site ({code})")
             elif wants == "city" and entry.feature_class == "P":
                 s += W_FEATURE_CUE / 2
             elif code in ("ADM1", "ADM2") and not wants and any(
