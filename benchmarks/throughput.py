@@ -4,6 +4,7 @@
     python benchmarks/throughput.py run --repeat 3      # time every case, median of 3, JSON + a Markdown table
     python benchmarks/throughput.py memory --articles 100000   # RSS over a long `sitrep batch` run
     python benchmarks/throughput.py profile --articles 300     # per-stage times and a pyinstrument profile
+    python benchmarks/throughput.py table               # the Markdown table of the last results
 
 The corpus is made here, deterministically (seed 6), and never committed
 (benchmarks/corpus/ is ignored): each article is an ACLED note from the dev data
@@ -456,6 +457,8 @@ def main() -> None:
     m.add_argument("--workers", type=int, default=2)
     m.add_argument("--partition-size", type=int, default=2000)
     m.add_argument("--results", type=Path, default=CORPUS_DIR / "memory.json")
+    t = sub.add_parser("table", help="print the Markdown table of a results file")
+    t.add_argument("--results", type=Path, default=CORPUS_DIR / "throughput.json")
     p = sub.add_parser("profile")
     p.add_argument("--articles", type=int, default=300)
     p.add_argument("--lines", type=int, default=80)
@@ -464,6 +467,8 @@ def main() -> None:
         build_corpus(args.articles, args.corpus, args.acled)
     elif args.cmd == "run":
         cmd_run(args)
+    elif args.cmd == "table":
+        print(table(json.loads(args.results.read_text(encoding="utf-8"))))
     elif args.cmd == "memory":
         cmd_memory(args)
     else:
