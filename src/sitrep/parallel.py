@@ -48,7 +48,7 @@ def extract(
     """Events for each article, computed by `workers` processes, yielded in input order."""
     if workers < 1:
         raise SitrepError(f"workers must be at least 1, got {workers}")
-    _prepare_shared_files(settings)
+    prepare_shared_files(settings)
     # spawn, not fork: a forked child inherits the parent's threads' locks (httpx, spaCy's
     # thread pools) in whatever state they were; a fresh interpreter is safe on every platform.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
@@ -95,7 +95,7 @@ def extract_isolated(extractor: Extractor, articles: list[Article]) -> list[list
         return results
 
 
-def _prepare_shared_files(settings: Settings) -> None:
+def prepare_shared_files(settings: Settings) -> None:
     """Build the gazetteer index once, here, before N workers would race to build it."""
     from sitrep.places.gazetteer import Gazetteer
 

@@ -256,9 +256,9 @@ def _client(cluster: str, workers: int, settings: Settings) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if cluster == "local":
-        from sitrep.parallel import _prepare_shared_files
+        from sitrep.parallel import prepare_shared_files
 
-        _prepare_shared_files(settings)  # the gazetteer, built once here rather than by each worker
+        prepare_shared_files(settings)  # the gazetteer, built once here rather than by each worker
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as local, Client(local) as client:
             yield client
