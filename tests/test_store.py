@@ -302,7 +302,7 @@ def test_store_stats_by_week_type_and_country(filled: Store) -> None:
 
 
 def test_store_export_acled_csv_geojson_jsonl(filled: Store, tmp_path: Path) -> None:
-    assert filled.export(tmp_path / "e.csv", "acled-csv") == 5
+    assert filled.export(tmp_path / "e.csv", "acled-csv", Query()) == 5  # Query(): oldest first
     with (tmp_path / "e.csv").open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == ACLED_COLUMNS and rows[0]["location"] == "Kisumu" and rows[0]["iso"] == "404"

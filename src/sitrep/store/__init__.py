@@ -33,8 +33,8 @@ from sitrep.store.core import (
     open_store,
     text_hash,
 )
-from sitrep.store.explain import Explanation, explain
-from sitrep.store.export import FORMATS, ExportError, export, write_parquet
+from sitrep.store.explanation import Explanation, explain
+from sitrep.store.exports import FORMATS, ExportError, export, write_parquet
 from sitrep.store.query import Query, QueryError, count_events, query_events
 from sitrep.store.summary import GROUPS, StatRow, format_chart, format_table, stats
 

@@ -54,6 +54,13 @@ class Backend(abc.ABC):
     def stream(self, sql: str, params: Sequence[Any] = (), batch_size: int = 10_000) -> Iterator[list[Row]]:
         """Rows of a query in batches, without holding the whole result in memory."""
 
+    def stream_columns(self, sql: str, params: Sequence[Any] = (),
+                       batch_size: int = 10_000) -> Iterator[dict[str, list[Any]]]:
+        """Like `stream`, but each batch as column name -> values (what columnar writers want)."""
+        names = self.column_names(sql, params)
+        for rows in self.stream(sql, params, batch_size):
+            yield {name: list(values) for name, values in zip(names, zip(*rows, strict=True), strict=True)}
+
     @abc.abstractmethod
     def column_names(self, sql: str, params: Sequence[Any] = ()) -> list[str]:
         """The column names a query returns."""

@@ -26,8 +26,8 @@ from sitrep.records import InputProblem
 from sitrep.settings import Settings
 from sitrep.store import core, query, summary
 from sitrep.store.core import ArticleResult
-from sitrep.store.export import FORMATS as EXPORT_FORMATS
-from sitrep.store.export import export as export_events
+from sitrep.store.exports import FORMATS as EXPORT_FORMATS
+from sitrep.store.exports import export as export_events
 
 # Rows shown by `--format table`; a table of a whole store is not readable, an export is.
 TABLE_ROWS = 200
@@ -75,7 +75,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def _query(args: argparse.Namespace) -> query.Query:
-    return query.Query(**{k[2:]: v for k, v in vars(args).items() if k.startswith("f_") and v is not None})
+    filters = {k[2:]: v for k, v in vars(args).items() if k.startswith("f_") and v is not None}
+    return query.Query(**filters, ordered=getattr(args, "sorted", True))
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> str:
@@ -188,6 +189,8 @@ def add_commands(subparsers: Any, add_settings: Callable[[argparse.ArgumentParse
     p.add_argument("output", metavar="OUT", help="output file; its suffix gives the format unless --format")
     _add_filters(p)
     p.add_argument("--format", choices=EXPORT_FORMATS)
+    p.add_argument("--sorted", action="store_true",
+                   help="oldest event first (default: storage order, which streams any size in flat memory)")
     p.add_argument("--inter-labels", action="store_true", help="acled-csv: actor types as words, as ACLED since 2024")
     _add_db(p)
     _add_data_dir(p)

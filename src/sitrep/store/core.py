@@ -3,7 +3,7 @@
 `Store` is the library: `open_store(db)` opens (and creates or migrates) a DuckDB
 file or a PostgreSQL database; `Store.add(article, events)` stores one article's
 extracted events in one transaction; `Store.query`, `Store.stats`, `Store.explain`
-and `Store.export` read it back (see `sitrep.store.query` and `sitrep.store.export`).
+and `Store.export` read it back (see `sitrep.store.query` and `sitrep.store.exports`).
 
 Idempotency. An article is known by its canonical URL, or by the hash of its text
 when it has no URL. Adding the same text again (under any URL) adds nothing; the
@@ -36,7 +36,7 @@ from sitrep.store.base import Backend, StoreError
 from sitrep.store.migrations import migrate, schema_version
 
 if TYPE_CHECKING:
-    from sitrep.store.explain import Explanation
+    from sitrep.store.explanation import Explanation
     from sitrep.store.query import Query
     from sitrep.store.summary import StatRow
 
@@ -258,12 +258,14 @@ class Store:
         b = self.backend
         with b.transaction():
             b.lock_for_write()
-            same = b.execute("SELECT article_key FROM articles WHERE text_hash = ?", [digest])
+            known = b.execute("SELECT article_key, text_hash FROM articles WHERE text_hash = ? OR article_key = ?",
+                              [digest, key])
+            same = [k for k, h in known if h == digest]
             if same:
-                return ArticleResult(article, "duplicate", key, duplicate_of=same[0][0])
+                return ArticleResult(article, "duplicate", key, duplicate_of=same[0])
             touched: set[str] = set()
             status: Status = "stored"
-            if b.execute("SELECT 1 FROM articles WHERE article_key = ?", [key]):
+            if known:  # this URL, another text: the article changed
                 touched = self._remove_article(key)
                 status = "replaced"
             now = _now()
@@ -275,7 +277,7 @@ class Store:
             )
             result = ArticleResult(article, status, key, reports=len(events))
             for position, event in enumerate(events):
-                event_id, founded = self._add_report(key, digest, position, event, now)
+                event_id, founded = self._add_report(key, digest, article.id, position, event, now)
                 result.event_ids.append(event_id)
                 result.new_events += founded
                 result.merged += not founded
@@ -302,7 +304,8 @@ class Store:
                 on_result(result)
         return report
 
-    def _add_report(self, key: str, digest: str, position: int, event: Event, now: dt.datetime) -> tuple[str, bool]:
+    def _add_report(self, key: str, digest: str, article_id: str, position: int, event: Event,
+                    now: dt.datetime) -> tuple[str, bool]:
         record = event.to_dict()
         report_id = hashlib.sha1(f"{key}|{digest}|{position}|{event.event_id}".encode()).hexdigest()[:16]
         view = merge.MergeView(report_id, _date(event.event_date), event.event_type, event.sub_event_type,
@@ -330,7 +333,10 @@ class Store:
             [(report_id, i, event_id, key, event.outlet, c["count"], c["low"], c["high"], c.get("source"),
               c.get("quote") or "") for i, c in enumerate(event.fatality_claims)],
         )
-        self._refresh_event(event_id, now)
+        if match is None:
+            self._refresh_event(event_id, now, exists=False, only=(merge.Member(report_id, key, record), article_id))
+        else:
+            self._refresh_event(event_id, now)
         return event_id, match is None
 
     def _candidates(self, view: merge.MergeView) -> list[merge.MergeView]:
@@ -368,29 +374,27 @@ class Store:
         b.execute("DELETE FROM articles WHERE article_key = ?", [key])
         return touched
 
-    def _members(self, event_id: str) -> list[merge.Member]:
+    def _members(self, event_id: str) -> tuple[list[merge.Member], dict[str, str]]:
+        """An event's reports in storage order, and the input id of each of their articles."""
         rows = self.backend.execute(
-            "SELECT report_id, article_key, record FROM reports WHERE event_id = ? "
-            "ORDER BY ingested_at, article_key, position", [event_id])
-        return [merge.Member(r[0], r[1], json.loads(r[2])) for r in rows]
+            "SELECT r.report_id, r.article_key, r.record, a.article_id FROM reports r "
+            "JOIN articles a ON a.article_key = r.article_key WHERE r.event_id = ? "
+            "ORDER BY r.ingested_at, r.article_key, r.position", [event_id])
+        return [merge.Member(r[0], r[1], json.loads(r[2])) for r in rows], {r[1]: r[3] for r in rows}
 
-    def _article_ids(self, keys: Iterable[str]) -> dict[str, str]:
-        keys = list(dict.fromkeys(keys))
-        if not keys:
-            return {}
-        marks = ", ".join("?" for _ in keys)
-        return dict(self.backend.execute(f"SELECT article_key, article_id FROM articles WHERE article_key IN ({marks})",
-                                         keys))
-
-    def _refresh_event(self, event_id: str, now: dt.datetime) -> None:
-        """Recompute an event's merged record from its reports (insert it, update it, or drop it if none left)."""
+    def _refresh_event(self, event_id: str, now: dt.datetime, *, exists: bool = True,
+                       only: tuple[merge.Member, str] | None = None) -> None:
+        """Recompute an event's merged record from its reports: insert it (`exists` False), update it, or
+        drop it when no report is left. `only`: the single report (and its article id) of a new event."""
         b = self.backend
-        members = self._members(event_id)
-        existing = b.execute("SELECT created_at FROM events WHERE event_id = ?", [event_id])
+        if only is not None:
+            members, article_ids = [only[0]], {only[0].article_key: only[1]}
+        else:
+            members, article_ids = self._members(event_id)
         if not members:
             b.execute("DELETE FROM events WHERE event_id = ?", [event_id])
             return
-        rec = merge.merged_record(members, self._article_ids(m.article_key for m in members))
+        rec = merge.merged_record(members, article_ids)
         values: dict[str, Any] = {
             **{k: rec[k] for k in EVENT_COLUMNS if k in rec},
             "event_id": event_id,
@@ -400,12 +404,12 @@ class Store:
             "iso3": rec["iso3"] or "",
             "location": rec["location"] or "",
             "notes": rec["notes"] or "",
-            "created_at": existing[0][0] if existing else now,
+            "created_at": now,
             "updated_at": now,
         }
         for name in _JSON_EVENT_COLUMNS:
             values[name] = _json(values[name])
-        if existing:
+        if exists:
             names = [c for c in EVENT_COLUMNS if c not in ("event_id", "created_at")]
             b.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in names)} WHERE event_id = ?",
                       [values[c] for c in names] + [event_id])
@@ -447,14 +451,14 @@ class Store:
 
     def explain(self, event_id: str) -> Explanation:
         """The event's reports, their evidence and claims, and why each was merged."""
-        from sitrep.store.explain import explain
+        from sitrep.store.explanation import explain
 
         return explain(self, event_id)
 
     def export(self, out: str | Path | IO[str] | None, fmt: str | None = None, query: Query | None = None,
                **kwargs: Any) -> int:
-        """Write the matching events to a file or stream in any of `sitrep.store.export.FORMATS`."""
-        from sitrep.store.export import export
+        """Write the matching events to a file or stream in any of `sitrep.store.exports.FORMATS`."""
+        from sitrep.store.exports import export
 
         return export(self, out, fmt, query, **kwargs)
 

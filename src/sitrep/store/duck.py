@@ -89,23 +89,9 @@ class DuckDBBackend(Backend):
     def lock_for_write(self) -> None:
         return None  # one writing process per DuckDB file: the file lock is the write lock
 
-    def stream(self, sql: str, params: Sequence[Any] = (), batch_size: int = 10_000) -> Iterator[list[Row]]:
-        # A cursor of its own, so the caller may run other statements while this streams.
-        cur = self.con.cursor()
-        try:
-            result = cur.execute(sql, list(params))
-            while True:
-                rows = result.fetchmany(batch_size)
-                if not rows:
-                    break
-                yield rows
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.location}: {exc}") from exc
-        finally:
-            cur.close()
-
-    def arrow_batches(self, sql: str, params: Sequence[Any] = (), batch_size: int = 65_536) -> Iterator[Any]:
-        """Arrow record batches of a query, straight from DuckDB's columns (for Parquet export)."""
+    def _batches(self, sql: str, params: Sequence[Any], batch_size: int) -> Iterator[Any]:
+        # DuckDB's DB-API cursor materialises a whole result before the first fetchmany; its Arrow
+        # reader streams. A cursor of its own, so the caller may run other statements meanwhile.
         cur = self.con.cursor()
         try:
             relation = cur.sql(sql, params=list(params))
@@ -116,6 +102,18 @@ class DuckDBBackend(Backend):
             raise StoreError(f"{self.location}: {exc}") from exc
         finally:
             cur.close()
+
+    def stream(self, sql: str, params: Sequence[Any] = (), batch_size: int = 10_000) -> Iterator[list[Row]]:
+        for batch in self._batches(sql, params, batch_size):
+            if batch.num_rows:
+                yield list(zip(*(column.to_pylist() for column in batch.columns), strict=True))
+
+    def stream_columns(self, sql: str, params: Sequence[Any] = (),
+                       batch_size: int = 10_000) -> Iterator[dict[str, list[Any]]]:
+        for batch in self._batches(sql, params, batch_size):
+            if batch.num_rows:
+                yield {name: column.to_pylist() for name, column in zip(batch.schema.names, batch.columns,
+                                                                        strict=True)}
 
     def column_names(self, sql: str, params: Sequence[Any] = ()) -> list[str]:
         cur = self.con.cursor()

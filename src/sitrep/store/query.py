@@ -72,6 +72,7 @@ class Query:
     min_fatalities: int | None = None
     text: str | None = None  # part of the notes, location or actor names, any case
     limit: int | None = None
+    ordered: bool = True  # oldest event first; False: storage order, which a large export streams without a sort
 
     def __post_init__(self) -> None:
         self.date_from = _day(self.date_from, "date_from")
@@ -144,9 +145,11 @@ class Query:
         return (" AND ".join(conditions) or "TRUE"), params
 
     def sql(self, columns: str = EVENT_COLUMNS_SQL) -> tuple[str, list[Any]]:
-        """A SELECT of `columns` from `events` with these filters, oldest event first."""
+        """A SELECT of `columns` from `events` with these filters, oldest event first when `ordered`."""
         where, params = self.where()
-        sql = f"SELECT {columns} FROM events WHERE {where} ORDER BY event_date NULLS LAST, event_id"
+        sql = f"SELECT {columns} FROM events WHERE {where}"
+        if self.ordered:
+            sql += " ORDER BY event_date NULLS LAST, event_id"
         if self.limit is not None:
             sql += f" LIMIT {int(self.limit)}"
         return sql, params
