@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import GazetteerError
+from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geonames_import import download, import_files, rebuild_with_imports
-from sitrep.pipeline import Extractor
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 FILES = [FIXTURES / "KE.zip", FIXTURES / "SY.zip", FIXTURES / "admin1CodesASCII.txt", FIXTURES / "admin2Codes.txt",

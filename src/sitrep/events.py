@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.nlp import doc_text
+
 # ---- triggers, most specific first --------------------------------------------------------
 
 PROTEST = (r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed|ing|es|e)|march(?:ed|ing|es)?\s+"
@@ -179,7 +181,7 @@ ANAPHORS = frozenset("the this that these those its their his her such".split())
 
 
 def _anaphoric(sent: SpacySpan, start: int) -> bool:
-    if re.search(r"\bamong\s+(?:those|the)\s+$", sent.doc.text[max(0, start - 20) : start], re.I):
+    if re.search(r"\bamong\s+(?:those|the)\s+$", doc_text(sent.doc)[max(0, start - 20) : start], re.I):
         return True  # 'was among those killed'
     tok = _token_at(sent, start)
     if tok is None or tok.pos_ != "NOUN":
@@ -188,10 +190,8 @@ def _anaphoric(sent: SpacySpan, start: int) -> bool:
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:
-    for tok in sent:
-        if tok.idx <= char < tok.idx + len(tok):
-            return tok
-    return None
+    span = sent.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _governing_chain(tok: Token) -> list[Token]:
@@ -297,3 +297,33 @@ def narrates(sent: SpacySpan, trigger: Trigger) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return t.tag_ in ("VBD", "VBN")
     return sent.root.tag_ in ("VBD", "VBN")
+
+
+# ---- parsing only what needs parsing -------------------------------------------------------------
+
+# Rough sentence ends for the pre-parse scan: a stop before a capital, or a line break.
+_ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]*[A-Z0-9])|\n")
+LEAD_SENTENCES = 5  # the headline block and the lead always parse: they hold the main place and date
+
+
+def focus(text: str) -> str:
+    """`text` with every sentence that cannot report an event blanked out, offsets unchanged.
+
+    The neural pipeline then spends nothing on background paragraphs: a blanked sentence is
+    one whitespace token. Kept: the first `LEAD_SENTENCES` sentences, and every sentence in
+    which any trigger of the cascade matches (all that `detect` could ever type).
+    """
+    chars = list(text)
+    start = 0
+    count = 0
+    for m in [*_ROUGH_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            count += 1
+            if count > LEAD_SENTENCES and not any(p.search(piece) for _, p in TRIGGERS):
+                for i in range(start, end):
+                    if chars[i] not in "\n":
+                        chars[i] = " "
+        start = m.end() if m is not None else len(text)
+    return "".join(chars)

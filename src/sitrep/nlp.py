@@ -55,3 +55,11 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int) -> Ite
     """Parse (text, context) pairs in batches, yielding (Doc, context) in input order."""
     yield from nlp.pipe(((text[:MAX_CHARS], ctx) for text, ctx in items), as_tuples=True,
                         batch_size=batch_size)
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, computed once: spaCy's `Doc.text` rebuilds it from the tokens on every call."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return str(text)

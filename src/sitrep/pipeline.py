@@ -26,6 +26,7 @@ from sitrep import actors as actors_mod
 from sitrep import casualties, dates, events, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
+from sitrep.nlp import doc_text
 from sitrep.places.gazetteer import Gazetteer, haversine_km
 from sitrep.places.geoparse import DEMONYMS, Geoparser
 from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
@@ -86,7 +87,7 @@ class Extractor:
         self, articles: Iterable[Article | InputProblem]
     ) -> Iterator[tuple[Article, list[Event]] | InputProblem]:
         """Events for each article, in input order; problems pass straight through."""
-        for doc, item in self._parsed(articles):
+        for doc, item in self._parsed(articles, focused=True):
             if isinstance(item, InputProblem):
                 yield item
                 continue
@@ -117,17 +118,22 @@ class Extractor:
     # ---- stages ------------------------------------------------------------------------
 
     def _parsed(
-        self, articles: Iterable[Article | InputProblem]
+        self, articles: Iterable[Article | InputProblem], *, focused: bool = False
     ) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
-        """Parse articles in batches; problems are held in order and released between documents."""
+        """Parse articles in batches; problems are held in order and released between documents.
+
+        `focused` parses only the sentences that can hold an event (`events.focus`); the
+        offsets of the text are unchanged, so every span still points into `Article.text`.
+        """
         pending: list[InputProblem] = []
+        shape = events.focus if focused and not self.settings.parse_all else (lambda t: t)
 
         def texts() -> Iterator[tuple[str, Article]]:
             for item in articles:
                 if isinstance(item, InputProblem):
                     pending.append(item)
                 else:
-                    yield item.text, item
+                    yield shape(item.text), item
 
         for doc, article in nlp.parse(self.nlp, texts(), self.settings.batch_size):
             while pending:
@@ -155,7 +161,7 @@ class Extractor:
         or no place named); it starts an event of its own only when it narrates (past
         tense, not a quotation) an event at a new place.
         """
-        text = doc.text
+        text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
         published = article.published
         found_dates = dates.find_dates(text, published)
         headline_end = structure.headline_end(text, article.title)
@@ -336,7 +342,7 @@ class Extractor:
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
         event_date, precision, date_span = self._date(d, article)
-        geo_precision = _geo_precision(doc.text, place)
+        geo_precision = _geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
         trigger_sent = sents[0]
@@ -409,7 +415,7 @@ SPEECH_LEMMAS = frozenset("say tell announce confirm report state add claim issu
 
 def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
     """'the police said in a statement on Monday': the date of the telling, not of the event."""
-    before = doc.text[max(0, mention.start - 45) : mention.start]
+    before = doc_text(doc)[max(0, mention.start - 45) : mention.start]
     if STATEMENT_BEFORE.search(before):
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -473,8 +479,8 @@ def _crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     """
     here = [m for m in mentions if lead.start_char <= m.start < lead.end_char]
     crowd_agents = [m for m in here if m.kind == "civilians" and m.role == "agent"
-                    and not ARMED_CIVILIANS.search(lead.doc.text[m.start:m.end])]
-    armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(lead.doc.text[m.start:m.end])]
+                    and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end])]
+    armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
     armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
     if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
         return True

