@@ -27,7 +27,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from sitrep.records import Article, Event, InputProblem
 from sitrep.settings import Settings
@@ -455,7 +455,7 @@ class Store:
 
         return explain(self, event_id)
 
-    def export(self, out: str | Path | IO[str] | None, fmt: str | None = None, query: Query | None = None,
+    def export(self, out: str | Path | TextIO | None, fmt: str | None = None, query: Query | None = None,
                **kwargs: Any) -> int:
         """Write the matching events to a file or stream in any of `sitrep.store.exports.FORMATS`."""
         from sitrep.store.exports import export

@@ -22,7 +22,7 @@ import struct
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import Any, Final, TextIO
 
 from sitrep import output, taxonomy
 from sitrep.store.base import StoreError
@@ -65,7 +65,7 @@ def format_for(path: str | None, fmt: str | None) -> str:
     return "jsonl"
 
 
-def export(store: Store, out: str | Path | IO[str] | None, fmt: str | None = None, query: Query | None = None,
+def export(store: Store, out: str | Path | TextIO | None, fmt: str | None = None, query: Query | None = None,
            *, inter_labels: bool = False) -> int:
     """Write the events matching `query` to `out` (a path, an open text file, or None/"-" for standard output).
 
@@ -82,7 +82,7 @@ def export(store: Store, out: str | Path | IO[str] | None, fmt: str | None = Non
             raise ExportError("Parquet is a binary format: give an output file (-o events.parquet)")
         return _atomic(path, lambda tmp: write_parquet(store, tmp, query))
     if path is None:
-        stream: IO[str] = out if out is not None and out != "-" else sys.stdout  # type: ignore[assignment]
+        stream = sys.stdout if out is None or isinstance(out, str | Path) else out
         n = output.write_events(query_events(store, query), fmt, stream, inter_labels=inter_labels)
         stream.flush()
         return n
@@ -123,10 +123,10 @@ def _joined(value: str | None) -> str:
 
 def parquet_schema() -> Any:
     """The Arrow schema of the Parquet export, with GeoParquet's `geo` metadata."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type hints
 
     try:  # geoarrow-types marks the column as geometry; pyarrow then writes Parquet's GEOMETRY type
-        import geoarrow.types as gt
+        import geoarrow.types as gt  # type: ignore[import-untyped]  # no type hints either
 
         geometry_type = gt.wkb().to_pyarrow()
     except ImportError:  # still GeoParquet through the `geo` metadata
@@ -198,7 +198,7 @@ def _parquet_columns(cols: dict[str, list[Any]]) -> dict[str, list[Any]]:
 
 
 def _record_batches(store: Store, query: Query | None, schema: Any) -> Iterator[Any]:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type hints
 
     sql, params = (query or Query()).sql(", ".join(_PARQUET_SOURCE))
     geometry_field = schema.field("geometry")
@@ -216,7 +216,7 @@ def _record_batches(store: Store, query: Query | None, schema: Any) -> Iterator[
 
 def write_parquet(store: Store, path: str | Path, query: Query | None = None) -> int:
     """Write the matching events as GeoParquet to `path`, one row group per batch; return the row count."""
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no type hints
 
     schema = parquet_schema()
     n = 0

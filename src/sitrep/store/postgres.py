@@ -32,7 +32,7 @@ def redact(dsn: str) -> str:
     host = parts.get("host") or "localhost"
     port = parts.get("port") or "5432"
     user = parts.get("user")
-    return f"postgresql://{user + '@' if user else ''}{host}:{port}/{parts.get('dbname') or ''}"
+    return f"postgresql://{str(user) + '@' if user else ''}{host}:{port}/{parts.get('dbname') or ''}"
 
 
 @functools.lru_cache(maxsize=256)
