@@ -346,3 +346,33 @@ def test_store_export_of_an_empty_selection_is_a_valid_empty_file(filled: Store,
     assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
     assert filled.export(tmp_path / "none.geojson", query=Query(country="Atlantis")) == 0
     assert json.loads((tmp_path / "none.geojson").read_text())["features"] == []
+
+
+def test_store_postgres_concurrent_writers_found_one_event(tmp_path: Path) -> None:
+    """Two processes' worth of writers report the same clash at once: the advisory lock makes one event."""
+    import threading
+
+    with fresh_store("postgres", tmp_path) as (first, where):
+        second = open_store(where, Settings.load())
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def write(store: Store, outlets: range) -> None:
+            try:
+                barrier.wait()
+                for n in outlets:
+                    store.add(make_article(f"outlet {n}: clash near Mpeketoni", article_id=f"c{n}"),
+                              [make_event(article_id=f"c{n}", fatalities=n + 1)])
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread's assert
+                errors.append(exc)
+
+        threads = [threading.Thread(target=write, args=(s, r)) for s, r in ((first, range(0, 20, 2)),
+                                                                          (second, range(1, 20, 2)))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        second.close()
+        assert not errors
+        (event,) = first.query()
+        assert event["extra"]["n_reports"] == 20 and event["fatalities"] == 1
