@@ -159,3 +159,33 @@ def test_batch_resume_after_kill_redoes_no_finished_partition(tmp_path: Path) ->
 
 
 TMP_MARK = ".tmp-"
+
+
+@pytest.mark.slow
+def test_batch_on_a_running_scheduler_by_address(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--cluster tcp://...: a scheduler and a worker started as on a real cluster (here on loopback)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    bindir = Path(sys.executable).parent
+    scheduler_file = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([str(bindir / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                               "--no-dashboard", "--scheduler-file", str(scheduler_file)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.is_file():
+            assert time.monotonic() < deadline, "the scheduler did not start"
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text(encoding="utf-8"))["address"]
+        procs.append(subprocess.Popen([str(bindir / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                       "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL))
+        code = main(["batch", str(SAMPLES), "--out", str(tmp_path / "out"), "--cluster", address,
+                     "--partition-size", "6"])
+        err = capsys.readouterr().err
+        assert code == 0, err
+        assert "1 workers ready" in err and "12 articles" in err
+        assert len(manifests(tmp_path / "out")) == 3  # 10 loose files in 2 groups, and the JSONL file
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=30)
