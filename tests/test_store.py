@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep.output import ACLED_COLUMNS, validate_event
 from sitrep.settings import Settings
@@ -376,3 +378,27 @@ def test_store_postgres_concurrent_writers_found_one_event(tmp_path: Path) -> No
         assert not errors
         (event,) = first.query()
         assert event["extra"]["n_reports"] == 20 and event["fatalities"] == 1
+
+
+@given(st.from_regex(r"https?://(www\.)?[a-z]{1,8}\.(org|example)(:[0-9]{2,4})?(/[a-z0-9]{0,5}){0,3}/?"
+                     r"(\?([a-z_]{1,6}=[a-z0-9]{0,4}&?){0,3})?(#[a-z]{0,4})?", fullmatch=True))
+def test_store_canonical_url_is_idempotent(url: str) -> None:
+    once = canonical_url(url)
+    assert once is not None and canonical_url(once) == once
+    assert "#" not in once and "utm_" not in once and once.startswith("https://")
+
+
+def test_store_a_single_report_event_round_trips_its_contract_fields(store: Store) -> None:
+    event = make_event(fatalities=4, assoc_actor_1=["Civilians (Kenya)"], admin2="Lamu West",
+                       url="https://x.example/a", title="A clash", outlet="Coastal Herald")
+    store.add(make_article("round trip", url="https://x.example/a", outlet="Coastal Herald"), [event])
+    (back,) = store.query()
+    original = event.to_dict()
+    for name in ("event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+                 "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "country", "iso3", "admin1",
+                 "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision", "fatalities",
+                 "sources", "notes", "confidence", "evidence", "url", "title", "outlet", "published"):
+        assert back[name] == original[name], name
+    assert [{k: c[k] for k in ("count", "low", "high", "source", "quote")} for c in back["fatality_claims"]] == \
+        original["fatality_claims"]
+    validate_event(back)
