@@ -70,6 +70,18 @@ IDENTITY = re.compile(
     r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|"
     r"fighters|clansmen|youths|community\s+members|morans)\b"
 )
+_GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in _table("identity_groups.tsv")
+                       for spelling in row[0].split("|")}
+# A known group named with armed men, or clashing as a community: 'Pokot raiders', 'the Borana community',
+# 'Borana and Somali herders clashed'.
+KNOWN_IDENTITY = re.compile(
+    r"\b(?P<group>" + _alternation(list({s for row in _table("identity_groups.tsv") for s in row[0].split("|")}))
+    + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
+    r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
+)
+# Armed men known only by their way of life: ACLED's communal militias.
+COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"
+                      r"clansmen|morans|warriors|communities)\b", re.I)
 CIVILIANS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|man|woman|men|women|boys?|girls?|child(?:ren)?|students?|"
     r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
@@ -127,12 +139,19 @@ def find_actors(
             of = _country_of(named.group(1), country_by_name)
         of = of or country
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch))
+    for m in KNOWN_IDENTITY.finditer(text):
+        group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
+        add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
+                         base + m.end(), "identity"))
     for m in IDENTITY.finditer(text):
         group = m.group("group")
         if group.casefold() in DEMONYMS or group in ("Armed", "Local", "Rival", "Angry", "Suspected"):
             continue
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
+    for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
+        add(ActorMention(f"Unidentified Communal Militia ({country})", INTER_IDENTITY, base + m.start(),
+                         base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
         add(ActorMention(f"Unidentified Armed Group ({country})", INTER_POLITICAL, base + m.start(),
                          base + m.end(), "unidentified"))

@@ -511,10 +511,15 @@ def _pick_actors(
                 return ActorMention(name, inter, s.start_char + m.start(), s.start_char + m.end(), "crowd")
         return ActorMention(name, inter, 0, 0, "synthetic")
 
-    armed = [m for m in mentions if m.kind in AGENT_KINDS and m.role != "speaker"]
+    # an ethnic or communal group is armed when it acts; when acted on ('six Kikuyu were killed') it is civilians
+    communal = ("identity", "communal")
+    armed = [m for m in mentions if (m.kind in AGENT_KINDS and m.kind not in communal
+                                     or m.kind in communal and m.role in ("agent", "")) and m.role != "speaker"]
     claimant = next((m for m in armed if m.role == "claimant"), None)
     police = next((m for m in armed if m.kind == "state"), None)
     civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
+        (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
+         for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
