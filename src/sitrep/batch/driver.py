@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import WorkerPlugin
 
 from sitrep import __version__
@@ -40,6 +41,8 @@ PROGRESS_TOPIC = "sitrep-batch-progress"
 # Partitions submitted per worker thread ahead of the one it is working on: enough that
 # a worker never waits for the client, few enough that the scheduler's queue stays small.
 IN_FLIGHT_PER_THREAD = 2
+# Dask's own sampling profiler, off on the local cluster's workers (see ExtractorPlugin.setup).
+PROFILE_OFF = {"distributed.worker.profile.enabled": False}
 # Seconds to wait for the scheduler of a --cluster tcp://... address.
 CONNECT_TIMEOUT = 30
 
@@ -81,6 +84,14 @@ class ExtractorPlugin(WorkerPlugin):
         from sitrep.api import get_extractor
 
         get_extractor(self.settings)
+        # Dask samples the stack of the running task every 10 ms for its dashboard's profile
+        # page; on our CPU-bound tasks that costs ~15% of a worker (docs/benchmarks.md). A
+        # local cluster starts with it off (PROFILE_OFF); on a worker of an existing cluster
+        # the task sampler is stopped here (set the same option on the workers to stop the rest).
+        for name in ("profile", "profile-cycle"):
+            callback = getattr(worker, "periodic_callbacks", {}).get(name)
+            if callback is not None:
+                callback.stop()
 
 
 def run_partition(part: Partition, out: str, settings: Settings, published: dt.date | None = None) -> dict[str, Any]:
@@ -259,8 +270,9 @@ def _client(cluster: str, workers: int, settings: Settings) -> Iterator[Any]:
         from sitrep.parallel import prepare_shared_files
 
         prepare_shared_files(settings)  # the gazetteer, built once here rather than by each worker
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as local, Client(local) as client:
+        with dask.config.set(PROFILE_OFF), LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR) as local, Client(local) as client:
             yield client
         return
     if not cluster.startswith(("tcp://", "tls://")):
