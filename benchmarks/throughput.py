@@ -144,6 +144,7 @@ def build_short_corpus(n: int, out: Path, acled: Path) -> Path:
     """n articles of one ACLED note each (about 40 words): for the long memory run."""
     with acled.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["notes"].strip()]
+    out.parent.mkdir(parents=True, exist_ok=True)
     opener = gzip.open if out.name.endswith(".gz") else open
     with opener(out, "wt", encoding="utf-8") as fh:
         for i in range(n):
