@@ -123,3 +123,11 @@ def test_events_a_failing_article_is_reported_and_the_batch_goes_on(extractor, m
     ]))
     assert isinstance(items[0], InputProblem) and "boom" in items[0].reason
     assert not isinstance(items[1], InputProblem) and len(items[1][1]) == 1
+
+
+def test_events_a_place_named_twice_is_one_event_and_towns_refine_the_county(extract) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a county named twice in the lead, then its towns, used to crash the assembly."""
+    text = ("Gunmen attacked villages in Lamu County and in Lamu County again on Monday, killing five. "
+            "The gunmen attacked Mpeketoni and Witu in Lamu County, police said.")
+    events = extract(text)
+    assert [(e.location, e.fatalities) for e in events] == [("Mpeketoni", 3), ("Witu", 2)]

@@ -219,11 +219,13 @@ class Extractor:
                       or any(d.place is not None and _contains(d.place, place) for d in group)):
                     draft = _Draft(trigger, trigger.sub_event_type, place, date, [sent])
                     new.append(draft)
-            for coarse in [d for d in group if d.place is not None and any(_contains(d.place, n.place) for n in new
-                                                                        if n.place is not None)]:
+            coarse_drafts = [d for d in group if d.place is not None and d not in touched
+                             and any(n.place is not None and _contains(d.place, n.place) for n in new)]
+            for coarse in _unique(coarse_drafts):  # each once, even if the group named it twice
                 # the lead said 'in Deir ez-Zor province'; this sentence names the towns: code the towns
-                drafts.remove(coarse)
-                group.remove(coarse)
+                if coarse in drafts:
+                    drafts.remove(coarse)
+                group = [d for d in group if d is not coarse]
                 for n in new:
                     n.sentences[:0] = [s for s in coarse.sentences if s not in n.sentences]
                     n.trigger, n.sub_event_type = coarse.trigger, coarse.sub_event_type
@@ -232,7 +234,7 @@ class Extractor:
             for i, draft in enumerate(new):
                 draft.share, draft.share_index = len(new), i
             if touched or new:
-                group = touched + new
+                group = _unique(touched + new)
         fallback = self._main_place(places) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:
@@ -271,6 +273,8 @@ class Extractor:
         # a place named as another's container ('Watamu, Kilifi') is not a second event
         out: list[Place] = []
         for p in fine:
+            if any(_same_place(o, p) for o in out):
+                continue  # named twice in one sentence: one place
             if any(_contains(p, o) for o in out):
                 continue  # p is the province of a town already named
             out = [o for o in out if not _contains(o, p)]
@@ -426,6 +430,12 @@ def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
             # 'police said on Monday' (the date follows the telling), not 'On 2 May, clashes were reported'
             return tok.lemma_.lower() in SPEECH_LEMMAS and tok.i < span.start
     return False
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts in order, each once (by identity: drafts are mutable and unhashable)."""
+    seen: set[int] = set()
+    return [d for d in drafts if not (id(d) in seen or seen.add(id(d)))]  # type: ignore[func-returns-value]
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:

@@ -54,6 +54,9 @@ INSTITUTIONS = frozenset(
     """university college school academy hospital prison stadium market airport police station barracks
     mosque church cathedral polytechnic""".split()
 )
+# Verbs whose object is a place as often as not ('attacked Mpeketoni', 'shelled Homs').
+TARGET_VERBS = frozenset("""attack raid strike shell bomb storm overrun hit target invade capture seize besiege
+    recapture retake enter reach bombard""".split())
 COMPASS = frozenset("east west north south central northern southern eastern western".split())
 # Nouns a place name modifies ('Garissa residents', 'Eldoret town').
 PLACE_HEADS = frozenset(
@@ -215,7 +218,8 @@ class Geoparser:
             # a capitalised word that opens a sentence is a word; mid-sentence ('Eldoret residents') a name
             return "reject"
         prev = span.doc[span.start - 1] if span.start > 0 else None
-        locative = prev is not None and prev.lower_ in LOCATIVE_PREPS
+        locative = prev is not None and (prev.lower_ in LOCATIVE_PREPS
+                                         or prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS)
         if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
             if locative or self._cue_after(span):
                 return ""
