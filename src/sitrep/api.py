@@ -32,6 +32,12 @@ class RunReport:
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
 
+    def skip(self, problem: InputProblem, on_problem: Callable[[InputProblem], None] | None) -> None:
+        """Record an input that could not be read, and tell the caller at once."""
+        self.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
 
 def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
                   settings: Settings | None = None) -> list[Event]:
@@ -78,9 +84,7 @@ def iter_events(
         results = get_extractor(settings).extract(articles)
     for item in results:
         if isinstance(item, InputProblem):
-            report.problems.append(item)
-            if on_problem:
-                on_problem(item)
+            report.skip(item, on_problem)
             continue
         report.articles += 1
         for event in item[1]:
@@ -163,9 +167,7 @@ def geoparse_to(
         articles = ingest.iter_articles(inputs, settings, published=published, stdin=stdin)
         for item in extractor.geoparse(articles):
             if isinstance(item, InputProblem):
-                report.problems.append(item)
-                if on_problem:
-                    on_problem(item)
+                report.skip(item, on_problem)
                 continue
             report.articles += 1
             article, found = item
