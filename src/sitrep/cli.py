@@ -29,14 +29,16 @@ from sitrep.records import InputProblem
 from sitrep.settings import Settings
 
 
-def _date(value: str) -> dt.date:
+def date_arg(value: str) -> dt.date:
+    """argparse type: YYYY-MM-DD (a longer ISO timestamp is cut to its date)."""
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def _positive_int(value: str) -> int:
+def positive_int(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
     try:
         number = int(value)
     except ValueError:
@@ -74,18 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract event records from articles")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help=".txt, .html, .jsonl, folder, URL or - (stdin)")
-    p.add_argument("--published", type=_date, help="publication date for inputs that carry none")
+    p.add_argument("--published", type=date_arg, help="publication date for inputs that carry none")
     p.add_argument("--format", choices=output.FORMATS, help="output format (default: from -o suffix, else jsonl)")
     p.add_argument("-o", "--output", action="append", default=[], metavar="OUT",
                    help="output file (repeat for several; each takes its format from its suffix)")
     p.add_argument("--table", action="store_true", help="also print a table of the events on standard error")
-    p.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+    p.add_argument("--workers", type=positive_int, default=1, metavar="N",
                    help="extract with N local processes (output order unchanged; default 1)")
     _add_settings(p)
 
     p = sub.add_parser("geoparse", help="find and resolve place names")
     p.add_argument("inputs", nargs="*", metavar="INPUT")
-    p.add_argument("--published", type=_date)
+    p.add_argument("--published", type=date_arg)
     p.add_argument("--format", choices=output.PLACE_FORMATS, default="jsonl")
     p.add_argument("-o", "--output", metavar="OUT")
     _add_settings(p)

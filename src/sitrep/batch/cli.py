@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sitrep.cli import date_arg, positive_int
 from sitrep.settings import Settings
 
 # Skipped inputs listed on standard error at the end of a run; the full list is in OUT/problems.jsonl.
@@ -36,11 +37,11 @@ def add_commands(subparsers: Any, add_settings: Callable[[argparse.ArgumentParse
     p.add_argument("--cluster", default="local", metavar="local|tcp://HOST:8786",
                    help="'local' (default): a Dask cluster of --workers processes on this machine; "
                         "or the address of a running Dask scheduler")
-    p.add_argument("--workers", type=_positive_int, default=2, metavar="N",
+    p.add_argument("--workers", type=positive_int, default=2, metavar="N",
                    help="worker processes of the local cluster (default 2)")
-    p.add_argument("--partition-size", type=_positive_int, default=DEFAULT_PARTITION_SIZE, metavar="N",
+    p.add_argument("--partition-size", type=positive_int, default=DEFAULT_PARTITION_SIZE, metavar="N",
                    help=f"articles per partition (default {DEFAULT_PARTITION_SIZE})")
-    p.add_argument("--published", type=_date, help="publication date for inputs that carry none")
+    p.add_argument("--published", type=date_arg, help="publication date for inputs that carry none")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar with rate and ETA (default: when standard error is a terminal)")
     add_settings(p)
@@ -71,22 +72,3 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     say(f"events in {args.out / 'events'}/ (one Parquet file per partition); "
         f"skipped inputs in {args.out / 'problems.jsonl'}")
     return 1 if report.problems or report.failed else 0
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
-    return number
-
-
-def _date(value: str) -> object:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
