@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -148,7 +149,8 @@ class Extractor:
     def events(self, doc: Doc, article: Article) -> list[Event]:
         places = self.geoparser.parse(doc, prior=self.prior)
         drafts = self._drafts(doc, article, places)
-        out = [self._event(doc, article, d, places, i) for i, d in enumerate(drafts)]
+        memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
+        out = [self._event(doc, article, d, places, i, memo) for i, d in enumerate(drafts)]
         return [e for e in out if e is not None]
 
     # ---- assembly: one event per place and day ------------------------------------------
@@ -325,7 +327,8 @@ class Extractor:
 
     # ---- the record ----------------------------------------------------------------------
 
-    def _event(self, doc: Doc, article: Article, d: _Draft, places: list[Place], index: int) -> Event | None:
+    def _event(self, doc: Doc, article: Article, d: _Draft, places: list[Place], index: int,
+               memo: dict[tuple[str, int, str], list[Any]]) -> Event | None:
         place = d.place
         country = place.country if place else _doc_country(places, self.country_names)
         if not country and self.prior:
@@ -334,7 +337,10 @@ class Extractor:
         sents = d.sentences
         mentions: list[ActorMention] = []
         for s in sents:
-            mentions.extend(actors_mod.find_actors(s, country or "International", self.country_names))
+            key = ("actors", s.start_char, country or "International")
+            if key not in memo:
+                memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+            mentions.extend(memo[key])
         if sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
@@ -342,7 +348,10 @@ class Extractor:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
         for s in sents:
-            claims.extend(casualties.find_claims_parsed(s))
+            key = ("claims", s.start_char, "")
+            if key not in memo:
+                memo[key] = casualties.find_claims_parsed(s)
+            claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
         event_date, precision, date_span = self._date(d, article)
