@@ -189,3 +189,60 @@ def test_batch_on_a_running_scheduler_by_address(tmp_path: Path, capsys: pytest.
         for proc in reversed(procs):
             proc.terminate()
             proc.wait(timeout=30)
+
+
+def test_batch_event_rows_read_back_as_the_events_written(tmp_path: Path) -> None:
+    from sitrep.batch.results import Output, read_events
+
+    event = Event(event_id="e", article_id="a", event_date="2024-03-11", time_precision=1,
+                  disorder_type="Political violence", event_type="Battles", sub_event_type="Armed clash",
+                  actor1="Military Forces of Kenya (2022-)", actor2="Al Shabaab", assoc_actor_1=["x"], assoc_actor_2=[],
+                  inter1=1, inter2=2, country="Kenya", iso3="KEN", admin1="Lamu", admin2=None, location="Lamu",
+                  latitude=-2.27, longitude=40.9, geonameid=189741, geo_precision=2, fatalities=3,
+                  fatality_claims=[{"count": 3, "low": 3, "high": 3, "source": "police", "quote": "q"}],
+                  sources=["x"], notes="n", confidence=0.7, evidence={"event": (1, 2), "actor2": None},
+                  plover_event="ASSAULT", plover_mode="beat", extra={"k": [1]})
+    output = Output(tmp_path)
+    output.create()
+    writer = output.writer("p")
+    writer.add(event, "f.jsonl:1")
+    writer.commit({"key": "p"})
+    assert list(read_events(tmp_path / "events" / "p.parquet")) == [("f.jsonl:1", event)]
+
+
+def test_batch_store_puts_every_partition_into_the_event_store_once(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """--store: the store holds what `sitrep ingest` of the same inputs holds; a rerun stores nothing twice,
+    and a partition whose storing was cut short is stored (the rest of it) by the rerun."""
+    from sitrep.store import open_store
+
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus_for_resume(corpus, 6)
+    with corpus.open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "broken", "text": "cut\n')  # a bad line: reported, not stored
+        fh.write(json.dumps({"id": "late", "text": (SAMPLES / "somalia_ied.txt").read_text(encoding="utf-8")
+                             + "\n\nA later paragraph.", "published": "2024-08-21"}) + "\n")
+    out, db, reference = tmp_path / "out", tmp_path / "batch.duckdb", tmp_path / "ingest.duckdb"
+    args = ["batch", str(corpus), "--out", str(out), "--workers", "1", "--partition-size", "3", "--store", str(db)]
+
+    assert main(args) == 1  # the broken line
+    err = capsys.readouterr().err
+    assert "storing events into" in err and "corpus.jsonl:7" in err
+    assert main(["ingest", str(corpus), "--db", str(reference), "--quiet"]) == 1
+    capsys.readouterr()
+    with open_store(db) as got, open_store(reference) as want:
+        assert got.counts() == want.counts()
+        assert got.counts()["articles"] == 5  # 4 distinct texts (their 2 repeats known as duplicates) and "late"
+        assert sorted(e["event_type"] for e in got.query()) == sorted(e["event_type"] for e in want.query())
+    parquet_events = events_of(out)
+    assert parquet_events and len(list((out / "stored").glob("*/*"))) == 3
+
+    # storing cut short: one partition's mark gone, as after a kill between its articles and its mark
+    mark = sorted((out / "stored").glob("*/*"))[1]
+    mark.unlink()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "3 partitions planned (3 already finished)" in err
+    assert mark.is_file()
+    with open_store(db) as got, open_store(reference) as want:
+        assert got.counts() == want.counts()  # nothing twice

@@ -1,7 +1,7 @@
 """`sitrep batch`: the command over `sitrep.batch.run_batch`.
 
     sitrep batch INPUT... --out DIR [--cluster local|tcp://HOST:8786] [--workers N]
-                 [--partition-size N] [--published YYYY-MM-DD] [--progress | --no-progress]
+                 [--partition-size N] [--published YYYY-MM-DD] [--store [DB]] [--progress | --no-progress]
 
 Exit status: 0 when every input was read; 1 when an input was skipped or a partition
 failed (each reported with its reason; rerun to retry failed partitions); 2 for a usage
@@ -42,6 +42,10 @@ def add_commands(subparsers: Any, add_settings: Callable[[argparse.ArgumentParse
     p.add_argument("--partition-size", type=positive_int, default=DEFAULT_PARTITION_SIZE, metavar="N",
                    help=f"articles per partition (default {DEFAULT_PARTITION_SIZE})")
     p.add_argument("--published", type=date_arg, help="publication date for inputs that carry none")
+    p.add_argument("--store", nargs="?", const="", default=None, metavar="DB",
+                   help="also put the events (with their articles) into the event store DB as each partition "
+                        "finishes: a DuckDB file or postgresql://user:pw@host/db (default: $SITREP_DB, else "
+                        "<data dir>/sitrep.duckdb); merged with what the store holds, as `sitrep ingest` does")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar with rate and ETA (default: when standard error is a terminal)")
     add_settings(p)
@@ -56,7 +60,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     report = run_batch(args.inputs, args.out, settings, cluster=args.cluster, workers=args.workers,
                        partition_size=args.partition_size, published=args.published, progress=args.progress,
-                       log_line=say)
+                       log_line=say, store=args.store)
     rate = f" at {report.rate:.1f} articles/s" if report.articles_now else ""
     say(f"{report.ran} partitions done now{rate}, {report.done_before} were done before, "
         f"{len(report.failed)} failed; {report.articles:,} articles, {report.events:,} events, "
@@ -69,6 +73,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {problem.source_name}: {problem.reason}", file=sys.stderr)
         if len(report.problems) > SHOWN_PROBLEMS:
             print(f"  ... and {len(report.problems) - SHOWN_PROBLEMS} more", file=sys.stderr)
+    if report.stored is not None:
+        say(f"store {report.store}: {report.stored.line()}")
     say(f"events in {args.out / 'events'}/ (one Parquet file per partition); "
         f"skipped inputs in {args.out / 'problems.jsonl'}")
     return 1 if report.problems or report.failed else 0

@@ -36,6 +36,7 @@ from sitrep.errors import SitrepError
 from sitrep.parallel import extract_isolated
 from sitrep.records import Article, InputProblem
 from sitrep.settings import Settings
+from sitrep.store.core import IngestReport, Store
 
 PROGRESS_TOPIC = "sitrep-batch-progress"
 # Partitions submitted per worker thread ahead of the one it is working on: enough that
@@ -74,6 +75,8 @@ class BatchReport:
     articles_now: int = 0  # articles extracted by this run
     seconds: float = 0.0  # wall time of this run's extraction (workers ready to last result)
     startup_seconds: float = 0.0  # cluster start and model load
+    store: str | None = None  # with --store: where the events went
+    stored: IngestReport | None = None  # with --store: what storing this run's partitions did
 
     @property
     def rate(self) -> float:
@@ -179,13 +182,14 @@ def _report_progress(key: str, handled: int) -> None:
 def run_batch(
     inputs: list[str], out: Path, settings: Settings, *, cluster: str = "local", workers: int = 2,
     partition_size: int = DEFAULT_PARTITION_SIZE, published: dt.date | None = None,
-    progress: bool | None = None, log_line: Callable[[str], None] | None = None,
+    progress: bool | None = None, log_line: Callable[[str], None] | None = None, store: str | None = None,
 ) -> BatchReport:
     """Plan `inputs`, extract every partition not finished yet on a Dask cluster, and sum up.
 
     `cluster` is "local" (a `LocalCluster` of `workers` processes, one thread each) or
     the address of a running scheduler ("tcp://HOST:8786"). `progress`: show a progress
-    bar (None: only on a terminal).
+    bar (None: only on a terminal). `store`: also put every finished partition into this
+    event store (a DuckDB path or a postgresql:// DSN; "" for the default store).
     """
     say = log_line or (lambda _line: None)
     report = BatchReport()
@@ -197,8 +201,18 @@ def run_batch(
     report.partitions, report.done_before = len(parts), len(parts) - len(todo)
     say(f"{len(parts)} partitions planned ({report.done_before} already finished), "
         f"~{sum(p.estimate for p in todo):,} articles to do")
-    if todo:
-        _run(todo, output, settings, cluster, workers, published, progress, report, say)
+    with contextlib.ExitStack() as stack:
+        db = None
+        if store is not None:  # opened (and migrated) first: a store that cannot be reached stops the run at once
+            from sitrep.store.core import open_store
+
+            db = stack.enter_context(open_store(store or None, settings))
+            report.store, report.stored = db.location, IngestReport()
+            say(f"storing events into {db.location}")
+        if todo:
+            _run(todo, output, settings, cluster, workers, published, progress, report, say, db)
+        if db is not None:  # partitions finished before, or whose storing a kill cut short
+            _store_finished(db, output, parts, settings, published, report)
     # sum up over every finished partition of the plan, this run's and earlier runs'
     problems = list(plan_problems)
     for p in parts:
@@ -212,8 +226,20 @@ def run_batch(
     return report
 
 
+def _store_finished(db: Store, output: Output, parts: list[Partition], settings: Settings,
+                    published: dt.date | None, report: BatchReport) -> None:
+    from sitrep.batch.storing import store_id, store_partition
+
+    name = store_id(db)
+    for part in parts:
+        if output.is_done(part.key) and not output.is_stored(part.key, name):
+            assert report.stored is not None
+            store_partition(db, output, part, settings, published, report.stored)
+
+
 def _run(todo: list[Partition], output: Output, settings: Settings, cluster: str, workers: int,
-         published: dt.date | None, progress: bool | None, report: BatchReport, say: Callable[[str], None]) -> None:
+         published: dt.date | None, progress: bool | None, report: BatchReport, say: Callable[[str], None],
+         db: Store | None = None) -> None:
     from distributed import as_completed
     from tqdm import tqdm
 
@@ -264,7 +290,9 @@ def _run(todo: list[Partition], output: Output, settings: Settings, cluster: str
                     report.articles_now += entry["articles"]
                     handled = entry["articles"] + len(entry["problems"])
                     bar.update(max(0, handled - seen.pop(part.key, 0)))
-                submit_next()
+                submit_next()  # the workers go on while this process stores the partition
+                if db is not None:  # (a failed partition is not finished: nothing to store)
+                    _store_finished(db, output, [part], settings, published, report)
         finally:
             report.seconds = time.perf_counter() - t0
             client.unsubscribe_topic(PROGRESS_TOPIC)

@@ -4,6 +4,8 @@
     OUT/manifest/<key>.json       written last, once the Parquet file is in place: the
                                   partition is finished exactly when this file exists
     OUT/problems.jsonl            every skipped input of the run, with its reason
+    OUT/stored/<store>/<key>      with `--store`: the partition's articles and events are
+                                  in that event store (one folder per store)
 
 Both files of a partition are written under a temporary name and renamed into place
 (an atomic step on one filesystem), so a kill at any moment leaves either a finished
@@ -14,6 +16,7 @@ folder at once.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import uuid
@@ -29,6 +32,7 @@ from sitrep.records import Event, InputProblem
 EVENTS_DIR = "events"
 MANIFEST_DIR = "manifest"
 PROBLEMS_FILE = "problems.jsonl"
+STORED_DIR = "stored"
 TMP_MARK = ".tmp-"
 # Events per Parquet row group: a partition of 500 articles holds ~1,000 events, so
 # most partitions are one row group, and a worker holds at most this many in memory.
@@ -93,6 +97,31 @@ def event_row(event: Event, source: str) -> dict[str, Any]:
     return row
 
 
+_EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)}
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """The `Event` a row of `EVENT_SCHEMA` was written from (the inverse of `event_row`, `source` aside)."""
+    d = {k: v for k, v in row.items() if k in _EVENT_FIELDS and k != "extra"}
+    extra = json.loads(row["extra"]) if row.get("extra") else {}
+    for name in list(extra):
+        if name in _EVENT_FIELDS:  # a record field the schema has no column for
+            d[name] = extra.pop(name)
+    evidence = row.get("evidence") or []
+    d["evidence"] = {k: (tuple(v) if v is not None else None) for k, v in
+                     (evidence.items() if isinstance(evidence, dict) else evidence)}
+    d["fatality_claims"] = [dict(c) for c in d.get("fatality_claims") or []]
+    return Event(**d, extra=extra)
+
+
+def read_events(path: Path) -> Iterator[tuple[str, Event]]:
+    """The events of one partition's Parquet file, in the order they were written, each with its `source`."""
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=ROW_GROUP_EVENTS):
+        for row in batch.to_pylist():
+            yield row["source"], event_from_row(row)
+
+
 class Output:
     """The output folder of a batch run."""
 
@@ -110,6 +139,20 @@ class Output:
 
     def manifest_path(self, key: str) -> Path:
         return self.manifest / f"{key}.json"
+
+    def stored_path(self, key: str, store_id: str) -> Path:
+        """The mark that partition `key` is in the store `store_id` (see `sitrep.batch.storing`)."""
+        return self.root / STORED_DIR / store_id / key
+
+    def is_stored(self, key: str, store_id: str) -> bool:
+        return self.stored_path(key, store_id).is_file()
+
+    def mark_stored(self, key: str, store_id: str, line: str) -> None:
+        path = self.stored_path(key, store_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + TMP_MARK + uuid.uuid4().hex)
+        tmp.write_text(line + "\n", encoding="utf-8")
+        os.replace(tmp, path)
 
     def is_done(self, key: str) -> bool:
         return self.manifest_path(key).is_file() and self.events_path(key).is_file()
