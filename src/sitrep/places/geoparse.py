@@ -94,6 +94,8 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
+W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
+W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
 # A document with at least this much country evidence drops candidates from countries it never
 # mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
 MIN_CONTEXT = 2.0
@@ -302,11 +304,12 @@ class Geoparser:
                 votes[best[0].country_code] += best[1]
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
+        regions = _region_votes(mentions, first)
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors)
+            resolved = self._resolve(m, shares, by_key, anchors, regions.shares(m.key))
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -348,6 +351,8 @@ class Geoparser:
             votes[prior] += W_PRIOR
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
+            if _names_a_country(m):
+                continue  # 'Georgia': a country or a US state; the other names decide which
             if any(e.feature_code == "PCLI" for e, _ in m.candidates):
                 votes[next(e.country_code for e, _ in m.candidates if e.feature_code == "PCLI")] += 2.0
             elif len(countries) == 1:
@@ -364,6 +369,7 @@ class Geoparser:
         context: dict[str, float],
         by_key: dict[str, _Mention],
         anchors: list[GazEntry],
+        regions: dict[tuple[str, str], float] | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
@@ -378,6 +384,9 @@ class Geoparser:
             if code in ("PCLI", "CONT"):
                 s += W_COUNTRY_NAME
                 reasons.append("country name" if code == "PCLI" else "continent name")
+            elif code == "ADM1" and primary and _names_a_country(m):
+                s += W_COUNTRY_NAME  # 'Georgia': the state and the country stand level; context decides
+                reasons.append("division named like a country")
             wants = m.cue
             if wants == "admin1" and code == "ADM1" or wants == "admin2" and code == "ADM2":
                 s += W_FEATURE_CUE
@@ -387,14 +396,22 @@ class Geoparser:
                 reasons.append(f"wording asks for a site ({code})")
             elif wants == "city" and entry.feature_class == "P":
                 s += W_FEATURE_CUE / 2
+            elif code in ("ADM1", "ADM2") and not wants and normalize_name(entry.name).startswith(m.key + " "):
+                s -= 2 * ADMIN_PENALTY  # bare 'Richmond' is a town, not Richmond County
             elif code in ("ADM1", "ADM2") and not wants and any(
-                    e.feature_class == "P" and e.country_code == entry.country_code
-                    and e.admin1_code == entry.admin1_code for e, _ in m.candidates):
-                s -= ADMIN_PENALTY  # 'Garissa' alone is the town, not the county named after it
+                    e.feature_class == "P" and own and e.country_code == entry.country_code
+                    and e.admin1_code == entry.admin1_code for e, own in m.candidates):
+                # 'Garissa' alone is the town, not the county named after it; but 'Minnesota' is the
+                # state, not Minneota, whose alternate spelling it is
+                s -= ADMIN_PENALTY
             share = context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share
                 reasons.append(f"document country {entry.country_code} ({share:.2f})")
+            region = regions.get((entry.country_code, entry.admin1_code or "")) if regions else None
+            if region and entry.feature_code not in ("PCLI", "CONT"):
+                s += W_REGION * region
+                reasons.append(f"document region {entry.admin1 or entry.admin1_code} ({region:.2f})")
             for c in containers:
                 if any(_contains(ce, entry) for ce, _ in c.candidates):
                     s += W_CONTAINED
@@ -435,6 +452,54 @@ class Geoparser:
             reason=reason,
             role=m.role,
         )
+
+
+def _names_a_country(m: _Mention) -> bool:
+    """Whether the name is both a country's and a first-order division's elsewhere ('Georgia')."""
+    pcli = {e.country_code for e, _ in m.candidates if e.feature_code == "PCLI"}
+    return bool(pcli) and any(e.feature_code == "ADM1" and own and e.country_code not in pcli
+                              for e, own in m.candidates)
+
+
+class _Regions:
+    """Evidence for the first-order divisions a document is about, by the mention that gave it.
+
+    A division named in the text counts W_REGION_NAMED, a name whose every candidate lies in one
+    division counts 1, and a place resolved with confidence in the first pass counts its
+    confidence. Each mention is scored against the evidence of the *other* names, so that a
+    name never props up its own reading ('Paris' in a text about Texas is Paris, Texas because
+    of the other names, not because of itself).
+    """
+
+    def __init__(self) -> None:
+        self.total: Counter[tuple[str, str]] = Counter()
+        self.by_key: dict[str, Counter[tuple[str, str]]] = {}
+
+    def add(self, key: str, region: tuple[str, str], weight: float) -> None:
+        self.total[region] += weight
+        self.by_key.setdefault(key, Counter())[region] += weight
+
+    def shares(self, key: str) -> dict[tuple[str, str], float]:
+        own = self.by_key.get(key)
+        votes = self.total - own if own else self.total
+        total = sum(votes.values())
+        return {r: v / total for r, v in votes.items()} if total else {}
+
+
+def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, float, str] | None]) -> _Regions:
+    regions = _Regions()
+    for m in mentions:
+        inside = {(e.country_code, e.admin1_code) for e, _ in m.candidates
+                  if e.admin1_code and e.feature_code not in ("PCLI", "CONT")}
+        best = first.get(id(m))
+        if best is not None and best[0].feature_code == "ADM1" and best[0].admin1_code and best[1] >= 0.5:
+            regions.add(m.key, (best[0].country_code, best[0].admin1_code), W_REGION_NAMED)
+        elif len(inside) == 1 and len(m.candidates) == len([e for e, _ in m.candidates if e.admin1_code]):
+            cc, a1 = next(iter(inside))
+            regions.add(m.key, (cc, a1 or ""), 1.0)
+        elif best is not None and best[0].admin1_code and best[1] >= 0.5 and best[0].feature_code != "PCLI":
+            regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
+    return regions
 
 
 def _entity_is_exactly(span: SpacySpan) -> bool:
