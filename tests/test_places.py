@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import normalize_name
+from sitrep.records import Article
 
 
 def _places(extractor: Extractor, text: str, prior: str | None = None):  # type: ignore[no-untyped-def]
     doc = extractor.nlp(text)
-    return extractor.geoparser.parse(doc, prior=prior)
+    return [p for p in extractor.geoparser.parse(doc, prior=prior) if p.role != "demonym"]
+
+
+def test_places_demonyms_name_their_country_and_never_place_an_event(extractor: Extractor) -> None:
+    text = ("NAIROBI, Kenya - Somali militants attacked a police post in Mandera on Tuesday, "
+            "and Kenyan officers said two were killed. The Sri Lankan embassy was not involved.")
+    places = extractor.geoparser.parse(extractor.nlp(text))
+    demonyms = {p.text: p.name for p in places if p.role == "demonym"}
+    assert demonyms == {"Somali": "Somalia", "Kenyan": "Kenya", "Sri Lankan": "Sri Lanka"}
+    (art, located), = list(extractor.geoparse([Article(id="a", text=text, published=dt.date(2024, 3, 14))]))
+    assert [p.text for p in located if p.is_event_location] == ["Mandera"]
+    assert all(not p.is_event_location for p in located if p.role == "demonym")
+
+
+def test_places_inside_an_institution_name_are_kept_as_org(extractor: Extractor) -> None:
+    text = "A killer asked the Ohio Supreme Court to delay his execution, the Texas Forest Service said."
+    roles = {p.text: (p.name, p.role) for p in _places(extractor, text)}
+    assert roles == {"Ohio": ("Ohio", "ORG"), "Texas": ("Texas", "ORG")}
 
 
 @pytest.mark.parametrize(

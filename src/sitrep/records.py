@@ -83,9 +83,11 @@ class Place:
             "country": self.country,
             "iso3": self.iso3,
             "admin1": self.admin1,
+            "admin2": self.admin2,
             "latitude": self.latitude,
             "longitude": self.longitude,
             "score": round(self.score, 3),
+            "role": self.role,
             "is_event_location": self.is_event_location,
         }
 

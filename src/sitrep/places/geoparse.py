@@ -54,6 +54,16 @@ INSTITUTIONS = frozenset(
     """university college school academy hospital prison stadium market airport police station barracks
     mosque church cathedral polytechnic""".split()
 )
+# Words that, following a place name in a run of capitalised words, make the run an institution of
+# that place ('Texas Forest Service', 'Ohio Supreme Court', 'U.S. Attorney'): the place is named, as
+# part of an organisation's name (kept with the role 'ORG': a place, never an event's location).
+ORG_HEADS = frozenset(
+    """service patrol senate house assembly association police army guard library school court council
+    board office department commission authority chamber bureau agency ministry university college
+    hospital attorney census legislature congress party times post news herald tribune journal gazette
+    observer press radio television company corporation bank club sheriff sheriff's highway fire forest
+    federation union institute foundation museum zoo symphony orchestra airlines railway railroad""".split()
+)
 # Verbs whose object is a place as often as not ('attacked Mpeketoni', 'shelled Homs').
 TARGET_VERBS = frozenset("""attack raid strike shell bomb storm overrun hit target invade capture seize besiege
     recapture retake enter reach bombard""".split())
@@ -94,6 +104,7 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
+W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
 W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
 W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
 # A document with at least this much country evidence drops candidates from countries it never
@@ -167,7 +178,14 @@ class Geoparser:
         chosen: list[_Mention] = []
         taken: set[int] = set()
         for i, j, key in sorted(keyed, key=lambda r: (r[0], -(r[1] - r[0]))):
-            if key not in hits or any(t in taken for t in range(i, j)):
+            if any(t in taken for t in range(i, j)):
+                continue
+            demonym = self._demonym(doc[i:j], key)
+            if demonym is not None:  # before the gazetteer: 'Somali' is also a village's name
+                taken.update(range(i, j))
+                chosen.append(demonym)
+                continue
+            if key not in hits:
                 continue
             span = doc[i:j]
             candidates = hits[key]
@@ -191,6 +209,17 @@ class Geoparser:
                 b.role = ""
         return chosen
 
+    def _demonym(self, span: SpacySpan, key: str) -> _Mention | None:
+        """'Syrian', 'Sri Lankan', 'Palestinians': the country an adjective or a people's name refers to,
+        as a mention with the role 'demonym' (it names the country; it never places an event)."""
+        cc = DEMONYMS.get(key.casefold()) or (DEMONYMS.get(key.casefold()[:-1]) if key.endswith("s") else None)
+        if cc is None:
+            return None
+        entry = self.gaz.country_entry(cc)
+        if entry is None:
+            return None
+        return _Mention(span.start_char, span.end_char, span.text, key, [(entry, True)], "demonym")
+
     def _reject_reason(self, span: SpacySpan, key: str) -> str:
         """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
         first = span[0]
@@ -204,6 +233,8 @@ class Geoparser:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
             return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
+        if _heads_an_institution(span):
+            return "ORG"
         if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
                 and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS
                 and not span[-1].whitespace_ == ""):
@@ -351,6 +382,8 @@ class Geoparser:
             votes[prior] += W_PRIOR
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
+            if m.role == "demonym":
+                continue  # counted with the other demonyms below
             if _names_a_country(m):
                 continue  # 'Georgia': a country or a US state; the other names decide which
             if any(e.feature_code == "PCLI" for e, _ in m.candidates):
@@ -404,6 +437,9 @@ class Geoparser:
                 # 'Garissa' alone is the town, not the county named after it; but 'Minnesota' is the
                 # state, not Minneota, whose alternate spelling it is
                 s -= ADMIN_PENALTY
+            elif code == "ADM1" and primary and wants != "city":
+                s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
+                reasons.append("division name")
             share = context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share
@@ -452,6 +488,21 @@ class Geoparser:
             reason=reason,
             role=m.role,
         )
+
+
+def _heads_an_institution(span: SpacySpan) -> bool:
+    """Whether the capitalised words after `span` name an institution of the place ('Ohio Supreme Court')."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+        return False  # the span is inside the run ('Supreme' of 'Ohio Supreme Court'), not its head
+    for k in range(span.end, min(len(doc), span.end + 4)):
+        tok = doc[k]
+        if not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in ORG_HEADS:
+            return True
+    return False
 
 
 def _names_a_country(m: _Mention) -> bool:
