@@ -41,7 +41,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 11  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 12  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -551,7 +551,8 @@ def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str],
 def _namesake_city_at(point: tuple[float, float], name: str, cc: str, rows: list[list]) -> bool:  # type: ignore[type-arg]
     """Whether `point` is really the division's namesake city (the source geocoded 'New York' to the city)."""
     keys = _admin_keys(name)
-    return any(r[3] == "P" and r[5] == cc and normalize_name(r[2]) in keys
+    return any(r[3] == "P" and r[5] == cc and any(normalize_name(r[2]) == k or normalize_name(r[2]).startswith(k + " ")
+                                                   for k in keys)
                and haversine_km(point[0], point[1], r[9], r[10]) < 15 for r in rows)
 
 

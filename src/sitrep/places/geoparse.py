@@ -105,6 +105,7 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
+W_CAPITAL = 0.5
 W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
 W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
 W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
@@ -457,9 +458,13 @@ class Geoparser:
                 # 'Garissa' alone is the town, not the county named after it; but 'Minnesota' is the
                 # state, not Minneota, whose alternate spelling it is
                 s -= ADMIN_PENALTY
-            elif code == "ADM1" and primary and wants != "city":
+            elif (code == "ADM1" and primary and wants != "city" and context.get(entry.country_code)
+                  and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
+            if code == "PPLC" and wants in ("", "city"):
+                s += W_CAPITAL  # 'Moscow', 'Washington': a capital is the likelier reading of its name
+                reasons.append("capital")
             share = context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share
