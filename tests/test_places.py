@@ -96,3 +96,25 @@ def test_places_datelines_are_marked(extractor: Extractor) -> None:
     roles = {p.name: p.role for p in _places(extractor, text)}
     assert roles["Nairobi"] == "dateline"
     assert roles["Mandera"] == ""
+
+
+@pytest.mark.parametrize(("text", "name", "code", "cc"), [
+    ("Militias burned villages across Darfur on Tuesday.", "Darfur", "RGN", "SD"),
+    ("Shelling continued in the Donbas overnight.", "Donbas", "RGN", "UA"),
+    ("Bushfires forced evacuations in NSW.", "New South Wales", "ADM1", "AU"),
+    ("A deputy was shot in Greenville, S.C., on Friday.", "South Carolina", "ADM1", "US"),
+])
+def test_places_regions_and_abbreviated_divisions(extractor: Extractor, text: str, name: str, code: str,
+                                                  cc: str) -> None:
+    places = _places(extractor, text)
+    assert (places[-1].name, places[-1].feature_code, places[-1].country_code) == (name, code, cc)
+
+
+def test_places_a_name_resolved_by_the_other_names_divisions(extractor: Extractor) -> None:
+    # Paris, Texas (not France, not Tennessee) because the other names are in Texas; a capital alone is the capital
+    text = "Paris police said the Lamar County sheriff and deputies from Sulphur Springs, Texas, helped."
+    paris = _places(extractor, text)[0]
+    assert (paris.name, paris.country_code, paris.admin1_code) == ("Paris", "US", "TX")
+    assert "document region" in paris.reason
+    (alone,) = _places(extractor, "Ministers met in Paris on Monday.")
+    assert (alone.country_code, alone.feature_code) == ("FR", "PPLC")

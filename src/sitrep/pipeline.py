@@ -475,7 +475,7 @@ def _doc_country(places: list[Place], names: dict[str, str]) -> str | None:
 
 
 def _geo_precision(text: str, place: Place | None) -> int:
-    if place is None or place.feature_code in ("PCLI", "ADM1"):
+    if place is None or place.feature_code in ("PCLI", "ADM1", "RGN"):
         return 3
     if place.feature_code == "ADM2":
         return 2

