@@ -107,7 +107,8 @@ NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 W_CAPITAL = 0.5
 W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
-W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
+W_REGION = 1.5
+W_SAME_COUNTY = 1.0  # a town in a county the text names, or a county holding a town the text names  # times the share of the document's evidence for the entry's first-order division
 W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
 # A document with at least this much country evidence drops candidates from countries it never
 # mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
@@ -340,7 +341,8 @@ class Geoparser:
                 lone[m.key] = (cc, weight + 1.0)
         raw_total = sum(raw.values()) or 1.0
         context = {cc: v / raw_total for cc, v in raw.items()}
-        first = {id(m): self._resolve(m, context, by_key, anchors=[]) for m in mentions}
+        counties = _Counties(mentions)
+        first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties) for m in mentions}
         anchors: list[GazEntry] = []
         votes: Counter[str] = Counter(context)
         anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
@@ -358,7 +360,7 @@ class Geoparser:
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors, regions.shares(m.key))
+            resolved = self._resolve(m, shares, by_key, anchors, regions.shares(m.key), counties)
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -424,6 +426,7 @@ class Geoparser:
         by_key: dict[str, _Mention],
         anchors: list[GazEntry],
         regions: dict[tuple[str, str], float] | None = None,
+        counties: _Counties | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
@@ -473,6 +476,10 @@ class Geoparser:
             if region and entry.feature_code not in ("PCLI", "CONT"):
                 s += W_REGION * region
                 reasons.append(f"document region {entry.admin1 or entry.admin1_code} ({region:.2f})")
+            if counties is not None and counties.agree(m.key, entry):
+                s += W_SAME_COUNTY
+                reasons.append(f"in {entry.admin2}, also named" if entry.feature_class == "P"
+                               else f"a town named in the text lies in {entry.name}")
             for c in containers:
                 if any(_contains(ce, entry) for ce, _ in c.candidates):
                     s += W_CONTAINED
@@ -553,6 +560,35 @@ def _names_a_country(m: _Mention) -> bool:
     pcli = {e.country_code for e, _ in m.candidates if e.feature_code == "PCLI"}
     return bool(pcli) and any(e.feature_code == "ADM1" and own and e.country_code not in pcli
                               for e, own in m.candidates)
+
+
+class _Counties:
+    """Second-order divisions and towns that the text's names could be, for mutual support: a town
+    in a county the text also names, and a county holding a town the text also names, agree
+    ('Walker County' and 'Huntsville' are Texas's, not Alabama's). A name never supports itself."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.adm2: dict[tuple[str, str, str], set[str]] = {}
+        self.towns: dict[tuple[str, str, str], set[str]] = {}
+        for m in mentions:
+            if m.role:
+                continue
+            for e, _ in m.candidates:
+                if not (e.admin1_code and e.admin2):
+                    continue
+                where = (e.country_code, e.admin1_code, normalize_name(e.admin2))
+                if e.feature_code == "ADM2":
+                    self.adm2.setdefault(where, set()).add(m.key)
+                elif e.feature_class == "P":
+                    self.towns.setdefault(where, set()).add(m.key)
+
+    def agree(self, key: str, entry: GazEntry) -> bool:
+        if not (entry.admin1_code and entry.admin2):
+            return False
+        where = (entry.country_code, entry.admin1_code, normalize_name(entry.admin2))
+        others = self.adm2.get(where) if entry.feature_class == "P" else (
+            self.towns.get(where) if entry.feature_code == "ADM2" else None)
+        return bool(others) and bool(others - {key})
 
 
 class _Regions:
