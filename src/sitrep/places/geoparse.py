@@ -107,6 +107,8 @@ NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 W_CAPITAL = 0.5
 W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
+# First-pass confidence from which a resolved name counts as evidence for its country and division
+ANCHOR_MIN = 0.35
 W_REGION = 1.5
 W_SAME_COUNTY = 1.0  # a town in a county the text names, or a county holding a town the text names  # times the share of the document's evidence for the entry's first-order division
 W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
@@ -348,7 +350,7 @@ class Geoparser:
         anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
         for m in mentions:
             best = first[id(m)]
-            if best is not None and best[1] >= 0.5 and best[0].feature_code != "PCLI":
+            if best is not None and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
                 anchors.append(best[0])
                 votes[best[0].country_code] += best[1]
                 if not m.role:
@@ -461,7 +463,7 @@ class Geoparser:
                 # 'Garissa' alone is the town, not the county named after it; but 'Minnesota' is the
                 # state, not Minneota, whose alternate spelling it is
                 s -= ADMIN_PENALTY
-            elif (code == "ADM1" and primary and wants != "city" and context.get(entry.country_code)
+            elif (code == "ADM1" and primary and wants != "city" and (context.get(entry.country_code) or not context)
                   and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
@@ -622,12 +624,12 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
         inside = {(e.country_code, e.admin1_code) for e, _ in m.candidates
                   if e.admin1_code and e.feature_code not in ("PCLI", "CONT")}
         best = first.get(id(m))
-        if best is not None and best[0].feature_code == "ADM1" and best[0].admin1_code and best[1] >= 0.5:
+        if best is not None and best[0].feature_code == "ADM1" and best[0].admin1_code and best[1] >= ANCHOR_MIN:
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), W_REGION_NAMED)
         elif len(inside) == 1 and len(m.candidates) == len([e for e, _ in m.candidates if e.admin1_code]):
             cc, a1 = next(iter(inside))
             regions.add(m.key, (cc, a1 or ""), 1.0)
-        elif best is not None and best[0].admin1_code and best[1] >= 0.5 and best[0].feature_code != "PCLI":
+        elif best is not None and best[0].admin1_code and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
     return regions
 
