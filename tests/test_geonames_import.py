@@ -114,3 +114,19 @@ def test_geonames_rebuild_keeps_imports(tmp_path: Path) -> None:
     report = rebuild_with_imports(tmp_path / "g.sqlite", kept)
     assert report is not None and report.places == 6
     assert Gazetteer(tmp_path / "g.sqlite").lookup("Kawangware")
+
+
+def test_geonames_import_reads_the_table_named_like_its_archive(index: Path, tmp_path: Path) -> None:
+    """alternateNamesV2.zip holds iso-languagecodes.txt beside alternateNamesV2.txt: the table is the latter."""
+    import zipfile
+
+    with zipfile.ZipFile(FIXTURES / "alternatenames" / "KE.zip") as source:
+        table = next(n for n in source.namelist() if n.endswith(".txt") and "readme" not in n.lower())
+        rows = source.read(table)
+    archive = tmp_path / "alternateNamesV2.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("iso-languagecodes.txt", "ISO 639-3\tISO 639-2\tISO 639-1\tLanguage Name\nkik\tkik\tki\tKikuyu\n")
+        out.writestr("alternateNamesV2.txt", rows)
+    import_files(index, [FIXTURES / "KE.zip", archive])
+    (kawangware,) = Gazetteer(index).lookup("Kawangware Estate")
+    assert kawangware.name == "Kawangware"

@@ -118,3 +118,8 @@ def test_places_a_name_resolved_by_the_other_names_divisions(extractor: Extracto
     assert "document region" in paris.reason
     (alone,) = _places(extractor, "Ministers met in Paris on Monday.")
     assert (alone.country_code, alone.feature_code) == ("FR", "PPLC")
+
+
+def test_places_france_is_a_place_but_not_in_agence_france_presse(extractor: Extractor) -> None:
+    text = "Cases rose in France on Monday, Agence France-Presse reported."
+    assert [(p.start, p.name) for p in _places(extractor, text)] == [(14, "France")]

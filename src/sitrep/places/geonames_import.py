@@ -56,10 +56,14 @@ def _lines(path: Path) -> Iterator[str]:
         except zipfile.BadZipFile as exc:
             raise GazetteerError(f"{path}: not a zip file ({exc})") from exc
         with archive:
-            members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+            members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()
+                       and not Path(n).name.lower().startswith("iso-languagecodes")]
             if not members:
                 raise GazetteerError(f"{path}: no GeoNames .txt table inside")
-            with archive.open(members[0]) as raw:
+            # the table named like its archive (alternateNamesV2.zip holds alternateNamesV2.txt and
+            # iso-languagecodes.txt; SY.zip holds SY.txt and readme.txt)
+            own = [n for n in members if Path(n).stem.lower() == path.stem.lower()]
+            with archive.open((own or members)[0]) as raw:
                 yield from io.TextIOWrapper(raw, encoding="utf-8", newline="")
         return
     with path.open(encoding="utf-8", newline="") as fh:
@@ -180,6 +184,16 @@ def _add_names(conn: sqlite3.Connection, batch: list[tuple[str, int, int]]) -> i
 
 
 def _import_admin(conn: sqlite3.Connection, path: Path, kind: str, report: ImportReport) -> None:
+    # renaming a division moves its names by pid: without this index each move scans the ~600,000
+    # names (184 s for the world's 3,731 ADM1 rows; 2 s with it). Dropped after, to keep the index lean.
+    conn.execute("CREATE INDEX IF NOT EXISTS names_by_pid ON names (pid)")
+    try:
+        _import_admin_rows(conn, path, kind, report)
+    finally:
+        conn.execute("DROP INDEX IF EXISTS names_by_pid")
+
+
+def _import_admin_rows(conn: sqlite3.Connection, path: Path, kind: str, report: ImportReport) -> None:
     for line in _lines(path):
         cols = line.rstrip("\r\n").split("\t")
         if len(cols) < 4 or not cols[3].strip().isdigit():

@@ -84,7 +84,7 @@ NOT_PLACES = frozenset(
     court parliament senate university hospital church mosque school county state city town
     village district province region national central north south east west northern southern
     eastern western new university security forces force spokesman spokeswoman news reuters
-    associated press agence france said says monday tuesday wednesday thursday friday saturday
+    associated press agence said says monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec valley river forest lake mount hill hills
     highway road street avenue market station airport bridge border island bay beach coast
@@ -105,12 +105,12 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
-W_CAPITAL = 0.5
+W_CAPITAL = 0.5  # a country's capital, named without a cue for another kind of place
 W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
 # First-pass confidence from which a resolved name counts as evidence for its country and division
 ANCHOR_MIN = 0.35
-W_REGION = 1.5
-W_SAME_COUNTY = 1.0  # a town in a county the text names, or a county holding a town the text names  # times the share of the document's evidence for the entry's first-order division
+W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
+W_SAME_COUNTY = 1.0  # a town in a county the text names, or a county holding a town the text names
 W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish') counts this much
 # A document with at least this much country evidence drops candidates from countries it never
 # mentions unless they are big places ('Boni' is not Bonn in a text about Lamu; 'Paris' is Paris).
@@ -575,9 +575,9 @@ class _Counties:
         for m in mentions:
             if m.role:
                 continue
-            for e, _ in m.candidates:
-                if not (e.admin1_code and e.admin2):
-                    continue
+            for e, own in m.candidates:
+                if not (own and e.admin1_code and e.admin2) or normalize_name(e.name).startswith(m.key + " "):
+                    continue  # by its own name only: bare 'Washington' does not name every Washington County
                 where = (e.country_code, e.admin1_code, normalize_name(e.admin2))
                 if e.feature_code == "ADM2":
                     self.adm2.setdefault(where, set()).add(m.key)
