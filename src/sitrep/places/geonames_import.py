@@ -110,6 +110,8 @@ def import_files(index: Path, paths: Iterable[Path], *, keep_in: Path | None = N
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('imported', ?)",
                      (",".join(sorted(p.name for p in ordered)),))
         conn.commit()
+        if any(_kind(p) in ("admin1", "admin2") for p in ordered):
+            conn.execute("VACUUM")  # give back the pages of the admin import's temporary index (~14 MB)
     except (sqlite3.Error, ValueError, IndexError) as exc:
         conn.rollback()
         raise GazetteerError(f"import into {index} failed: {exc}") from exc

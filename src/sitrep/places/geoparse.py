@@ -34,7 +34,7 @@ MAX_NAME_TOKENS = 6
 
 # Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
 CONNECTORS = frozenset(
-    "- ' ’ al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou".split()
+    "- ' ’ 's ’s al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou".split()
 )
 # Lower-case article that may open a name when a hyphen follows ('al-Bukamal').
 OPENERS = frozenset("al el ad as ar at ash az an".split())
@@ -64,6 +64,10 @@ ORG_HEADS = frozenset(
     observer press radio television company corporation bank club sheriff sheriff's highway fire forest
     federation union institute foundation museum zoo symphony orchestra airlines railway railroad""".split()
 )
+# Nouns after a demonym that make it part of a natural feature's name, not a reference to a country.
+NATURAL_FEATURE_HEADS = frozenset(
+    "ocean sea gulf peninsula basin plateau desert mountains highlands coast subcontinent plain plains".split()
+)
 # Verbs whose object is a place as often as not ('attacked Mpeketoni', 'shelled Homs').
 TARGET_VERBS = frozenset("""attack raid strike shell bomb storm overrun hit target invade capture seize besiege
     recapture retake enter reach bombard""".split())
@@ -86,7 +90,7 @@ NOT_PLACES = frozenset(
     eastern western new university security forces force spokesman spokeswoman news reuters
     associated press agence said says monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec valley river forest lake mount hill hills
+    jan feb mar apr jun jul aug sep sept oct nov dec valley river forest lake mount hill hills ocean sea gulf
     highway road street avenue market station airport bridge border island bay beach coast
     today yesterday tomorrow morning evening night mr mrs ms dr sir lord god allah islam islamic
     christian muslim human rights amnesty council union unit commander chief captain colonel
@@ -171,7 +175,10 @@ class Geoparser:
                     pass
                 if last.text[:1].isupper():
                     spans.append((i, j))
-                if j - i == 1 and normalize_name(tok.text) not in self.first_words and not opens:
+                possessive = i + 1 < n and doc[i + 1].text in ("'s", "’s")  # "People's Republic of China"
+                head = normalize_name(tok.text + (doc[i + 1].text if possessive else ""))
+                if j - i == 1 and normalize_name(tok.text) not in self.first_words and not opens and (
+                        not possessive or head not in self.first_words):
                     break
         return spans
 
@@ -226,6 +233,9 @@ class Geoparser:
         cc = DEMONYMS.get(key.casefold()) or (DEMONYMS.get(key.casefold()[:-1]) if key.endswith("s") else None)
         if cc is None:
             return None
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in NATURAL_FEATURE_HEADS:
+            return None  # 'Indian Ocean', 'Arabian Sea': part of a natural feature's name
         entry = self.gaz.country_entry(cc)
         if entry is None:
             return None
@@ -386,6 +396,11 @@ class Geoparser:
         for start, end in gold:
             surface = text[start:end]
             key = normalize_name(surface)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            demonym = self._demonym(span, key) if span is not None else None
+            if demonym is not None:  # 'Canadian' is Canada, not Canadian, Texas
+                mentions.append(demonym)
+                continue
             found = self.gaz.lookup_keys([key]).get(key, [])
             if not found:
                 bare = re.sub(r"^the\s+", "", key)
