@@ -41,7 +41,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 13  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 14  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -162,10 +162,10 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "NL": ["Netherlands", "Holland"],
     "CN": ["People's Republic of China", "PRC", "Mainland China"],
     "BS": ["Bahamas"],
-    "GM": ["Gambia"],
+    "GM": ["Gambia", "The Gambia"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
     "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo",
-           "Congo-Kinshasa", "Congo"],
+           "Congo-Kinshasa", "Congo", "Zaire"],
     "CG": ["Republic of the Congo", "Congo-Brazzaville", "Congo"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma"],
@@ -178,6 +178,10 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "CZ": ["Czech Republic"],
     "TR": ["Turkiye", "Türkiye"],
     "VA": ["Holy See"],
+    "MK": ["Macedonia", "Republic of Macedonia", "FYROM"],
+    "SZ": ["Swaziland"],
+    "CV": ["Cape Verde"],
+    "AE": ["UAE", "U.A.E."],
 }
 
 

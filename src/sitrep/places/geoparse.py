@@ -34,7 +34,7 @@ MAX_NAME_TOKENS = 6
 
 # Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
 CONNECTORS = frozenset(
-    "- ' ’ 's ’s al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou".split()
+    "- ' ’ 's ’s al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou au aux en sur".split()
 )
 # Lower-case article that may open a name when a hyphen follows ('al-Bukamal').
 OPENERS = frozenset("al el ad as ar at ash az an".split())
@@ -109,7 +109,7 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
-W_CAPITAL = 0.5  # a country's capital, named without a cue for another kind of place
+W_CAPITAL = 1.0  # a country's capital, named without a cue for another kind of place
 W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
 # First-pass confidence from which a resolved name counts as evidence for its country and division
 ANCHOR_MIN = 0.35
