@@ -110,7 +110,7 @@ W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same docum
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 W_CAPITAL = 1.0  # a country's capital, named without a cue for another kind of place
-W_DIVISION_NAME = 0.8  # a first-order division named by its own name, with no town of that name inside it
+W_DIVISION_NAME = 1.5  # a first-order division named by its own name, with no town of that name inside it
 # First-pass confidence from which a resolved name counts as evidence for its country and division
 ANCHOR_MIN = 0.35
 W_REGION = 1.5  # times the share of the document's evidence for the entry's first-order division
@@ -482,7 +482,7 @@ class Geoparser:
                   and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
-            if code == "PPLC" and wants in ("", "city"):
+            if code == "PPLC" and primary and wants in ("", "city"):  # (not 'Victoria' for Hong Kong)
                 s += W_CAPITAL  # 'Moscow', 'Washington': a capital is the likelier reading of its name
                 reasons.append("capital")
             share = context.get(entry.country_code, 0.0)
