@@ -81,6 +81,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from benchlib import busy_seconds, commit, round3
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "dev"
@@ -106,12 +107,6 @@ def env(data_dir: Path | None = None) -> dict[str, str]:
 # ---- measuring one process ---------------------------------------------------------------------
 
 
-def _busy_seconds() -> float:
-    """CPU seconds the whole machine has spent busy: with our own, tells how loaded it was by others."""
-    t = psutil.cpu_times()
-    return float(t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0))
-
-
 def _own_cpu() -> float:
     t = psutil.Process().cpu_times()
     return float(t.user + t.system)
@@ -135,7 +130,7 @@ def run_measured(cmd: list[str], data_dir: Path | None = None) -> dict[str, Any]
     started (GEO_BENCH_T0, epoch seconds), to time its first answer.
     """
     child_env = env(data_dir)
-    busy0, own0, load0 = _busy_seconds(), _own_cpu(), os.getloadavg()[0]
+    busy0, own0, load0 = busy_seconds(), _own_cpu(), os.getloadavg()[0]
     with tempfile.TemporaryFile() as err:
         child_env["GEO_BENCH_T0"] = repr(time.time())
         start = time.perf_counter()
@@ -153,7 +148,7 @@ def run_measured(cmd: list[str], data_dir: Path | None = None) -> dict[str, Any]
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     ours = usage.ru_utime + usage.ru_stime
-    others = max(0.0, _busy_seconds() - busy0 - ours - (_own_cpu() - own0))
+    others = max(0.0, busy_seconds() - busy0 - ours - (_own_cpu() - own0))
     return {"wall": wall, "code": proc.returncode, "cpu_seconds": ours, "peak_rss": peak,
             "other_cpu_seconds": others, "loadavg_1min_before": load0, "stderr_tail": stderr[-3000:]}
 
@@ -746,7 +741,7 @@ def cmd_run(args: argparse.Namespace) -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder: {work}", file=sys.stderr)
     results: dict[str, Any] = {"meta": {
-        "date": dt.date.today().isoformat(), "commit": _commit(), "cpus": os.cpu_count(),
+        "date": dt.date.today().isoformat(), "commit": commit(), "cpus": os.cpu_count(),
         "python": sys.version.split()[0], "repeat": args.repeat, "admin_repeat": args.admin_repeat,
         "rows": args.rows, "command": " ".join(sys.argv), "machine_memory_mib": psutil.virtual_memory().total // MIB,
     }, "cases": {}}
@@ -848,7 +843,7 @@ def _import(data_dir: Path, files: dict[str, Path]) -> dict[str, Any]:
 def _record(runs: dict[str, list[dict[str, Any]]], case: str, round_no: int, r: dict[str, Any]) -> None:
     r.pop("stderr_tail", None)
     runs[case].append(r)
-    shown = {k: _round(v) for k, v in {**r, **r.get("metrics", {})}.items() if k != "metrics"}
+    shown = {k: round3(v) for k, v in {**r, **r.get("metrics", {})}.items() if k != "metrics"}
     print(f"{case} run {round_no + 1}: {json.dumps(shown)}", file=sys.stderr)
 
 
@@ -859,10 +854,6 @@ def _summary(case: str, case_runs: list[dict[str, Any]]) -> dict[str, Any]:
             "cpu_seconds": [r["cpu_seconds"] for r in case_runs]}
 
 
-def _round(v: Any) -> Any:
-    return round(v, 3) if isinstance(v, float) else v
-
-
 def _src_changes() -> list[str]:
     """Files of src/ that differ from the commit (the copy measured holds them as they were)."""
     try:
@@ -871,14 +862,6 @@ def _src_changes() -> list[str]:
     except (OSError, subprocess.CalledProcessError):
         return ["unknown"]
     return [line.strip() for line in out.splitlines()]
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def table(results: dict[str, Any]) -> str:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from benchlib import busy_seconds, commit, round3
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "dev"
@@ -161,7 +162,7 @@ def build_short_corpus(n: int, out: Path, acled: Path) -> Path:
 def run_measured(cmd: list[str], *, stdin_path: Path | None = None, sample_every: float = 0.1,
                  trace: list[tuple[float, int, int]] | None = None) -> dict[str, Any]:
     """Run `cmd`; wall time, exit code, and peak RSS of the biggest process and of the whole tree."""
-    busy0 = _busy_seconds()
+    busy0 = busy_seconds()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             stdin=stdin_path.open("rb") if stdin_path else subprocess.DEVNULL)
@@ -193,17 +194,11 @@ def run_measured(cmd: list[str], *, stdin_path: Path | None = None, sample_every
         time.sleep(sample_every)
     wall = time.perf_counter() - start
     ours = sum(cpu_each.values())
-    others = max(0.0, _busy_seconds() - busy0 - ours)
+    others = max(0.0, busy_seconds() - busy0 - ours)
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     return {"wall": wall, "code": proc.returncode, "peak_rss_max_process": max(peak_each.values(), default=0),
             "peak_rss_total": peak_total, "processes": len(peak_each), "cpu_seconds": ours,
             "other_cpu_seconds": others, "stderr_tail": err[-2000:]}
-
-
-def _busy_seconds() -> float:
-    """CPU seconds the whole machine has spent busy: with our own, tells how loaded it was by others."""
-    t = psutil.cpu_times()
-    return float(t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0))
 
 
 SPACY_SCRIPT = r"""
@@ -280,7 +275,7 @@ def cmd_run(args: argparse.Namespace) -> None:
     if args.results.is_file():
         results = json.loads(args.results.read_text(encoding="utf-8"))
     results.setdefault("cases", {})
-    results["meta"] = {"date": dt.date.today().isoformat(), "commit": _commit(), "cpus": os.cpu_count(),
+    results["meta"] = {"date": dt.date.today().isoformat(), "commit": commit(), "cpus": os.cpu_count(),
                        "python": sys.version.split()[0], "corpus": str(corpus), "repeat": args.repeat,
                        "partition_size": args.partition_size, "command": " ".join(sys.argv)}
     with tempfile.TemporaryDirectory() as tmpdir:
@@ -294,7 +289,7 @@ def cmd_run(args: argparse.Namespace) -> None:
                 r = fn(tmp)
                 r.pop("stderr_tail", None)
                 runs.append(r)
-                print(f"{name} run {i + 1}: {json.dumps({k: _round(v) for k, v in r.items()})}", file=sys.stderr)
+                print(f"{name} run {i + 1}: {json.dumps({k: round3(v) for k, v in r.items()})}", file=sys.stderr)
             results["cases"][name] = {"runs": runs, "median_seconds": median_of(runs, "seconds"),
                                       "median_rate": median_of(runs, "rate") if "rate" in runs[0] else None,
                                       "peak_rss_max_process": max(r["peak_rss_max_process"] for r in runs)}
@@ -305,18 +300,6 @@ def cmd_run(args: argparse.Namespace) -> None:
 def _per_cpu(runs: list[dict[str, Any]]) -> float:
     """Median articles per CPU-second of the process tree: what the run costs, whatever else the machine did."""
     return statistics.median(r["articles"] / r["cpu_seconds"] for r in runs)
-
-
-def _round(v: Any) -> Any:
-    return round(v, 3) if isinstance(v, float) else v
-
-
-def _commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def table(results: dict[str, Any]) -> str:
