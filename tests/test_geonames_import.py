@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from sitrep.errors import GazetteerError
 from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geonames_import import download, import_files, rebuild_with_imports
+
+from conftest import loopback_server
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 FILES = [FIXTURES / "KE.zip", FIXTURES / "SY.zip", FIXTURES / "admin1CodesASCII.txt", FIXTURES / "admin2Codes.txt",
@@ -81,13 +82,8 @@ def geonames_server() -> Iterator[str]:
         def log_message(self, *args) -> None:  # type: ignore[no-untyped-def]
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    with loopback_server(Handler) as url:
+        yield url + "/"
 
 
 def test_geonames_download_then_import(index: Path, tmp_path: Path, geonames_server: str) -> None:

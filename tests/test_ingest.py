@@ -9,10 +9,9 @@ import io
 import ipaddress
 import json
 import os
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,8 @@ from sitrep import ingest
 from sitrep.ingest import iter_articles
 from sitrep.records import Article, InputProblem, content_id
 from sitrep.settings import Settings
+
+from conftest import loopback_server
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -365,14 +366,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(_Handler) as url:
+        yield url
 
 
 LOCAL = Settings(allow_private=True, fetch_timeout=5.0)
