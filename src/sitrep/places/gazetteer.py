@@ -591,9 +591,13 @@ def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str],
 def _namesake_city_at(point: tuple[float, float], name: str, cc: str, rows: list[list]) -> bool:  # type: ignore[type-arg]
     """Whether `point` is really the division's namesake city (the source geocoded 'New York' to the city)."""
     keys = _admin_keys(name)
-    return any(r[3] == "P" and r[5] == cc and any(normalize_name(r[2]) == k or normalize_name(r[2]).startswith(k + " ")
-                                                   for k in keys)
-               and haversine_km(point[0], point[1], r[9], r[10]) < 15 for r in rows)
+    for r in rows:
+        if r[3] != "P" or r[5] != cc or haversine_km(point[0], point[1], r[9], r[10]) >= 15:
+            continue
+        town = normalize_name(r[2])
+        if any(town == k or town.startswith(k + " ") for k in keys):
+            return True
+    return False
 
 
 def _state_points() -> dict[tuple[str, str], tuple[float, float]]:

@@ -167,6 +167,9 @@ class Geoparser:
             opens = tok.lower_ in OPENERS and i + 1 < n and doc[i + 1].text == "-"
             if not (tok.text[:1].isupper() or opens):
                 continue
+            possessive = i + 1 < n and doc[i + 1].text in ("'s", "’s")  # "People's Republic of China"
+            starts_name = (normalize_name(tok.text) in self.first_words or opens or possessive
+                           and normalize_name(tok.text + doc[i + 1].text) in self.first_words)
             for j in range(i + 1, min(n, i + MAX_NAME_TOKENS) + 1):
                 last = doc[j - 1]
                 if j - 1 > i and not (last.text[:1].isupper() or last.lower_ in CONNECTORS):
@@ -175,10 +178,7 @@ class Geoparser:
                     pass
                 if last.text[:1].isupper():
                     spans.append((i, j))
-                possessive = i + 1 < n and doc[i + 1].text in ("'s", "’s")  # "People's Republic of China"
-                head = normalize_name(tok.text + (doc[i + 1].text if possessive else ""))
-                if j - i == 1 and normalize_name(tok.text) not in self.first_words and not opens and (
-                        not possessive or head not in self.first_words):
+                if j - i == 1 and not starts_name:
                     break
         return spans
 
@@ -368,11 +368,12 @@ class Geoparser:
         total = sum(votes.values()) or 1.0
         shares = {cc: v / total for cc, v in votes.items()}
         regions = _region_votes(mentions, first)
+        region_shares = {key: regions.shares(key) for key in by_key}  # once per name, not per mention
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors, regions.shares(m.key), counties)
+            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties)
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -409,7 +410,6 @@ class Geoparser:
                 cc = DEMONYMS.get(re.sub(r"s$", "", key)) or DEMONYMS.get(key)
                 entry = self.gaz.country_entry(cc) if cc else None
                 found = [(entry, True)] if entry else []
-            span = doc.char_span(start, end, alignment_mode="expand")
             cue = self._cue_after(span) if span is not None else ""
             mentions.append(_Mention(start, end, surface, key, found, "", cue))
         self._attach_containers(doc, mentions)
