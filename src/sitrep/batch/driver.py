@@ -36,7 +36,7 @@ from sitrep.errors import SitrepError
 from sitrep.parallel import extract_isolated
 from sitrep.records import Article, InputProblem
 from sitrep.settings import Settings
-from sitrep.store.core import IngestReport, Store
+from sitrep.store.core import IngestReport, Store, open_store
 
 PROGRESS_TOPIC = "sitrep-batch-progress"
 # Partitions submitted per worker thread ahead of the one it is working on: enough that
@@ -202,17 +202,20 @@ def run_batch(
     say(f"{len(parts)} partitions planned ({report.done_before} already finished), "
         f"~{sum(p.estimate for p in todo):,} articles to do")
     with contextlib.ExitStack() as stack:
-        db = None
+        keep: Callable[[list[Partition]], None] | None = None
         if store is not None:  # opened (and migrated) first: a store that cannot be reached stops the run at once
-            from sitrep.store.core import open_store
-
             db = stack.enter_context(open_store(store or None, settings))
-            report.store, report.stored = db.location, IngestReport()
+            stored = report.stored = IngestReport()
+            report.store = db.location
             say(f"storing events into {db.location}")
+
+            def keep(finished: list[Partition]) -> None:
+                _store_finished(db, output, finished, settings, published, stored)
+
         if todo:
-            _run(todo, output, settings, cluster, workers, published, progress, report, say, db)
-        if db is not None:  # partitions finished before, or whose storing a kill cut short
-            _store_finished(db, output, parts, settings, published, report)
+            _run(todo, output, settings, cluster, workers, published, progress, report, say, keep)
+        if keep is not None:  # partitions finished before, or half-stored by a kill
+            keep(parts)
     # sum up over every finished partition of the plan, this run's and earlier runs'
     problems = list(plan_problems)
     for p in parts:
@@ -227,19 +230,19 @@ def run_batch(
 
 
 def _store_finished(db: Store, output: Output, parts: list[Partition], settings: Settings,
-                    published: dt.date | None, report: BatchReport) -> None:
+                    published: dt.date | None, stored: IngestReport) -> None:
     from sitrep.batch.storing import store_id, store_partition
 
     name = store_id(db)
     for part in parts:
         if output.is_done(part.key) and not output.is_stored(part.key, name):
-            assert report.stored is not None
-            store_partition(db, output, part, settings, published, report.stored)
+            store_partition(db, output, part, settings, published, stored)
 
 
 def _run(todo: list[Partition], output: Output, settings: Settings, cluster: str, workers: int,
          published: dt.date | None, progress: bool | None, report: BatchReport, say: Callable[[str], None],
-         db: Store | None = None) -> None:
+         keep: Callable[[list[Partition]], None] | None = None) -> None:
+    """Extract `todo` on the cluster; `keep`, when given, stores each partition as it finishes."""
     from distributed import as_completed
     from tqdm import tqdm
 
@@ -291,8 +294,8 @@ def _run(todo: list[Partition], output: Output, settings: Settings, cluster: str
                     handled = entry["articles"] + len(entry["problems"])
                     bar.update(max(0, handled - seen.pop(part.key, 0)))
                 submit_next()  # the workers go on while this process stores the partition
-                if db is not None:  # (a failed partition is not finished: nothing to store)
-                    _store_finished(db, output, [part], settings, published, report)
+                if keep is not None:  # (a failed partition is not finished: nothing to store)
+                    keep([part])
         finally:
             report.seconds = time.perf_counter() - t0
             client.unsubscribe_topic(PROGRESS_TOPIC)

@@ -150,9 +150,7 @@ class Output:
     def mark_stored(self, key: str, store_id: str, line: str) -> None:
         path = self.stored_path(key, store_id)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + TMP_MARK + uuid.uuid4().hex)
-        tmp.write_text(line + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        _write_atomically(path, line + "\n")
 
     def is_done(self, key: str) -> bool:
         return self.manifest_path(key).is_file() and self.events_path(key).is_file()
@@ -179,7 +177,7 @@ class Output:
 
     def write_problems(self, problems: list[InputProblem]) -> Path:
         path = self.root / PROBLEMS_FILE
-        tmp = path.with_name(path.name + TMP_MARK + uuid.uuid4().hex)
+        tmp = _temporary(path)
         with tmp.open("w", encoding="utf-8") as fh:
             for p in problems:
                 fh.write(json.dumps({"source": p.source_name, "reason": p.reason}, ensure_ascii=False) + "\n")
@@ -194,7 +192,7 @@ class EventWriter:
         self.output = output
         self.key = key
         self.final = output.events_path(key)
-        self.tmp = self.final.with_name(self.final.name + TMP_MARK + uuid.uuid4().hex)
+        self.tmp = _temporary(self.final)
         self._writer = pq.ParquetWriter(self.tmp, EVENT_SCHEMA, compression="zstd")
         self._rows: list[dict[str, Any]] = []
         self.count = 0
@@ -216,17 +214,28 @@ class EventWriter:
         self._writer.close()
         _fsync(self.tmp)
         os.replace(self.tmp, self.final)
-        manifest = self.output.manifest_path(self.key)
-        tmp = manifest.with_name(manifest.name + TMP_MARK + uuid.uuid4().hex)
-        tmp.write_text(json.dumps(entry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        _fsync(tmp)
-        os.replace(tmp, manifest)
+        _write_atomically(self.output.manifest_path(self.key), json.dumps(entry, ensure_ascii=False, indent=1) + "\n",
+                          sync=True)
 
     def abort(self) -> None:
         try:
             self._writer.close()
         finally:
             self.tmp.unlink(missing_ok=True)
+
+
+def _temporary(path: Path) -> Path:
+    """A private name beside `path` to write under before renaming into place (`clean_temporaries` knows it)."""
+    return path.with_name(path.name + TMP_MARK + uuid.uuid4().hex)
+
+
+def _write_atomically(path: Path, text: str, *, sync: bool = False) -> None:
+    """`text` into `path` under a temporary name, then renamed: a reader sees the old file or the whole new one."""
+    tmp = _temporary(path)
+    tmp.write_text(text, encoding="utf-8")
+    if sync:
+        _fsync(tmp)
+    os.replace(tmp, path)
 
 
 def _fsync(path: Path) -> None:
