@@ -62,3 +62,9 @@ def dev_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"development data {path} is absent (it lives in ../shared/data/dev)")
     return path
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor: Extractor):  # type: ignore[no-untyped-def]
+    """The loaded spaCy pipeline (the extractor's own)."""
+    return extractor.nlp

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.casualties import conservative_total, find_claims, parse_number
+from sitrep.casualties import conservative_total, find_claims, find_claims_parsed, parse_number
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,43 @@ def test_casualties_each_source_keeps_its_own_claim() -> None:
 def test_casualties_never_crash_on_any_text(text: str) -> None:
     for claim in find_claims(text):
         assert claim.count >= 0 and claim.low <= claim.high
+
+
+# One victim named without a number: ACLED counts one death, as a coder reading the sentence would.
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("Residents of Kisumu attack and kill a man they suspected of murder.", 1),
+        ("Policeman killed after ambush by rebels in northern Kenya", 1),
+        ("Pokot gunmen killed a school guard during the late morning hours.", 1),
+        ("An armed gang robbed a petrol station in Mandera town, killing a security guard in the process.", 1),
+        ("Boda boda riders beat to death the governor's bodyguard over a fare dispute.", 1),
+        ("Residents burnt 28-year-old Antony Kariuki to death for stealing.", 1),
+        ("The body of a woman was found in a thicket.", 1),
+        ("The aspirant's three sons were found dead.", 3),
+        ("1 Somali killed, several injured when unknown group stormed the camp.", 1),
+        ("Kenyan police reservist shot dead while patrolling market", 1),
+    ],
+)
+def test_casualties_a_single_named_victim_counts_one(nlp, sentence: str, total: int) -> None:
+    (sent,) = list(nlp(sentence).sents)
+    assert conservative_total(find_claims_parsed(sent)) == total
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested a man who killed his wife.",  # the killing is another, earlier event
+        "Herders were killed in the raid.",  # how many is not said: no number is invented
+        "A man was injured when the grenade exploded.",
+        "Gunmen killed no one, police said.",
+    ],
+)
+def test_casualties_no_single_victim_invented(nlp, sentence: str) -> None:
+    (sent,) = list(nlp(sentence).sents)
+    assert conservative_total(find_claims_parsed(sent)) == 0
+
+
+def test_casualties_the_earlier_killing_in_an_after_clause_is_not_counted(nlp) -> None:
+    (sent,) = list(nlp("A woman who stabbed her boyfriend to death was lynched by a mob on Thursday.").sents)
+    assert conservative_total(find_claims_parsed(sent)) == 1

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.records import FatalityClaim
 
@@ -214,6 +215,23 @@ def conservative_total(claims: list[FatalityClaim]) -> int:
 
 
 DEATH_VERBS = frozenset("kill die slay murder execute massacre lynch perish".split())
+# Verbs that kill when done 'to death' ('stoned a suspected thief to death'), or with 'dead'.
+TO_DEATH_VERBS = frozenset("beat stone hack stab burn club lynch batter shoot strangle chop cut torture".split())
+ACTIVE_KILLING = frozenset("kill slay murder execute massacre lynch assassinate behead".split())
+# Who can be a victim, when a sentence names one without a number ('killed a school guard',
+# 'Policeman killed', 'a man killed by police'): a singular person noun counts one death.
+PERSON_NOUNS = frozenset("""man woman boy girl child person officer policeman policewoman cop constable sergeant
+    corporal inspector soldier civilian resident teacher student pupil trader farmer herder herdsman pastoralist
+    chief suspect thief robber driver rider operator pastor priest imam cleric sheikh bishop journalist worker
+    employee member youth villager fighter militant militiaman insurgent rebel jihadist gunman attacker assailant
+    raider bandit rustler gangster elder commander leader businessman businesswoman guard watchman janitor nurse
+    doctor mother father son daughter wife husband brother sister boyfriend girlfriend baby infant toddler
+    teenager politician councillor aspirant candidate official activist representative aide bodyguard fisherman
+    vendor hawker shopkeeper ranger warden victim mp mca landlord tenant schoolgirl schoolboy headteacher
+    principal lecturer trainee recruit conductor passenger tourist refugee herdboy relative neighbour
+    neighbor friend cousin uncle aunt nephew niece grandmother grandfather widow orphan reservist tribesman
+    clansman mechanic cook""".split())
+VICTIM_PRONOUNS = frozenset("him her".split())
 
 
 def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
@@ -231,11 +249,10 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     sources = _sources(sent.text)
     extra: list[FatalityClaim] = []
     for tok in sent:
-        if tok.lemma_.lower() not in DEATH_VERBS or tok.pos_ not in ("VERB", "AUX"):
-            continue
-        passive = (any(c.dep_ in ("auxpass", "agent") for c in tok.children)
-                   or tok.lemma_.lower() in ("die", "perish"))
-        if not passive:  # '9 rustlers shot dead by police' has no auxiliary, but its 'by' makes it passive
+        kills = _kills(tok)
+        if kills is None or not kills[1]:
+            continue  # only where the dead are the subject: '9 rustlers shot dead by police', '1 Somali killed'
+        if tok.dep_ == "relcl" or _earlier_clause(tok):
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
         for subj in list(subjects):
@@ -254,4 +271,69 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
                 taken.append((start, end))
                 extra.append(FatalityClaim(value, value, value, _nearest_source(sources, start - base, end - base),
                                            sent.text.strip(), start, end))
+    for start, end in _single_victims(sent):
+        if any(s <= start < e or s < end <= e or start <= s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        extra.append(FatalityClaim(1, 1, 1, _nearest_source(sources, start - base, end - base), sent.text.strip(),
+                                   start, end))
     return sorted(claims + extra, key=lambda c: c.start)
+
+
+def _kills(tok: Token) -> tuple[bool, bool] | None:
+    """(is a killing, victim is the subject) for a verb that says someone died, else None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    passive = any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in kids)
+    to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
+    dead = any(c.lower_ == "dead" for c in kids)
+    if lemma in ("die", "perish", "succumb"):
+        return True, True
+    if lemma == "find" and passive and (dead or any(c.dep_ == "nsubjpass" and c.lower_ == "body" for c in kids)):
+        return True, True  # 'was found dead', 'the body of a woman was found'
+    if lemma in ACTIVE_KILLING or (lemma in TO_DEATH_VERBS and (to_death or dead)):
+        # 'ODM representative killed at his home': a headline's killing with a subject and no object
+        bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
+        return True, passive or bare or tok.dep_ == "acl"
+    return None
+
+
+def _earlier_clause(tok: Token) -> bool:
+    """A verb in an 'after ...' / 'for ...' clause tells what came before the event."""
+    t = tok
+    while t.dep_ in ("conj", "xcomp") and t.head is not t:
+        t = t.head
+    words = [c for c in t.children if c.dep_ in ("mark", "prep")] + [t.head]
+    return t.dep_ in ("advcl", "pcomp") and any(c.lower_ in ("after", "for", "since") for c in words)
+
+
+def _single_victims(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Spans of victims named one by one, with no number: 'killed a school guard', 'Policeman killed'."""
+    out: list[tuple[int, int]] = []
+    for tok in sent:
+        kills = _kills(tok)
+        if kills is None or tok.dep_ == "relcl" or _earlier_clause(tok):
+            continue  # 'a man who killed his wife', 'lynched after he killed a woman': another, earlier death
+        _, victim_is_subject = kills
+        if tok.dep_ == "acl" and victim_is_subject:
+            victims = [tok.head]  # 'a man killed by police'
+        elif victim_is_subject:
+            victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        else:
+            victims = [c for c in tok.children if c.dep_ == "dobj"]
+        for v in list(victims):
+            victims.extend(c for c in v.conjuncts if c not in victims)
+        for v in victims:
+            if any(c.dep_ == "nummod" for c in v.children) or v.tag_ in ("NNS", "NNPS"):
+                continue  # counted by the number patterns, or an unknown number
+            if v.lower_ in ("body",):
+                of = [g for c in v.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                if of and of[0].tag_ in ("NN", "NNP"):
+                    v = of[0]  # 'the body of a woman was found'
+            person = (v.lemma_.lower() in PERSON_NOUNS or v.lower_ in VICTIM_PRONOUNS
+                      or (v.ent_type_ == "PERSON" and v.pos_ == "PROPN"))
+            if person and not any(c.lower_ in ("no", "any") for c in v.children):
+                out.append((v.left_edge.idx, v.idx + len(v)))
+    return out
