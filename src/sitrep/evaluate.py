@@ -24,6 +24,7 @@ from sitrep.errors import EvaluationError
 from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Article, Event, InputProblem
+from sitrep.taxonomy import SUB_EVENT_TYPES
 
 LOCATION_KM = 25.0  # an event's location counts as right within 25 km of the coded point
 GEO_KM = 161.0  # the geoparsing literature's 100 miles
@@ -134,7 +135,11 @@ def read_acled(path: Path, limit: int | None = None, sample: int | None = None,
 
 def evaluate_acled(extractor: Extractor, path: Path, limit: int | None = None,
                    sample: int | None = None, seed: int = 13) -> AcledResult:
-    rows = read_acled(path, limit, sample, seed)
+    return evaluate_acled_rows(extractor, read_acled(path, limit, sample, seed))
+
+
+def evaluate_acled_rows(extractor: Extractor, rows: list[dict[str, str]]) -> AcledResult:
+    """`evaluate_acled` on rows already read (a fold of a cross-validation, say)."""
 
     def articles() -> Iterator[Article]:
         for i, row in enumerate(rows):
@@ -160,7 +165,8 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
     result.dated_n += dated
     result.placed_n += named
     if event is None:
-        result.errors.append({"notes": text, "why": "no event"})
+        result.errors.append({"notes": text, "why": "no event", "want": f"{row['sub_event_type']}|"
+                              f"{row.get('actor1')}|{row.get('location')}|{row['event_date']}|{row.get('fatalities')}"})
         return
     day = _acled_date(row["event_date"]).isoformat()
     near = (event.latitude is not None and event.longitude is not None and haversine_km(
@@ -168,7 +174,7 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
     checks = {
         "any_event": True,
         "sub_event_type": event.sub_event_type == row["sub_event_type"],
-        "event_type": event.event_type == row["event_type"],
+        "event_type": event.event_type == (row.get("event_type") or SUB_EVENT_TYPES.get(row["sub_event_type"])),
         "country": event.country.casefold() == row.get("country", "").casefold(),
         "location_25km": near,
         "event_date": event.event_date == day,
