@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test test-slow test-all lint gate clean
+.PHONY: run test test-slow test-all lint gate model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test-all: test test-slow
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
+
+# Rebuild the shipped event-type model from the corpus and its generator (src/sitrep/training/).
+model: $(VENV)/.installed
+	$(BIN)/python src/sitrep/training/generate_corpus.py src/sitrep/training/corpus.jsonl
+	$(BIN)/sitrep train -o src/sitrep/data/model/events.npz
 
 clean:
 	rm -rf $(VENV) events.jsonl events.geojson .pytest_cache

@@ -131,3 +131,9 @@ def test_events_a_place_named_twice_is_one_event_and_towns_refine_the_county(ext
             "The gunmen attacked Mpeketoni and Witu in Lamu County, police said.")
     events = extract(text)
     assert [(e.location, e.fatalities) for e in events] == [("Mpeketoni", 3), ("Witu", 2)]
+
+
+def test_events_a_road_named_after_two_towns_is_not_where_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("On Tuesday, protesters blocked the Nairobi-Mombasa highway in Mlolongo and pelted motorists "
+                     "with stones.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Mlolongo")]

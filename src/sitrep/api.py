@@ -58,7 +58,7 @@ _EXTRACTORS: dict[tuple[str, str], Extractor] = {}
 def get_extractor(settings: Settings | None = None) -> Extractor:
     """The process's extractor for these settings, loaded once."""
     settings = settings or Settings.load()
-    key = (str(settings.data_dir), settings.spacy_model)
+    key = (str(settings.data_dir), settings.spacy_model, settings.event_model)
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(settings)
     return _EXTRACTORS[key]

@@ -18,13 +18,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, dates, events, nlp, structure, taxonomy
+from sitrep import casualties, classifier, dates, events, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -48,6 +49,10 @@ NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
+MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences
+MODEL_OVERRIDE = 0.5  # its probability at which it overrides the rules' type (unless the model says otherwise)
+MODEL_RESCUE = 0.6  # ... and at which it finds an event in a lead the rules found none in
+MODEL_LEAD = 3
 
 
 @dataclass(slots=True)
@@ -73,6 +78,7 @@ class Extractor:
         self.prior = (self.settings.country or "").upper() or None
         if self.prior and self.prior not in self.country_names:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
+        self.type_model = _type_model(self.settings)
 
     # ---- public API --------------------------------------------------------------------
 
@@ -237,11 +243,41 @@ class Extractor:
                 draft.share, draft.share_index = len(new), i
             if touched or new:
                 group = _unique(touched + new)
+        if not drafts:
+            drafts = self._rescued(doc, text, places, fresh_dates)
         fallback = self._main_place(places) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:
                 d.place = fallback
         return drafts
+
+    def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[_Draft]:
+        """An event the rules' triggers missed, read by the trained model in the lead.
+
+        Only when the rules found no event at all, only in the first `MODEL_LEAD` sentences
+        (the headline included), and only in a sentence the rules did not refuse (negated,
+        planned, looking back) and that names no natural disaster or accident: the model
+        widens the words that can signal an event, not what counts as one.
+        """
+        if self.type_model is None:
+            return []
+        for n, sent in enumerate(s for s in doc.sents if s.text.strip()):
+            if n >= MODEL_LEAD:
+                break
+            if events.NON_POLITICAL.search(sent.text):
+                continue
+            found = events.detect(sent)
+            if found is not None and found.confidence == 0.0:
+                continue  # the rules read it as a non-event
+            label, p = self.type_model.best(sent.text)
+            if label == classifier.NON_EVENT or p < MODEL_RESCUE:
+                continue
+            trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
+                                     round(0.8 * p, 3), f"model: {label} ({p:.2f})")
+            here = self._sentence_places(text, sent, places, trigger)
+            date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
+            return [_Draft(trigger, label, place, date, [sent]) for place in here[:1] or [None]]
+        return []
 
     @staticmethod
     def _merge(draft: _Draft, sent: SpacySpan, trigger: events.Trigger) -> None:
@@ -263,6 +299,8 @@ class Extractor:
             before = text[max(sent.start_char, p.start - 40) : p.start]
             if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
                 continue
+            if _names_a_route(text, p):
+                continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
             keep.append(p)
         fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
         if not fine:
@@ -333,18 +371,19 @@ class Extractor:
         country = place.country if place else _doc_country(places, self.country_names)
         if not country and self.prior:
             country = self.country_names[self.prior]
-        sub = d.sub_event_type
         sents = d.sentences
+        sub, typing = self._typed(d)
+        typed = typing is not None and typing["by"] == "model"
         mentions: list[ActorMention] = []
         for s in sents:
             key = ("actors", s.start_char, country or "International")
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
             mentions.extend(memo[key])
-        if sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
+        if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
-        if sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
+        if not typed and sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
         for s in sents:
@@ -404,8 +443,30 @@ class Extractor:
             published=article.published.isoformat() if article.published else None,
             plover_event=taxonomy.plover_event(sub)[0],
             plover_mode=taxonomy.plover_event(sub)[1],
-            extra={"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {},
+            extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
+                   **({"typing": typing} if typing else {})},
         )
+
+    def _typed(self, d: _Draft) -> tuple[str, dict[str, Any] | None]:
+        """The sub-event type: the rules' unless the trained model is sure of another.
+
+        The model reads the event's first sentences as a whole; when its best label is a
+        different event type's or sub-event type's with probability at least `MODEL_OVERRIDE`,
+        it wins (a model may carry its own threshold: the shipped one, trained on our
+        corpus alone, overrides only when nearly sure). A model that thinks the text is no
+        event at all does not drop it (the rules' non-event checks decide that); `typing`
+        records both readings.
+        """
+        rule = d.sub_event_type
+        if self.type_model is None:
+            return rule, None
+        text = " ".join(s.text.strip() for s in d.sentences[:MODEL_SENTENCES])
+        label, p = self.type_model.best(text)
+        override = float(self.type_model.meta.get("override", MODEL_OVERRIDE))  # type: ignore[arg-type]
+        by = "model" if label not in (rule, classifier.NON_EVENT) and p >= override else "rules"
+        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
+                "model_name": str(self.type_model.meta.get("name", ""))}
+        return (label if by == "model" else rule), info
 
     @staticmethod
     def _date(d: _Draft, article: Article) -> tuple[str | None, int, Span | None]:
@@ -418,6 +479,32 @@ class Extractor:
 
 
 # ---- helpers ------------------------------------------------------------------------------
+
+
+ROUTE_AFTER = re.compile(r"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?\s(?:road|highway|expressway|motorway|"
+                         r"railway|railroad|pipeline|route|corridor|bypass)\b", re.I)
+ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
+
+
+def _names_a_route(text: str, place: Place) -> bool:
+    """Whether the name is one end of a road or line named after the towns it joins."""
+    after = text[place.end : place.end + 40]
+    if ROUTE_BEFORE.search(text[max(0, place.start - 30) : place.start]):
+        return bool(re.match(r"^\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|"
+                             r"bypass)\b", after, re.I))
+    return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
+
+
+def _type_model(settings: Settings) -> classifier.TypeModel | None:
+    choice = settings.event_model.strip()
+    if choice == "none":
+        return None
+    if choice == "auto":
+        return classifier.load_model(settings.data_dir)
+    path = classifier.shipped_path() if choice == "shipped" else Path(choice).expanduser()
+    if not path.is_file():
+        raise SitrepError(f"event model {choice!r}: no model file at {path}")
+    return classifier.TypeModel.load(path)
 
 
 STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"

@@ -50,6 +50,11 @@ class Settings:
         default="https://download.geonames.org/export/dump/",
         metadata={"help": "where `sitrep gazetteer download` fetches GeoNames dumps from"},
     )
+    event_model: str = field(
+        default="auto",
+        metadata={"help": "event-type model: auto (the local one trained by `sitrep train --acled` when there is "
+                          "one, else the shipped one), shipped, none (rules only), or a path to a model file"},
+    )
     allow_private: bool = field(
         default=False,
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},
