@@ -23,7 +23,7 @@ from sitrep import classifier
 from sitrep.api import get_extractor
 from sitrep.evaluate import FIELDS, AcledResult, evaluate_acled_rows
 from sitrep.settings import Settings
-from sitrep.training.cli import acled_examples
+from sitrep.training.cli import ACLED_WEIGHT, acled_examples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import commit  # noqa: E402
@@ -43,6 +43,7 @@ def main() -> None:
     ap.add_argument("--country")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--acled-weight", type=float, default=ACLED_WEIGHT)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     settings = dataclasses.replace(Settings.load(country=args.country), event_model="shipped")
@@ -57,6 +58,7 @@ def main() -> None:
         train = [r for i, r in enumerate(rows) if i % args.folds != k]
         model = classifier.fit([t for t, _ in corpus] + [t for t, _, _ in train],
                                [lab for _, lab in corpus] + [lab for _, lab, _ in train],
+                               weights=[1.0] * len(corpus) + [args.acled_weight] * len(train),
                                override=classifier.OVERRIDE_LOCAL)
         trained = copy.copy(extractor)
         trained.type_model = model

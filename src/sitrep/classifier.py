@@ -146,8 +146,11 @@ OVERRIDE_LOCAL = 0.3
 
 
 def fit(texts: Sequence[str], labels: Sequence[str], *, c: float = 8.0, override: float = OVERRIDE_CORPUS,
-        meta: dict[str, object] | None = None) -> TypeModel:
-    """Train a model on texts and their labels (ACLED sub-event types, or '' for non-events)."""
+        weights: Sequence[float] | None = None, meta: dict[str, object] | None = None) -> TypeModel:
+    """Train a model on texts and their labels (ACLED sub-event types, or '' for non-events).
+
+    `weights` weighs each example (a user's coded rows count more than our invented ones).
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -159,7 +162,7 @@ def fit(texts: Sequence[str], labels: Sequence[str], *, c: float = 8.0, override
     vectorizer = TfidfVectorizer(analyzer=_analyse, sublinear_tf=True, min_df=2, dtype=np.float64)
     x = vectorizer.fit_transform(texts)
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, list(labels))
+    model.fit(x, list(labels), sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
     vocabulary = {str(t): int(i) for t, i in vectorizer.vocabulary_.items()}
     info = {"examples": len(texts), "features": len(vocabulary), "c": c, "override": override, **(meta or {})}
     return TypeModel(labels=[str(x) for x in model.classes_], vocabulary=vocabulary,
