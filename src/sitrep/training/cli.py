@@ -68,6 +68,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     corpus = classifier.read_corpus(args.corpus)
     target = args.output or classifier.local_path(settings.data_dir)
     texts, labels = [t for t, _ in corpus], [lab for _, lab in corpus]
+    weights = [1.0] * len(texts)
     meta: dict[str, object] = {"name": "corpus", "corpus": str(args.corpus or "shipped"),
                                "trained": dt.date.today().isoformat()}
     if args.acled:
@@ -78,9 +79,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             _report_gain(settings, texts, labels, rows[len(held):], held)
         texts += [t for t, _, _ in rows]
         labels += [lab for _, lab, _ in rows]
+        weights += [ACLED_WEIGHT] * len(rows)
         meta.update(name=f"local: {args.acled.name}", acled_rows=len(rows))
     override = classifier.OVERRIDE_LOCAL if args.acled else classifier.OVERRIDE_CORPUS
-    model = classifier.fit(texts, labels, override=override, meta=meta)
+    model = classifier.fit(texts, labels, override=override, weights=weights, meta=meta)
     model.save(target)
     print(f"sitrep: event-type model trained on {len(texts)} examples ({len(model.vocabulary)} features) "
           f"in {time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
@@ -94,6 +96,7 @@ def _report_gain(settings: Settings, texts: list[str], labels: list[str],
     from sitrep.evaluate import evaluate_acled_rows
 
     model = classifier.fit(texts + [t for t, _, _ in train], labels + [lab for _, lab, _ in train],
+                           weights=[1.0] * len(texts) + [ACLED_WEIGHT] * len(train),
                            override=classifier.OVERRIDE_LOCAL, meta={"name": "held-out check"})
     now = "shipped" if classifier.shipped_path().is_file() else "none"
     extractor = api.get_extractor(dataclasses.replace(settings, event_model=now))
