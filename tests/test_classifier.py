@@ -157,3 +157,23 @@ def test_train_refuses_an_export_without_usable_rows(tmp_path: Path, capsys: pyt
                       encoding="utf-8")
     assert cli.main(["train", "--acled", str(export), "--data-dir", str(tmp_path)]) == 2
     assert "no rows" in capsys.readouterr().err
+
+
+# ---- provenance: the shipped corpus and weights come from the generator in the repository ------
+
+
+def test_classifier_corpus_is_what_its_generator_writes() -> None:
+    from sitrep.training.generate_corpus import generate
+
+    shipped = Path(classifier.__file__).parent / "training" / "corpus.jsonl"
+    written = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in generate())
+    assert shipped.read_text(encoding="utf-8") == written, "run `make model` after changing the generator"
+
+
+def test_classifier_shipped_weights_are_trained_on_the_shipped_corpus(shipped: classifier.TypeModel) -> None:
+    corpus = classifier.read_corpus()
+    again = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus])
+    assert again.labels == shipped.labels and again.vocabulary == shipped.vocabulary
+    for text, _ in TYPED:
+        a, b = again.predict(text), shipped.predict(text)
+        assert all(abs(a[k] - b[k]) < 1e-3 for k in a), "run `make model` after changing the corpus"

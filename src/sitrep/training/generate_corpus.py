@@ -38,37 +38,13 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from sitrep.taxonomy import SUB_EVENT_TYPES
+
 # --------------------------------------------------------------------------------------------------------------
 # Labels
 # --------------------------------------------------------------------------------------------------------------
 
-LABELS = (
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Chemical weapon",
-    "Air/drone strike",
-    "Suicide bomb",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Sexual violence",
-    "Attack",
-    "Abduction/forced disappearance",
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    "Violent demonstration",
-    "Mob violence",
-    "Agreement",
-    "Arrests",
-    "Change to group/activity",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Other",
-)
+LABELS = tuple(SUB_EVENT_TYPES)  # ACLED's 25, in the taxonomy's order
 
 NON_EVENT_KINDS = (
     "negated",
