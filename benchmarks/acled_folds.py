@@ -59,7 +59,7 @@ def main() -> None:
         model = classifier.fit([t for t, _ in corpus] + [t for t, _, _ in train],
                                [lab for _, lab in corpus] + [lab for _, lab, _ in train],
                                weights=[1.0] * len(corpus) + [args.acled_weight] * len(train),
-                               override=classifier.OVERRIDE_LOCAL)
+                               override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL)
         trained = copy.copy(extractor)
         trained.type_model = model
         add(local, evaluate_acled_rows(trained, [row for _, _, row in test]))

@@ -93,13 +93,13 @@ def _events(extractor: Extractor, text: str) -> list:  # type: ignore[type-arg]
 
 
 def test_classifier_finds_the_event_the_trigger_words_miss(extractor: Extractor) -> None:
-    text = "Police battle a gang of armed robbers in Kayole, Nairobi."
+    text = "Youths stone vehicles on the highway in Kisumu"  # a headline: 'stone' as a verb is no trigger
     rules_only = dataclasses.replace(extractor.settings, event_model="none")
     assert _events(Extractor(rules_only), text) == []
     (event,) = _events(extractor, text)
-    assert event.sub_event_type == "Armed clash"
-    assert event.extra["typing"]["by"] == "rules" or event.extra["typing"]["model"] == "Armed clash"
-    assert event.location in ("Kayole", "Nairobi")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.startswith("Rioters")
+    assert event.location == "Kisumu" and event.confidence > 0
 
 
 def test_classifier_never_revives_what_the_rules_refused(extractor: Extractor) -> None:

@@ -243,6 +243,18 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     return ""
 
 
+def rule_signals(text: str) -> list[str]:
+    """The trigger cascade's reading of a plain text, without a parse, as feature names for the
+    trained model: every trigger that matches, the protest type, and the non-event cues."""
+    out = [f"rule:{name}" for name, pattern in TRIGGERS if pattern.search(text)]
+    if "rule:Protest" in out:
+        out.append(f"rule:{_protest_type(text)[0]}")
+    for cue, pattern in (("negated", NEGATORS), ("looking back", LOOKING_BACK), ("not political", NON_POLITICAL)):
+        if pattern.search(text):
+            out.append(f"rule:{cue}")
+    return out
+
+
 def detect(sent: SpacySpan) -> Trigger | None:
     """The event a sentence reports, typed, or None.
 

@@ -51,7 +51,7 @@ FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
 MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences
 MODEL_OVERRIDE = 0.5  # its probability at which it overrides the rules' type (unless the model says otherwise)
-MODEL_RESCUE = 0.6  # ... and at which it finds an event in a lead the rules found none in
+MODEL_RESCUE = 0.6  # ... and at which it finds an event in a lead the rules found none in (idem)
 MODEL_LEAD = 3
 
 
@@ -270,7 +270,7 @@ class Extractor:
             if found is not None and found.confidence == 0.0:
                 continue  # the rules read it as a non-event
             label, p = self.type_model.best(sent.text)
-            if label == classifier.NON_EVENT or p < MODEL_RESCUE:
+            if label == classifier.NON_EVENT or p < float(self.type_model.meta.get("rescue", MODEL_RESCUE)):  # type: ignore[arg-type]
                 continue
             trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
                                      round(0.8 * p, 3), f"model: {label} ({p:.2f})")
@@ -460,7 +460,7 @@ class Extractor:
         rule = d.sub_event_type
         if self.type_model is None:
             return rule, None
-        text = " ".join(s.text.strip() for s in d.sentences[:MODEL_SENTENCES])
+        text = " ".join(s.text.strip() for s in _model_sentences(d))
         label, p = self.type_model.best(text)
         override = float(self.type_model.meta.get("override", MODEL_OVERRIDE))  # type: ignore[arg-type]
         by = "model" if label not in (rule, classifier.NON_EVENT) and p >= override else "rules"
@@ -493,6 +493,14 @@ def _names_a_route(text: str, place: Place) -> bool:
         return bool(re.match(r"^\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|"
                              r"bypass)\b", after, re.I))
     return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
+
+
+def _model_sentences(d: _Draft) -> list[SpacySpan]:
+    """What the model reads for an event: the lead when the event is told there, else its own sentences."""
+    lead = [s for s in d.sentences[0].doc.sents if s.text.strip()][:MODEL_SENTENCES]
+    if any(s.start_char == d.sentences[0].start_char for s in lead):
+        return lead
+    return d.sentences[:MODEL_SENTENCES]
 
 
 def _type_model(settings: Settings) -> classifier.TypeModel | None:

@@ -81,8 +81,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         labels += [lab for _, lab, _ in rows]
         weights += [ACLED_WEIGHT] * len(rows)
         meta.update(name=f"local: {args.acled.name}", acled_rows=len(rows))
-    override = classifier.OVERRIDE_LOCAL if args.acled else classifier.OVERRIDE_CORPUS
-    model = classifier.fit(texts, labels, override=override, weights=weights, meta=meta)
+    local = bool(args.acled)
+    model = classifier.fit(texts, labels, weights=weights, meta=meta,
+                           override=classifier.OVERRIDE_LOCAL if local else classifier.OVERRIDE_CORPUS,
+                           rescue=classifier.RESCUE_LOCAL if local else classifier.RESCUE_CORPUS)
     model.save(target)
     print(f"sitrep: event-type model trained on {len(texts)} examples ({len(model.vocabulary)} features) "
           f"in {time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
@@ -97,7 +99,8 @@ def _report_gain(settings: Settings, texts: list[str], labels: list[str],
 
     model = classifier.fit(texts + [t for t, _, _ in train], labels + [lab for _, lab, _ in train],
                            weights=[1.0] * len(texts) + [ACLED_WEIGHT] * len(train),
-                           override=classifier.OVERRIDE_LOCAL, meta={"name": "held-out check"})
+                           override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL,
+                           meta={"name": "held-out check"})
     now = "shipped" if classifier.shipped_path().is_file() else "none"
     extractor = api.get_extractor(dataclasses.replace(settings, event_model=now))
     trained = copy.copy(extractor)
