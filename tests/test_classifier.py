@@ -100,6 +100,7 @@ def test_classifier_finds_the_event_the_trigger_words_miss(extractor: Extractor)
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor1 is not None and event.actor1.startswith("Rioters")
     assert event.location == "Kisumu" and event.confidence > 0
+    assert event.extra["typing"]["by"] == "model" and event.extra["typing"]["rules"] is None
 
 
 def test_classifier_never_revives_what_the_rules_refused(extractor: Extractor) -> None:

@@ -64,6 +64,7 @@ class _Draft:
     sentences: list[SpacySpan] = field(default_factory=list)
     share: int = 1  # how many events the trigger sentence's toll is split across
     share_index: int = 0
+    rescued_p: float = 0.0  # the model's probability, when the model alone found the event
 
 
 class Extractor:
@@ -276,7 +277,7 @@ class Extractor:
                                      round(0.8 * p, 3), f"model: {label} ({p:.2f})")
             here = self._sentence_places(text, sent, places, trigger)
             date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
-            return [_Draft(trigger, label, place, date, [sent]) for place in here[:1] or [None]]
+            return [_Draft(trigger, label, place, date, [sent], rescued_p=p) for place in here[:1] or [None]]
         return []
 
     @staticmethod
@@ -450,7 +451,8 @@ class Extractor:
     def _typed(self, d: _Draft) -> tuple[str, dict[str, Any] | None]:
         """The sub-event type: the rules' unless the trained model is sure of another.
 
-        The model reads the event's first sentences as a whole; when its best label is a
+        The model reads the lead when the event is told there, else the event's first
+        sentences (`_model_sentences`); when its best label is a
         different event type's or sub-event type's with probability at least `MODEL_OVERRIDE`,
         it wins (a model may carry its own threshold: the shipped one, trained on our
         corpus alone, overrides only when nearly sure). A model that thinks the text is no
@@ -460,12 +462,15 @@ class Extractor:
         rule = d.sub_event_type
         if self.type_model is None:
             return rule, None
+        name = str(self.type_model.meta.get("name", ""))
+        if d.rescued_p:  # found by the model alone (`_rescued`)
+            return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(d.rescued_p, 3),
+                          "model_name": name}
         text = " ".join(s.text.strip() for s in _model_sentences(d))
         label, p = self.type_model.best(text)
         override = float(self.type_model.meta.get("override", MODEL_OVERRIDE))  # type: ignore[arg-type]
         by = "model" if label not in (rule, classifier.NON_EVENT) and p >= override else "rules"
-        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
-                "model_name": str(self.type_model.meta.get("name", ""))}
+        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3), "model_name": name}
         return (label if by == "model" else rule), info
 
     @staticmethod
