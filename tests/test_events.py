@@ -137,3 +137,15 @@ def test_events_a_road_named_after_two_towns_is_not_where_it_happened(extract) -
     events = extract("On Tuesday, protesters blocked the Nairobi-Mombasa highway in Mlolongo and pelted motorists "
                      "with stones.")
     assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Mlolongo")]
+
+
+def test_events_get_extractor_keeps_each_callers_country(settings) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from sitrep.api import get_extractor
+
+    plain = get_extractor(settings)
+    kenya = get_extractor(dataclasses.replace(settings, country="KE"))
+    assert plain.prior is None and kenya.prior == "KE"
+    assert kenya.nlp is plain.nlp  # the pipeline is loaded once, whatever the country
+    assert get_extractor(settings).prior is None

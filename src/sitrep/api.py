@@ -56,12 +56,13 @@ _EXTRACTORS: dict[tuple[str, str], Extractor] = {}
 
 
 def get_extractor(settings: Settings | None = None) -> Extractor:
-    """The process's extractor for these settings, loaded once."""
+    """The process's extractor for these settings, loaded once (another `country` shares what is loaded)."""
     settings = settings or Settings.load()
     key = (str(settings.data_dir), settings.spacy_model, settings.event_model)
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(settings)
-    return _EXTRACTORS[key]
+    base = _EXTRACTORS[key]
+    return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
 
 
 def iter_events(
