@@ -47,12 +47,22 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         "The 2019 bombing of the DusitD2 complex in Nairobi killed 21 people.",
         "Syria's war, which began as a crackdown on protests, has killed hundreds of thousands of people.",
         "Five years after gunmen stormed a hotel in Nairobi, families are still waiting for answers.",
-        # not political violence
+        # not political violence: disasters and accidents, crime inside a family, courts, trade
         "Floods swept through villages near Garissa on Monday, killing 12 people.",
+        "A bus collided with a truck near Naivasha on Friday, killing 14 passengers.",
+        "A man killed his wife in a domestic dispute in Kisii on Sunday, police said.",
+        "A court in Nairobi sentenced a man to 20 years in prison on Monday for a 2019 murder.",
+        "Kenya and Somalia signed a trade agreement in Nairobi on Thursday.",
+        "The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday to discuss border security.",
     ],
 )
 def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert extract(text) == []
+
+
+def test_events_a_crowd_punishing_a_family_killing_is_still_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("A mob lynched a man in Voi on Sunday after he killed his wife in a domestic dispute.")
+    assert event.sub_event_type == "Mob violence"
 
 
 def test_events_one_event_per_place_and_the_toll_split(extract) -> None:  # type: ignore[no-untyped-def]

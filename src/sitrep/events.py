@@ -133,14 +133,25 @@ NEGATORS = re.compile(
     r"no\s+\w+\s+(?:hit|struck|were|was)|not\s+(?:hit|struck|targeted|attacked))", re.I)
 LOOKING_BACK = re.compile(
     r"\b(?:anniversary|commemorat\w+|recall\w*|remember\w*|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
-    r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence)|last\s+year|"
+    r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence|murder|killing|"
+    r"shooting|abduction|kidnapping|raid|clashes|riots?|protests?)|last\s+year|"
     r"years?\s+ago|months\s+ago|previously|earlier\s+attacks?|history\s+of|has\s+long\s+been|"
     r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year|(?:hundreds|tens)\s+of\s+thousands|"
     r"began\s+(?:as|in)|since\s+the\s+(?:start|beginning)|\w+\s+years\s+(?:after|since|on)|"
     r"(?:a|one|two|three|several)\s+(?:years?|decades?)\s+(?:after|since))\b", re.I)
 NON_POLITICAL = re.compile(
     r"\b(?:flood\w*|earthquake|landslide|drought|road\s+accident|crash(?:ed)?\s+into|traffic\s+accident|"
-    r"drowned|lightning|cholera|outbreak|fire\s+broke\s+out)\b", re.I)
+    r"collided|collision|drowned|lightning|cholera|outbreak|fire\s+broke\s+out|(?:trade|economic|investment|"
+    r"cooperation|loan|bilateral|business|energy|financing|partnership)\s+(?:agreement|deal|accord|pact))\b", re.I)
+# A killing inside a family, and what a court did: crime and justice, not political violence, unless
+# a crowd, armed men or the state act in the same sentence ('lynched after he killed his wife').
+PRIVATE_OR_JUDICIAL = re.compile(
+    r"\b(?:domestic\s+(?:dispute|quarrel|row|violence|wrangle)|(?:killed|murdered|stabbed|hacked|strangled|"
+    r"poisoned)\s+(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|lover|son|daughter|mother|father|"
+    r"brother|sister|child|children)|(?:was|were)\s+(?:sentenced|convicted|acquitted|jailed)|sentenced\s+"
+    r"(?:\w+\s+){0,3}to|arraigned)\b", re.I)
+PUBLIC_ACTORS = re.compile(r"\b(?:mob|lynch\w*|residents|villagers|youths|crowd|police|officers|soldiers|troops|"
+                           r"gunmen|militia\w*|militants|protest\w*|demonstrat\w*)\b", re.I)
 
 # When two sentences of one event suggest two sub-event types of the same event type, the
 # more specific wins: the trigger cascade's order, with the protest outcomes ranked by severity.
@@ -255,6 +266,15 @@ def rule_signals(text: str) -> list[str]:
     return out
 
 
+def private_or_judicial(text: str) -> bool:
+    """A family killing or a court's doing, with no crowd, armed men or state acting ('police said' aside)."""
+    if not PRIVATE_OR_JUDICIAL.search(text):
+        return False
+    acting = re.sub(r"\b(?:police|officers|officials)\s+(?:said|say|says|told|reported|confirmed)\b", "", text,
+                    flags=re.I)
+    return not PUBLIC_ACTORS.search(acting)
+
+
 def detect(sent: SpacySpan) -> Trigger | None:
     """The event a sentence reports, typed, or None.
 
@@ -265,6 +285,8 @@ def detect(sent: SpacySpan) -> Trigger | None:
     """
     text = sent.text
     if NON_POLITICAL.search(text) and not re.search(r"\b(?:attack|gunmen|bomb|shot|clash)", text, re.I):
+        return None
+    if private_or_judicial(text):
         return None
     first_refusal: Trigger | None = None
     for name, pattern in TRIGGERS:

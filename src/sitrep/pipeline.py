@@ -265,7 +265,7 @@ class Extractor:
         for n, sent in enumerate(s for s in doc.sents if s.text.strip()):
             if n >= MODEL_LEAD:
                 break
-            if events.NON_POLITICAL.search(sent.text):
+            if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
                 continue
             found = events.detect(sent)
             if found is not None and found.confidence == 0.0:
