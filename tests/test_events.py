@@ -159,3 +159,15 @@ def test_events_get_extractor_keeps_each_callers_country(settings) -> None:  # t
     assert plain.prior is None and kenya.prior == "KE"
     assert kenya.nlp is plain.nlp  # the pipeline is loaded once, whatever the country
     assert get_extractor(settings).prior is None
+
+
+def test_events_a_protest_that_turns_violent_later_is_a_violent_demonstration(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Hundreds of traders protested in Eldoret on Monday against new county levies. Later the "
+                     "protesters barricaded the main road with stones and burnt tyres.")
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+
+
+def test_events_anti_riot_police_do_not_make_a_riot(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Hundreds of teachers marched peacefully to parliament in Nairobi on Tuesday. A line of "
+                     "anti-riot police watched the march.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -25,7 +25,8 @@ PROTEST = (r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed|ing|es|e)
            r"(?:\w+ly\s+)?(?:to|through|on|in|from|along|against)|dispersed\s+(?:\w+\s+){0,3}?(?:supporters|"
            r"protesters|crowds?|demonstrators|youths|students|residents)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
            r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
-RIOT = (r"riot(?:s|ed|ing|ers)?|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
+RIOT = (r"(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?|"  # not 'anti-riot police'
+        r"torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
         r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
         r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
         r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
@@ -77,7 +78,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"storm))|"
         r"by\s+(?:an?\s+)?(?:angry\s+|irate\s+|vigilante\s+)?mob)", re.I)),
     ("Riot", re.compile(
-        r"\b(?:riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
+        r"\b(?:(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|"
+        r"(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
         r"(?:stones|rocks|bricks|petrol\s+bombs)|set\s+(?:\w+\s+){0,2}?(?:tyres|tires|barricades)\s+(?:alight|ablaze|"
         r"on\s+fire)|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|erected\s+barricades|barricaded\s+(?:the\s+)?"
         r"(?:roads?|streets?))", re.I)),
@@ -153,11 +155,13 @@ PRIVATE_OR_JUDICIAL = re.compile(
 PUBLIC_ACTORS = re.compile(r"\b(?:mob|lynch\w*|residents|villagers|youths|crowd|police|officers|soldiers|troops|"
                            r"gunmen|militia\w*|militants|protest\w*|demonstrat\w*)\b", re.I)
 
-# When two sentences of one event suggest two sub-event types of the same event type, the
-# more specific wins: the trigger cascade's order, with the protest outcomes ranked by severity.
+# When two sentences of one event suggest two sub-event types of the same event type (or of one
+# demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes
+# ranked by severity, and a demonstration whose crowd turned violent a Violent demonstration
+# whatever the police did (ACLED's codebook: excessive force is force against peaceful protesters).
 RANK_BY_SUB: dict[str, int] = {name: len(TRIGGERS) - i for i, (name, _) in enumerate(TRIGGERS)}
-RANK_BY_SUB.update({"Excessive force against protesters": 103, "Protest with intervention": 102,
-                    "Peaceful protest": 101, "Violent demonstration": 101})
+RANK_BY_SUB.update({"Violent demonstration": 104, "Excessive force against protesters": 103,
+                    "Protest with intervention": 102, "Peaceful protest": 101})
 
 
 @dataclass(slots=True)

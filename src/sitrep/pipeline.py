@@ -284,7 +284,7 @@ class Extractor:
     def _merge(draft: _Draft, sent: SpacySpan, trigger: events.Trigger) -> None:
         if sent not in draft.sentences:
             draft.sentences.append(sent)
-        same_family = taxonomy.event_type(trigger.sub_event_type) == taxonomy.event_type(draft.sub_event_type)
+        same_family = _family(trigger.sub_event_type) == _family(draft.sub_event_type)
         if same_family and events.RANK_BY_SUB.get(trigger.sub_event_type, 0) > events.RANK_BY_SUB.get(
                 draft.sub_event_type, 0):
             draft.sub_event_type = trigger.sub_event_type
@@ -498,6 +498,15 @@ def _names_a_route(text: str, place: Place) -> bool:
         return bool(re.match(r"^\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|"
                              r"bypass)\b", after, re.I))
     return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
+
+
+DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                           "Violent demonstration"})
+
+
+def _family(sub: str) -> str:
+    """Which sub-event types a later sentence may refine: a protest that turns violent is one event."""
+    return "demonstration" if sub in DEMONSTRATION else taxonomy.event_type(sub)
 
 
 def _model_sentences(d: _Draft) -> list[SpacySpan]:
