@@ -214,7 +214,6 @@ def conservative_total(claims: list[FatalityClaim]) -> int:
     return min(by_report.values())
 
 
-DEATH_VERBS = frozenset("kill die slay murder execute massacre lynch perish".split())
 # Verbs that kill when done 'to death' ('stoned a suspected thief to death'), or with 'dead'.
 TO_DEATH_VERBS = frozenset("beat stone hack stab burn club lynch batter shoot strangle chop cut torture".split())
 ACTIVE_KILLING = frozenset("kill slay murder execute massacre lynch assassinate behead".split())
@@ -248,12 +247,10 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     taken = [(c.start, c.end) for c in claims]
     sources = _sources(sent.text)
     extra: list[FatalityClaim] = []
-    for tok in sent:
-        kills = _kills(tok)
-        if kills is None or not kills[1]:
+    killings = _killings(sent)
+    for tok, victim_is_subject in killings:
+        if not victim_is_subject:
             continue  # only where the dead are the subject: '9 rustlers shot dead by police', '1 Somali killed'
-        if tok.dep_ == "relcl" or _earlier_clause(tok):
-            continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
         for subj in list(subjects):
             subjects.extend(c for c in subj.conjuncts if c not in subjects)
@@ -271,7 +268,7 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
                 taken.append((start, end))
                 extra.append(FatalityClaim(value, value, value, _nearest_source(sources, start - base, end - base),
                                            sent.text.strip(), start, end))
-    for start, end in _single_victims(sent):
+    for start, end in _single_victims(killings):
         if any(s <= start < e or s < end <= e or start <= s < end for s, e in taken):
             continue
         taken.append((start, end))
@@ -280,8 +277,22 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     return sorted(claims + extra, key=lambda c: c.start)
 
 
-def _kills(tok: Token) -> tuple[bool, bool] | None:
-    """(is a killing, victim is the subject) for a verb that says someone died, else None."""
+def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
+    """Each verb that says someone died in this event, with whether the dead are its subject.
+
+    A killing in a relative or an 'after ...' clause is left out: 'a man who killed his wife',
+    'lynched after he killed a woman' tell of another, earlier death.
+    """
+    out = []
+    for tok in sent:
+        victim_is_subject = _kills(tok)
+        if victim_is_subject is not None and tok.dep_ != "relcl" and not _earlier_clause(tok):
+            out.append((tok, victim_is_subject))
+    return out
+
+
+def _kills(tok: Token) -> bool | None:
+    """For a verb that says someone died, whether the dead are its subject; None for any other word."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -290,13 +301,13 @@ def _kills(tok: Token) -> tuple[bool, bool] | None:
     to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids)
     dead = any(c.lower_ == "dead" for c in kids)
     if lemma in ("die", "perish", "succumb"):
-        return True, True
+        return True
     if lemma == "find" and passive and (dead or any(c.dep_ == "nsubjpass" and c.lower_ == "body" for c in kids)):
-        return True, True  # 'was found dead', 'the body of a woman was found'
+        return True  # 'was found dead', 'the body of a woman was found'
     if lemma in ACTIVE_KILLING or (lemma in TO_DEATH_VERBS and (to_death or dead)):
         # 'ODM representative killed at his home': a headline's killing with a subject and no object
         bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
-        return True, passive or bare or tok.dep_ == "acl"
+        return passive or bare or tok.dep_ == "acl"
     return None
 
 
@@ -309,14 +320,10 @@ def _earlier_clause(tok: Token) -> bool:
     return t.dep_ in ("advcl", "pcomp") and any(c.lower_ in ("after", "for", "since") for c in words)
 
 
-def _single_victims(sent: SpacySpan) -> list[tuple[int, int]]:
+def _single_victims(killings: list[tuple[Token, bool]]) -> list[tuple[int, int]]:
     """Spans of victims named one by one, with no number: 'killed a school guard', 'Policeman killed'."""
     out: list[tuple[int, int]] = []
-    for tok in sent:
-        kills = _kills(tok)
-        if kills is None or tok.dep_ == "relcl" or _earlier_clause(tok):
-            continue  # 'a man who killed his wife', 'lynched after he killed a woman': another, earlier death
-        _, victim_is_subject = kills
+    for tok, victim_is_subject in killings:
         if tok.dep_ == "acl" and victim_is_subject:
             victims = [tok.head]  # 'a man killed by police'
         elif victim_is_subject:
@@ -328,7 +335,7 @@ def _single_victims(sent: SpacySpan) -> list[tuple[int, int]]:
         for v in victims:
             if any(c.dep_ == "nummod" for c in v.children) or v.tag_ in ("NNS", "NNPS"):
                 continue  # counted by the number patterns, or an unknown number
-            if v.lower_ in ("body",):
+            if v.lower_ == "body":
                 of = [g for c in v.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                 if of and of[0].tag_ in ("NN", "NNP"):
                     v = of[0]  # 'the body of a woman was found'
