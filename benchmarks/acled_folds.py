@@ -23,7 +23,7 @@ from sitrep import classifier
 from sitrep.api import get_extractor
 from sitrep.evaluate import FIELDS, AcledResult, evaluate_acled_rows
 from sitrep.settings import Settings
-from sitrep.training.cli import ACLED_WEIGHT, acled_examples
+from sitrep.training.cli import ACLED_WEIGHT, acled_examples, fit_local
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import commit  # noqa: E402
@@ -56,10 +56,7 @@ def main() -> None:
     for k in range(args.folds):
         test = [r for i, r in enumerate(rows) if i % args.folds == k]
         train = [r for i, r in enumerate(rows) if i % args.folds != k]
-        model = classifier.fit([t for t, _ in corpus] + [t for t, _, _ in train],
-                               [lab for _, lab in corpus] + [lab for _, lab, _ in train],
-                               weights=[1.0] * len(corpus) + [args.acled_weight] * len(train),
-                               override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL)
+        model = fit_local(corpus, train, weight=args.acled_weight)
         trained = copy.copy(extractor)
         trained.type_model = model
         add(local, evaluate_acled_rows(trained, [row for _, _, row in test]))

@@ -75,6 +75,16 @@ class TypeModel:
     intercept: np.ndarray
     meta: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def override(self) -> float:
+        """The probability at which this model's type overrides the rules' (`fit` stores it)."""
+        return float(self.meta.get("override", OVERRIDE_CORPUS))  # type: ignore[arg-type]
+
+    @property
+    def rescue(self) -> float:
+        """The probability at which it finds an event in a lead where the rules found none."""
+        return float(self.meta.get("rescue", RESCUE_CORPUS))  # type: ignore[arg-type]
+
     # ---- scoring ---------------------------------------------------------------------------
 
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -14,6 +14,7 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -49,10 +50,8 @@ NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
-MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences
-MODEL_OVERRIDE = 0.5  # its probability at which it overrides the rules' type (unless the model says otherwise)
-MODEL_RESCUE = 0.6  # ... and at which it finds an event in a lead the rules found none in (idem)
-MODEL_LEAD = 3
+MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
+MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
 
 
 @dataclass(slots=True)
@@ -262,16 +261,14 @@ class Extractor:
         """
         if self.type_model is None:
             return []
-        for n, sent in enumerate(s for s in doc.sents if s.text.strip()):
-            if n >= MODEL_LEAD:
-                break
+        for sent in _lead(doc):
             if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
                 continue
             found = events.detect(sent)
             if found is not None and found.confidence == 0.0:
                 continue  # the rules read it as a non-event
             label, p = self.type_model.best(sent.text)
-            if label == classifier.NON_EVENT or p < float(self.type_model.meta.get("rescue", MODEL_RESCUE)):  # type: ignore[arg-type]
+            if label == classifier.NON_EVENT or p < self.type_model.rescue:
                 continue
             trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
                                      round(0.8 * p, 3), f"model: {label} ({p:.2f})")
@@ -453,9 +450,9 @@ class Extractor:
 
         The model reads the lead when the event is told there, else the event's first
         sentences (`_model_sentences`); when its best label is a
-        different event type's or sub-event type's with probability at least `MODEL_OVERRIDE`,
-        it wins (a model may carry its own threshold: the shipped one, trained on our
-        corpus alone, overrides only when nearly sure). A model that thinks the text is no
+        different event type's or sub-event type's with probability at least the model's own
+        `override` threshold, it wins (the shipped model, trained on our corpus alone,
+        overrides only when nearly sure). A model that thinks the text is no
         event at all does not drop it (the rules' non-event checks decide that); `typing`
         records both readings.
         """
@@ -468,8 +465,7 @@ class Extractor:
                           "model_name": name}
         text = " ".join(s.text.strip() for s in _model_sentences(d))
         label, p = self.type_model.best(text)
-        override = float(self.type_model.meta.get("override", MODEL_OVERRIDE))  # type: ignore[arg-type]
-        by = "model" if label not in (rule, classifier.NON_EVENT) and p >= override else "rules"
+        by = "model" if label not in (rule, classifier.NON_EVENT) and p >= self.type_model.override else "rules"
         info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3), "model_name": name}
         return (label if by == "model" else rule), info
 
@@ -486,17 +482,17 @@ class Extractor:
 # ---- helpers ------------------------------------------------------------------------------
 
 
-ROUTE_AFTER = re.compile(r"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?\s(?:road|highway|expressway|motorway|"
-                         r"railway|railroad|pipeline|route|corridor|bypass)\b", re.I)
+ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|bypass)\b"
+ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
+ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
 
 
 def _names_a_route(text: str, place: Place) -> bool:
     """Whether the name is one end of a road or line named after the towns it joins."""
     after = text[place.end : place.end + 40]
     if ROUTE_BEFORE.search(text[max(0, place.start - 30) : place.start]):
-        return bool(re.match(r"^\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|"
-                             r"bypass)\b", after, re.I))
+        return bool(ROUTE_NEXT.match(after))
     return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
 
 
@@ -509,9 +505,14 @@ def _family(sub: str) -> str:
     return "demonstration" if sub in DEMONSTRATION else taxonomy.event_type(sub)
 
 
+def _lead(doc: Doc) -> list[SpacySpan]:
+    """The article's first `MODEL_LEAD` sentences that are not blank (the headline included)."""
+    return list(itertools.islice((s for s in doc.sents if s.text.strip()), MODEL_LEAD))
+
+
 def _model_sentences(d: _Draft) -> list[SpacySpan]:
     """What the model reads for an event: the lead when the event is told there, else its own sentences."""
-    lead = [s for s in d.sentences[0].doc.sents if s.text.strip()][:MODEL_SENTENCES]
+    lead = _lead(d.sentences[0].doc)
     if any(s.start_char == d.sentences[0].start_char for s in lead):
         return lead
     return d.sentences[:MODEL_SENTENCES]

@@ -61,14 +61,22 @@ def acled_examples(path: Path) -> list[tuple[str, str, dict[str, str]]]:
     return out
 
 
+def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str, str]]],
+              meta: dict[str, object] | None = None, weight: float = ACLED_WEIGHT) -> classifier.TypeModel:
+    """A local model: the corpus and a user's coded rows (each weighing `weight` corpus sentences),
+    with the thresholds measured for such a model."""
+    return classifier.fit([t for t, _ in corpus] + [t for t, _, _ in rows],
+                          [lab for _, lab in corpus] + [lab for _, lab, _ in rows],
+                          weights=[1.0] * len(corpus) + [weight] * len(rows),
+                          override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL, meta=meta)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     start = time.perf_counter()
     corpus = classifier.read_corpus(args.corpus)
     target = args.output or classifier.local_path(settings.data_dir)
-    texts, labels = [t for t, _ in corpus], [lab for _, lab in corpus]
-    weights = [1.0] * len(texts)
     meta: dict[str, object] = {"name": "corpus", "corpus": str(args.corpus or "shipped"),
                                "trained": dt.date.today().isoformat()}
     if args.acled:
@@ -76,31 +84,24 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         random.Random(args.seed).shuffle(rows)
         held = rows[: int(len(rows) * args.holdout)]
         if held:
-            _report_gain(settings, texts, labels, rows[len(held):], held)
-        texts += [t for t, _, _ in rows]
-        labels += [lab for _, lab, _ in rows]
-        weights += [ACLED_WEIGHT] * len(rows)
+            _report_gain(settings, corpus, rows[len(held):], held)
         meta.update(name=f"local: {args.acled.name}", acled_rows=len(rows))
-    local = bool(args.acled)
-    model = classifier.fit(texts, labels, weights=weights, meta=meta,
-                           override=classifier.OVERRIDE_LOCAL if local else classifier.OVERRIDE_CORPUS,
-                           rescue=classifier.RESCUE_LOCAL if local else classifier.RESCUE_CORPUS)
+        model = fit_local(corpus, rows, meta)
+    else:
+        model = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], meta=meta)
     model.save(target)
-    print(f"sitrep: event-type model trained on {len(texts)} examples ({len(model.vocabulary)} features) "
+    print(f"sitrep: event-type model trained on {model.meta['examples']} examples ({len(model.vocabulary)} features) "
           f"in {time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
     return 0
 
 
-def _report_gain(settings: Settings, texts: list[str], labels: list[str],
+def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
                  train: list[tuple[str, str, dict[str, str]]], held: list[tuple[str, str, dict[str, str]]]) -> None:
     """Extract the held-out rows with the model sitrep would use now and with one trained on the rest."""
     from sitrep import api
     from sitrep.evaluate import evaluate_acled_rows
 
-    model = classifier.fit(texts + [t for t, _, _ in train], labels + [lab for _, lab, _ in train],
-                           weights=[1.0] * len(texts) + [ACLED_WEIGHT] * len(train),
-                           override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL,
-                           meta={"name": "held-out check"})
+    model = fit_local(corpus, train, {"name": "held-out check"})
     now = "shipped" if classifier.shipped_path().is_file() else "none"
     extractor = api.get_extractor(dataclasses.replace(settings, event_model=now))
     trained = copy.copy(extractor)
