@@ -48,7 +48,8 @@ def test_evaluate_compare_expected_reports_misses_and_extras() -> None:
 def test_evaluate_geo_reads_both_xml_styles(tmp_path: Path) -> None:
     xml = tmp_path / "g.xml"
     xml.write_text(
-        "<articles><article docid='1'><text>Fighting in Homs.</text><toponyms><toponym><start>12</start>"
+        "<articles><article docid='1'><domain>homsnews.example.sy</domain><text>Fighting in Homs.</text>"
+        "<toponyms><toponym><start>12</start>"
         "<end>16</end><phrase>Homs</phrase><gaztag geonameid='169577'><lat>34.72</lat><lon>36.72</lon></gaztag>"
         "</toponym></toponyms></article><article><text>Cases in Pandi.</text><locations><location><name>Pandi"
         "</name><start>10</start><end>15</end><lat>14.87</lat><lon>120.95</lon></location></locations></article>"
@@ -56,6 +57,7 @@ def test_evaluate_geo_reads_both_xml_styles(tmp_path: Path) -> None:
     docs = read_geo_xml(xml)
     assert [(d.text[t.start:t.end], t.geonameid) for d in docs for t in d.toponyms] == [
         ("Homs", 169577), ("Pandi", None)]
+    assert [d.url for d in docs] == ["http://homsnews.example.sy/", None]  # LGL's outlet, for the outlet prior
 
 
 @pytest.mark.devdata

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,4 +35,19 @@ def test_gazetteer_builds_from_the_installed_packages(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         (names,) = conn.execute("SELECT count(*) FROM names").fetchone()
     assert names > 500_000
-    assert not (tmp_path / "g.building").exists()
+    assert not list(tmp_path.glob("*.building"))
+
+
+@pytest.mark.slow
+def test_gazetteer_first_use_by_two_processes_at_once_builds_it_once(tmp_path: Path) -> None:
+    # parallel workers on a fresh machine each open the index; before the lock they clobbered one
+    # another's temporary file and one of them failed
+    code = ("import sys, pathlib; from sitrep.places.gazetteer import Gazetteer; "
+            "g = Gazetteer.open(pathlib.Path(sys.argv[1])); print(len(g.lookup('Nairobi')))")
+    path = tmp_path / "g.sqlite"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    assert all(int(out.strip()) > 0 for out, _ in outs)
+    assert not list(tmp_path.glob("*.building"))

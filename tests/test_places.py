@@ -101,6 +101,8 @@ def test_places_datelines_are_marked(extractor: Extractor) -> None:
 @pytest.mark.parametrize(("text", "name", "code", "cc"), [
     ("Militias burned villages across Darfur on Tuesday.", "Darfur", "RGN", "SD"),
     ("Shelling continued in the Donbas overnight.", "Donbas", "RGN", "UA"),
+    ("Floods cut roads across Java on Monday.", "Java", "RGN", "ID"),  # the island, not a Georgian village
+    ("Troops clashed with militants in Mindanao.", "Mindanao", "RGN", "PH"),
     ("Bushfires forced evacuations in NSW.", "New South Wales", "ADM1", "AU"),
     ("A deputy was shot in Greenville, S.C., on Friday.", "South Carolina", "ADM1", "US"),
 ])
@@ -123,3 +125,24 @@ def test_places_a_name_resolved_by_the_other_names_divisions(extractor: Extracto
 def test_places_france_is_a_place_but_not_in_agence_france_presse(extractor: Extractor) -> None:
     text = "Cases rose in France on Monday, Agence France-Presse reported."
     assert [(p.start, p.name) for p in _places(extractor, text)] == [(14, "France")]
+
+
+@pytest.mark.parametrize(("text", "word", "name", "code", "cc"), [
+    ("Dagestani militants attacked a checkpoint on Monday.", "Dagestani", "Dagestan", "ADM1", "RU"),
+    ("South Ossetian forces fired on the village.", "South Ossetian", "South Ossetia", "RGN", "GE"),
+    ("Abkhaz officials denied the report.", "Abkhaz", "Abkhazia", "ADM1", "GE"),
+    ("Tigrayan fighters entered the town.", "Tigrayan", "Tigray", "ADM1", "ET"),
+    ("Ohioans voted on Tuesday.", "Ohioans", "Ohio", "ADM1", "US"),
+    ("Latvian police detained a man.", "Latvian", "Latvia", "PCLI", "LV"),
+])
+def test_places_regional_demonyms_name_their_division(extractor: Extractor, text: str, word: str, name: str,
+                                                      code: str, cc: str) -> None:
+    places = extractor.geoparser.parse(extractor.nlp(text))
+    found = {p.text: (p.name, p.feature_code, p.country_code, p.role) for p in places}
+    assert found[word] == (name, code, cc, "demonym")  # it names the division, and places nothing
+
+
+def test_places_south_ossetia_is_a_region_of_georgia(extractor: Extractor) -> None:
+    (place,) = _places(extractor, "Shelling was reported in South Ossetia overnight.")
+    assert (place.name, place.feature_code, place.country_code) == ("South Ossetia", "RGN", "GE")
+    assert abs(place.latitude - 42.3) < 0.2 and abs(place.longitude - 44.0) < 0.2  # among its towns

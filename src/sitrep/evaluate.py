@@ -65,7 +65,7 @@ def _acled_date(value: str) -> dt.date:
     raise EvaluationError(f"unreadable ACLED event_date {value!r}")
 
 
-FIELDS = ("any_event", "sub_event_type", "event_type", "country", "location_25km", "event_date",
+FIELDS = ("any_event", "sub_event_type", "event_type", "country", "location_25km", "geo_precision", "event_date",
           "fatalities", "actor1")
 
 
@@ -177,6 +177,7 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
         "event_type": event.event_type == (row.get("event_type") or SUB_EVENT_TYPES.get(row["sub_event_type"])),
         "country": event.country.casefold() == row.get("country", "").casefold(),
         "location_25km": near,
+        "geo_precision": str(event.geo_precision) == (row.get("geo_precision") or "").strip(),
         "event_date": event.event_date == day,
         "fatalities": event.fatalities == coded_fatal,
         "actor1": normalise_actor(event.actor1) == normalise_actor(row.get("actor1")),
@@ -211,6 +212,7 @@ class GeoDoc:
     id: str
     text: str
     toponyms: list[GoldToponym]
+    url: str | None = None
 
 
 ALIGN_SLACK = 8  # GeoVirus offsets are off by one or two characters in places
@@ -244,7 +246,8 @@ def read_geo_xml(path: Path) -> list[GeoDoc]:
             gid = tag.get("geonameid") if tag is not None else None
             begin, finish = _align(text, int(start), int(end), top.findtext("phrase") or top.findtext("name"))
             gold.append(GoldToponym(begin, finish, float(lat), float(lon), int(gid) if gid else None))
-        docs.append(GeoDoc(art.get("docid") or str(i), text, gold))
+        domain = (art.findtext("domain") or "").strip()  # LGL names each article's outlet by its site
+        docs.append(GeoDoc(art.get("docid") or str(i), text, gold, f"http://{domain}/" if domain else None))
     if not docs:
         raise EvaluationError(f"{path} has no <article> elements")
     return docs
@@ -280,7 +283,7 @@ def evaluate_geo(extractor: Extractor, path: Path, limit: int | None = None) -> 
     results = []
     for mode in ("gold spans", "raw text"):
         result = GeoResult(mode)
-        articles = (Article(id=d.id, text=d.text,
+        articles = (Article(id=d.id, text=d.text, url=d.url,
                             toponyms=[(t.start, t.end) for t in d.toponyms] if mode == "gold spans" else None)
                     for d in docs)
         for doc, item in zip(docs, extractor.geoparse(articles), strict=True):

@@ -32,6 +32,7 @@ from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
 from sitrep.places.gazetteer import Gazetteer, haversine_km
 from sitrep.places.geoparse import DEMONYMS, Geoparser
+from sitrep.places.publisher import Outlet, OutletReader
 from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
 from sitrep.settings import Settings
 
@@ -74,6 +75,7 @@ class Extractor:
         self.nlp = nlp.load(self.settings.spacy_model)
         self.gazetteer = Gazetteer.open(self.settings.gazetteer_path)
         self.geoparser = Geoparser(self.gazetteer)
+        self.outlets = OutletReader(self.gazetteer)
         self.country_names = {cc: name for cc, (name, _, _) in self.gazetteer.countries().items()}
         self.prior = (self.settings.country or "").upper() or None
         if self.prior and self.prior not in self.country_names:
@@ -116,7 +118,7 @@ class Extractor:
                 yield item
             else:
                 assert doc is not None
-                places = self.geoparser.parse(doc, item.toponyms, self.prior)
+                places = self.geoparser.parse(doc, item.toponyms, self.prior, self._outlet(item))
                 located = {(p.start, p.end) for p in self._event_places(doc, item, places)}
                 for p in places:
                     p.is_event_location = (p.start, p.end) in located
@@ -149,11 +151,14 @@ class Extractor:
         while pending:
             yield None, pending.pop(0)
 
+    def _outlet(self, article: Article) -> Outlet | None:
+        return self.outlets.read(article.url, article.outlet) if article.url or article.outlet else None
+
     def _event_places(self, doc: Doc, article: Article, places: list[Place]) -> list[Place]:
         return [d.place for d in self._drafts(doc, article, places) if d.place is not None]
 
     def events(self, doc: Doc, article: Article) -> list[Event]:
-        places = self.geoparser.parse(doc, prior=self.prior)
+        places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
         drafts = self._drafts(doc, article, places)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
         out = [self._event(doc, article, d, places, i, memo) for i, d in enumerate(drafts)]

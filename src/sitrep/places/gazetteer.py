@@ -30,6 +30,7 @@ import csv
 import importlib.resources
 import json
 import math
+import os
 import re
 import sqlite3
 import threading
@@ -41,7 +42,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 14  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 16  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -248,9 +249,14 @@ class Gazetteer:
     def open(cls, path: Path, *, build: bool = True) -> Gazetteer:
         """Open the index at `path`, building it first if it is missing or stale."""
         if build and not _is_current(path):
+            from filelock import FileLock
+
             from sitrep.places.geonames_import import rebuild_with_imports
 
-            rebuild_with_imports(path, path.parent / "geonames")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(f"{path}.lock"):  # workers starting together build it once, in turn
+                if not _is_current(path):
+                    rebuild_with_imports(path, path.parent / "geonames")
         return cls(path)
 
     @property
@@ -363,7 +369,7 @@ def _read_json(package: str, name: str) -> dict:  # type: ignore[type-arg]
 def build_embedded(path: Path) -> Path:
     """Build the embedded gazetteer index at `path` (atomically: a temp file, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.building")  # never another process's file
     tmp.unlink(missing_ok=True)
     try:
         conn = sqlite3.connect(tmp)
@@ -453,7 +459,7 @@ def _populate(conn: sqlite3.Connection) -> None:
         gid = next((division_ids[(cc, a1c, k)] for k in _admin_keys(a2) if (cc, a1c, k) in division_ids), None)
         derived.append([next_pid, gid, a2, "A", "ADM2", cc, a1c, admin1_names[(cc, a1c)], a2, lat, lon, pop])
         next_pid -= 1
-    next_pid = _add_regions(derived, names, next_pid)
+    next_pid = _add_regions(derived, places, names, next_pid)
     for row in derived:
         if row[4] == "RGN":
             continue  # named by _add_regions
@@ -546,16 +552,26 @@ def _countryinfo() -> dict[str, tuple[tuple[float, float] | None, list[str]]]:
     return out
 
 
-def _add_regions(derived: list[list], names: list[tuple[str, int, int]], next_pid: int) -> int:  # type: ignore[type-arg]
+def _add_regions(derived: list[list], places: list[list], names: list[tuple[str, int, int]],  # type: ignore[type-arg]
+                 next_pid: int) -> int:
     """Regions that are no single division ('Darfur', 'Donbas'), from data/regions.tsv, each on the
-    mean point of its member divisions; returns the next free derived pid."""
+    mean point of its members: first-order divisions, or towns (written 'town:Name') for a region
+    that is no union of divisions ('South Ossetia'); returns the next free derived pid."""
     adm1 = {(r[5], k): r for r in derived if r[4] == "ADM1" for k in _admin_keys(r[2])}
+    towns: dict[tuple[str, str], list] = {}  # type: ignore[type-arg]
+    for r in places:  # the most populous town of each name
+        key = (r[5], "town:" + normalize_name(r[2]))
+        if key not in towns or r[11] > towns[key][11]:
+            towns[key] = r
+    adm1.update(towns)
     table = importlib.resources.files("sitrep").joinpath("data/regions.tsv")
     for line in table.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, aliases, cc, members = line.split("\t")
-        rows = [adm1[(cc, normalize_name(m))] for m in members.split("|") if (cc, normalize_name(m)) in adm1]
+        keys = [(cc, "town:" + normalize_name(m[5:]) if m.startswith("town:") else normalize_name(m))
+                for m in members.split("|")]
+        rows = [adm1[k] for k in keys if k in adm1]
         if not rows:
             continue
         lat = sum(r[9] for r in rows) / len(rows)

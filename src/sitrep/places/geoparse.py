@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep import structure
 from sitrep.nlp import doc_text
 from sitrep.places.gazetteer import STATE_ABBREVIATIONS, GazEntry, Gazetteer, haversine_km, normalize_name
+from sitrep.places.publisher import Outlet
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6
@@ -109,6 +110,7 @@ W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
+W_OUTLET_COUNTRY = 1.0  # the country of the outlet's web address, when the caller gives none
 W_CAPITAL = 1.0  # a country's capital, named without a cue for another kind of place
 W_DIVISION_NAME = 1.5  # a first-order division named by its own name, with no town of that name inside it
 # First-pass confidence from which a resolved name counts as evidence for its country and division
@@ -132,10 +134,27 @@ def _load_demonyms() -> dict[str, str]:
         cc, words = line.split("\t")
         for word in words.split("|"):
             table[word.casefold()] = cc
+            table[normalize_name(word)] = cc  # as the matcher keys it ('Bissau-Guinean': 'bissau guinean')
     return table
 
 
 DEMONYMS = _load_demonyms()
+
+
+def _load_regional_demonyms() -> dict[str, tuple[str, str]]:
+    """'dagestani' -> ('RU', 'dagestan'): adjectives naming a division or a region, not a country."""
+    table: dict[str, tuple[str, str]] = {}
+    path = importlib.resources.files("sitrep").joinpath("data/regional_demonyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cc, name, words = line.split("\t")
+        for word in words.split("|"):
+            table[word.casefold()] = table[normalize_name(word)] = (cc, normalize_name(name))
+    return table
+
+
+REGIONAL_DEMONYMS = _load_regional_demonyms()
 
 
 @dataclass(slots=True)
@@ -230,16 +249,23 @@ class Geoparser:
     def _demonym(self, span: SpacySpan, key: str) -> _Mention | None:
         """'Syrian', 'Sri Lankan', 'Palestinians': the country an adjective or a people's name refers to,
         as a mention with the role 'demonym' (it names the country; it never places an event)."""
-        cc = DEMONYMS.get(key.casefold()) or (DEMONYMS.get(key.casefold()[:-1]) if key.endswith("s") else None)
-        if cc is None:
+        word = key.casefold()
+        cc = DEMONYMS.get(word) or (DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
+        region = REGIONAL_DEMONYMS.get(word) or (REGIONAL_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
+        if cc is None and region is None:
             return None
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in NATURAL_FEATURE_HEADS:
             return None  # 'Indian Ocean', 'Arabian Sea': part of a natural feature's name
-        entry = self.gaz.country_entry(cc)
+        entry = self.gaz.country_entry(cc) if cc else self._region_entry(*region)  # type: ignore[misc]
         if entry is None:
             return None
         return _Mention(span.start_char, span.end_char, span.text, key, [(entry, True)], "demonym")
+
+    def _region_entry(self, cc: str, key: str) -> GazEntry | None:
+        """The division or region a regional adjective names ('Dagestani': Dagestan, RU)."""
+        return next((e for e, _ in self.gaz.lookup_keys([key]).get(key, [])
+                     if e.country_code == cc and e.feature_code in ("ADM1", "RGN")), None)
 
     def _reject_reason(self, span: SpacySpan, key: str) -> str:
         """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
@@ -247,7 +273,8 @@ class Geoparser:
         ent = first.ent_type_
         if span.text in STATE_ABBREVIATIONS:
             return ""  # 'Ky.', 'S.C.': short, but an AP state abbreviation
-        if key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS or len(key) < 3:
+        if (key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS
+                or key.casefold() in REGIONAL_DEMONYMS or len(key) < 3):
             return "reject"
         # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label
         if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
@@ -334,17 +361,23 @@ class Geoparser:
 
     # ---- resolution --------------------------------------------------------------------
 
-    def parse(self, doc: Doc, gold: list[Span] | None = None, prior: str | None = None) -> list[Place]:
+    def parse(self, doc: Doc, gold: list[Span] | None = None, prior: str | None = None,
+              outlet: Outlet | None = None) -> list[Place]:
         """Place names in `doc` (or exactly the `gold` character spans), resolved.
 
         `prior` is the ISO2 code of a country the caller expects the text to be about:
-        it counts as one mention of that country.
+        it counts as one mention of that country. `outlet` is what the article's address
+        says of where it was published (`publisher.Outlet`): its country counts for less
+        than `prior`, and only when there is no `prior`.
         """
         mentions = self.find(doc) if gold is None else self._gold_mentions(doc, gold)
         if not mentions:
             return []
+        outlet = outlet or Outlet()
         by_key = {m.key: m for m in mentions}
         raw = self._country_context(doc, mentions, prior)
+        if not prior and outlet.country:
+            raw[outlet.country] += W_OUTLET_COUNTRY
         lone: dict[str, tuple[str | None, float]] = {}  # what each name votes for itself
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
@@ -354,7 +387,8 @@ class Geoparser:
         raw_total = sum(raw.values()) or 1.0
         context = {cc: v / raw_total for cc, v in raw.items()}
         counties = _Counties(mentions)
-        first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties) for m in mentions}
+        first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties, outlet=outlet)
+                 for m in mentions}
         anchors: list[GazEntry] = []
         votes: Counter[str] = Counter(context)
         anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
@@ -373,7 +407,7 @@ class Geoparser:
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties)
+            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties, outlet)
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -431,7 +465,9 @@ class Geoparser:
             elif len(countries) == 1:
                 votes[next(iter(countries))] += 1.0
         for tok in doc:
-            cc = DEMONYMS.get(tok.lower_) if tok.text[:1].isupper() else None
+            if not tok.text[:1].isupper():
+                continue
+            cc = DEMONYMS.get(tok.lower_) or REGIONAL_DEMONYMS.get(tok.lower_, (None, ""))[0]
             if cc:
                 votes[cc] += 1.0
         return votes
@@ -444,9 +480,13 @@ class Geoparser:
         anchors: list[GazEntry],
         regions: dict[tuple[str, str], float] | None = None,
         counties: _Counties | None = None,
+        outlet: Outlet | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
+        # the outlet is named after a town of this name ('Paris' in The Paris News): the local town,
+        # not a capital abroad that bears the same name (`local` is the outlet's country, or '')
+        local = outlet.country or "" if outlet is not None and m.key in outlet.names else None
         containers = [c for k in m.container_keys if (c := by_key.get(k)) is not None]
         scored: list[tuple[float, GazEntry, str]] = []
         for entry, primary in m.candidates:
@@ -482,9 +522,12 @@ class Geoparser:
                   and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
-            if code == "PPLC" and primary and wants in ("", "city"):  # (not 'Victoria' for Hong Kong)
+            if (code == "PPLC" and primary and wants in ("", "city")  # (not 'Victoria' for Hong Kong)
+                    and (local is None or local == entry.country_code)):
                 s += W_CAPITAL  # 'Moscow', 'Washington': a capital is the likelier reading of its name
                 reasons.append("capital")
+            elif local is not None and code != "PPLC":
+                reasons.append("named like the outlet's town")
             share = context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share
