@@ -60,6 +60,23 @@ def test_evaluate_geo_reads_both_xml_styles(tmp_path: Path) -> None:
     assert [d.url for d in docs] == ["http://homsnews.example.sy/", None]  # LGL's outlet, for the outlet prior
 
 
+def test_evaluate_geo_counts_a_right_country_or_state_apart_from_its_point(extractor: Extractor,
+                                                                           tmp_path: Path) -> None:
+    # gold points far from our country and state points: Moscow for Russia, Houston for Texas (right
+    # areas) and Seattle for Canada (the wrong one)
+    text = "Flu spread in Russia, in Texas and in Canada."
+    gold = [("Russia", 55.75, 37.62), ("Texas", 29.76, -95.37), ("Canada", 47.61, -122.33)]
+    locs = "".join(f"<location><name>{n}</name><start>{text.index(n)}</start><end>{text.index(n) + len(n)}</end>"
+                   f"<lat>{lat}</lat><lon>{lon}</lon></location>" for n, lat, lon in gold)
+    xml = tmp_path / "g.xml"
+    xml.write_text(f"<articles><article><text>{text}</text><locations>{locs}</locations></article></articles>",
+                   encoding="utf-8")
+    by_mode = {r.mode: r.as_dict() for r in evaluate_geo(extractor, xml)}
+    assert by_mode["gold spans"]["recall"] == 1.0
+    assert by_mode["gold spans"]["acc161"] == 0.0
+    assert by_mode["gold spans"]["acc161_or_area"] == round(2 / 3, 4)
+
+
 @pytest.mark.devdata
 def test_evaluate_gate_acled(extractor: Extractor, settings) -> None:  # type: ignore[no-untyped-def]
     gate = BASELINE["acled"]
