@@ -149,6 +149,21 @@ def test_events_a_road_named_after_two_towns_is_not_where_it_happened(extract) -
     assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Mlolongo")]
 
 
+def test_events_a_road_named_for_its_towns_places_the_event_near_the_first(extract) -> None:  # type: ignore[no-untyped-def]
+    # no other place in the sentence: on the road, near its first town (geo_precision 2), as ACLED codes it
+    (event,) = extract("On Tuesday, demonstrators blocked the Eldoret-Kitale road to protest the killing of a "
+                       "trader.")
+    assert (event.location, event.geo_precision) == ("Eldoret", 2)
+
+
+def test_events_the_seat_of_an_office_places_an_event_that_names_no_other_place(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Youths on Tuesday pelted Mombasa Deputy Governor William Kingi with stones.")
+    assert (event.location, event.geo_precision) == ("Mombasa", 1)
+    # a place the text names as such comes first
+    (event,) = extract("Youths in Malindi on Tuesday pelted Mombasa Deputy Governor William Kingi with stones.")
+    assert event.location == "Malindi"
+
+
 def test_events_get_extractor_keeps_each_callers_country(settings) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 

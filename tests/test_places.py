@@ -156,3 +156,15 @@ def test_places_south_ossetia_is_a_region_of_georgia(extractor: Extractor) -> No
 def test_places_divisions_by_their_other_names(extractor: Extractor, text: str, name: str, cc: str) -> None:
     (place,) = _places(extractor, text)
     assert (place.name, place.feature_code, place.country_code) == (name, "ADM1", cc)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("09 Sep. Muranga residents held demonstrations against the arrest.", "Murang’a"),  # after a date
+    ("01 February: Eldoret residents protested against the ban.", "Eldoret"),
+    ("A mob in Nyeri Sunday night lynched a former robbery convict.", "Nyeri"),  # a weekday after it
+    ("Students of Bungoma High School set fire to a dormitory.", "Bungoma"),  # the school is in the town
+])
+def test_places_named_beside_dates_and_in_institutions_of_the_town(extractor: Extractor, text: str,
+                                                                    name: str) -> None:
+    places = _places(extractor, text, prior="KE")
+    assert [(p.name, p.role) for p in places] == [(name, "")]

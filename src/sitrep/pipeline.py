@@ -250,7 +250,7 @@ class Extractor:
                 group = _unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates)
-        fallback = self._main_place(places) or self._country_place(self.prior)
+        fallback = self._main_place(places, text) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:
                 d.place = fallback
@@ -307,7 +307,11 @@ class Extractor:
             keep.append(p)
         fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
         if not fine:
-            return keep[:1]
+            ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")
+                    and p.feature_class == "P" and _names_a_route(text, p)]
+            # 'protesters blocked the Eldoret-Kitale road': on the road near its first town, as ACLED
+            # codes it (geo_precision 2), when the sentence names no other place
+            return ends[:1] or keep[:1]
         towns = [p for p in fine if p.feature_class == "P"]
         # 'Sake, a town in North Kivu province': the province frames the town, it is not a second event
         fine = [p for p in fine if p.feature_class == "P" or not any(
@@ -352,9 +356,11 @@ class Extractor:
                      role="prior")
 
     @staticmethod
-    def _main_place(places: list[Place]) -> Place | None:
-        """The document's place when an event sentence names none: the most named specific place."""
-        usable = [p for p in places if not p.role]
+    def _main_place(places: list[Place], text: str) -> Place | None:
+        """The document's place when an event sentence names none: the most named specific place,
+        else the seat of an office the text names ('youths pelted Mombasa Deputy Governor ...')."""
+        usable = [p for p in places if not p.role] or [
+            p for p in places if p.role == "ORG" and p.feature_class == "P" and OFFICE_AFTER.match(text, p.end)]
         if not usable:
             return None
         usable = [p for p in usable if p.feature_code != "CONT"]
@@ -491,6 +497,8 @@ ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
 ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
+# A local office after a place name: the place is the office's seat ('Mombasa Deputy Governor').
+OFFICE_AFTER = re.compile(r"\s+(?:county\s+)?(?:deputy\s+)?(?:governor|mp|mca|senator|mayor|commissioner)\b", re.I)
 
 
 def _names_a_route(text: str, place: Place) -> bool:
@@ -592,7 +600,7 @@ def _doc_country(places: list[Place], names: dict[str, str]) -> str | None:
 def _geo_precision(text: str, place: Place | None) -> int:
     if place is None or place.feature_code in ("PCLI", "ADM1", "RGN"):
         return 3
-    if place.feature_code == "ADM2":
+    if place.feature_code == "ADM2" or _names_a_route(text, place):
         return 2
     before = text[max(0, place.start - 40) : place.start]
     return 2 if NEAR.search(before) else 1

@@ -53,7 +53,20 @@ SITE_CUES = frozenset("airport airbase base barracks airfield airstrip port harb
 # Words after a name that make the name the place of an institution ('Kisii University', 'Nyeri Prison').
 INSTITUTIONS = frozenset(
     """university college school academy hospital prison stadium market airport police station barracks
-    mosque church cathedral polytechnic""".split()
+    mosque church cathedral polytechnic institute campus""".split()
+)
+# Institutions named after their town that stand in it ('Bungoma High School', 'Nyeri National
+# Polytechnic'), unlike a state's courts, services and police ('Ohio Supreme Court').
+SEATED_INSTITUTIONS = frozenset(
+    "school college university academy polytechnic institute campus hospital prison".split()
+)
+# Local offices whose title a place name opens ('Mombasa Deputy Governor', 'Runyenjes MP').
+OFFICE_TITLES = frozenset("governor deputy mp mca senator mayor commissioner".split())
+# Words of dates, which may stand next to a place name without being part of it ('09 Sep. Muranga
+# residents', 'in Nyeri Sunday night').
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Words that, following a place name in a run of capitalised words, make the run an institution of
 # that place ('Texas Forest Service', 'Ohio Supreme Court', 'U.S. Attorney'): the place is named, as
@@ -283,10 +296,15 @@ class Geoparser:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
             return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
-        if _heads_an_institution(span):
-            return "ORG"
+        head = _institution_head(span)
+        if head:
+            # 'Bungoma High School', 'Nyeri National Polytechnic' are in the town; 'Ohio Supreme Court',
+            # 'Texas Forest Service' are the state's institutions, named, not places of the text
+            return "" if head in SEATED_INSTITUTIONS else "ORG"
+        if after is not None and after.lower_ in OFFICE_TITLES:
+            return "ORG"  # 'Mombasa Deputy Governor', 'Runyenjes MP': the office's seat, named in its title
         if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
-                and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS
+                and after.lower_ not in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | COMPASS | DATE_WORDS
                 and not span[-1].whitespace_ == ""):
             # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo'); when the NER
             # calls the longer name an organisation or a facility ('Dublin Historical Society'), the
@@ -295,15 +313,17 @@ class Geoparser:
         before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
                 and before.lower_ not in COMPASS and before.ent_type_ not in ("GPE", "LOC")
-                and before.whitespace_):
+                and before.lower_.rstrip(".") not in DATE_WORDS and before.whitespace_):
             return "reject"  # the tail of a longer name ('Kenda' of 'Miti Kenda', 'Supreme' of 'Ohio Supreme')
         if after is not None and first.is_sent_start and (
                 after.text in (":", "—", "–", "--") or first.text.isupper() and after.text in ("-", ",")):
             return ""  # a dateline run into the text ('... crops . BEIRUT: Israel ...', 'Albany — An')
-        if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC") and (
+        if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC") and not (
+                after is not None and after.lower_ in PLACE_HEADS and first.pos_ == "NOUN") and (
                 first.is_sent_start or first.is_stop or first.pos_ not in ("NOUN", "ADJ")
                 or span.start > 0 and span.doc[span.start - 1].text in (":", '"', "“", "(")):
-            # a capitalised word that opens a sentence is a word; mid-sentence ('Eldoret residents') a name
+            # a capitalised word that opens a sentence is a word; mid-sentence, or before a noun a place
+            # name modifies ('01 February: Eldoret residents protested'), a name
             return "reject"
         prev = span.doc[span.start - 1] if span.start > 0 else None
         locative = prev is not None and (prev.lower_ in LOCATIVE_PREPS
@@ -600,19 +620,20 @@ def _inside_institution(span: SpacySpan) -> bool:
     return longer_before or longer_after
 
 
-def _heads_an_institution(span: SpacySpan) -> bool:
-    """Whether the capitalised words after `span` name an institution of the place ('Ohio Supreme Court')."""
+def _institution_head(span: SpacySpan) -> str:
+    """The word that makes the capitalised words after `span` an institution of the place ('court' of
+    'Ohio Supreme Court', 'school' of 'Bungoma High School'), or ''."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text[:1].isupper() and not before.is_sent_start:
-        return False  # the span is inside the run ('Supreme' of 'Ohio Supreme Court'), not its head
+        return ""  # the span is inside the run ('Supreme' of 'Ohio Supreme Court'), not its head
     for k in range(span.end, min(len(doc), span.end + 4)):
         tok = doc[k]
         if not tok.text[:1].isupper():
-            return False
-        if tok.lower_ in ORG_HEADS:
-            return True
-    return False
+            return ""
+        if tok.lower_ in ORG_HEADS or tok.lower_ in SEATED_INSTITUTIONS:
+            return tok.lower_
+    return ""
 
 
 def _names_a_country(m: _Mention) -> bool:
