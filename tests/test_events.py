@@ -156,9 +156,15 @@ def test_events_a_road_named_for_its_towns_places_the_event_near_the_first(extra
     assert (event.location, event.geo_precision) == ("Eldoret", 2)
 
 
-def test_events_the_seat_of_an_office_places_an_event_that_names_no_other_place(extract) -> None:  # type: ignore[no-untyped-def]
-    (event,) = extract("Youths on Tuesday pelted Mombasa Deputy Governor William Kingi with stones.")
+def test_events_an_institution_or_office_places_an_event_that_names_no_other_place(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Youths on Tuesday pelted Mombasa Deputy Governor William Kingi with stones, Kenyan police "
+                       "said.")
     assert (event.location, event.geo_precision) == ("Mombasa", 1)
+    (event,) = extract("Jubilee protesters blocked the road to the Kerugoya Law Courts, Kenyan media reported.")
+    assert event.location == "Kerugoya"  # the courts are in the town
+    # only in a country the text is about: 'Boni Forest' is no forest of Bonn, and nothing says Kenya
+    (event,) = extract("Security forces killed four members of al Shabaab in Boni Forest on Tuesday.")
+    assert event.location != "Bonn"
     # a place the text names as such comes first
     (event,) = extract("Youths in Malindi on Tuesday pelted Mombasa Deputy Governor William Kingi with stones.")
     assert event.location == "Malindi"

@@ -168,3 +168,12 @@ def test_places_named_beside_dates_and_in_institutions_of_the_town(extractor: Ex
                                                                     name: str) -> None:
     places = _places(extractor, text, prior="KE")
     assert [(p.name, p.role) for p in places] == [(name, "")]
+
+
+def test_places_the_holder_in_x_comma_y_even_when_the_ner_says_person(extractor: Extractor) -> None:
+    # 'Fafi' is not in the gazetteer; 'Garissa', after it, holds it (the NER calls it a PERSON)
+    places = _places(extractor, "Gunmen attacked teachers in Fafi, Garissa. One teacher was killed.", prior="KE")
+    assert [(p.name, p.role) for p in places] == [("Garissa", "")]
+    # a name the sentence goes on with is a speaker, not a place ('Moi' is also a Romanian village)
+    places = _places(extractor, "Police dispersed a crowd in Nairobi, Moi said.", prior="KE")
+    assert [p.name for p in places] == ["Nairobi"]

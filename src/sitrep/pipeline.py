@@ -250,7 +250,7 @@ class Extractor:
                 group = _unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates)
-        fallback = self._main_place(places, text) or self._country_place(self.prior)
+        fallback = self._main_place(places, self.prior) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:
                 d.place = fallback
@@ -356,11 +356,15 @@ class Extractor:
                      role="prior")
 
     @staticmethod
-    def _main_place(places: list[Place], text: str) -> Place | None:
+    def _main_place(places: list[Place], prior: str | None) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place,
-        else the seat of an office the text names ('youths pelted Mombasa Deputy Governor ...')."""
+        else the place of an institution or office the text names ('youths pelted Mombasa Deputy
+        Governor ...', 'protesters blocked the road to the Kerugoya Law Courts') in a country the
+        text or the caller is about (not Bonn for 'Boni Forest', not Orange, Texas for 'Orange
+        Democratic Movement')."""
+        about = {p.country_code for p in places if p.role in ("", "demonym")} | ({prior} if prior else set())
         usable = [p for p in places if not p.role] or [
-            p for p in places if p.role == "ORG" and p.feature_class == "P" and OFFICE_AFTER.match(text, p.end)]
+            p for p in places if p.role == "ORG" and p.country_code in about]
         if not usable:
             return None
         usable = [p for p in usable if p.feature_code != "CONT"]
@@ -497,8 +501,6 @@ ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
 ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
-# A local office after a place name: the place is the office's seat ('Mombasa Deputy Governor').
-OFFICE_AFTER = re.compile(r"\s+(?:county\s+)?(?:deputy\s+)?(?:governor|mp|mca|senator|mayor|commissioner)\b", re.I)
 
 
 def _names_a_route(text: str, place: Place) -> bool:

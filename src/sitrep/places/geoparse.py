@@ -328,6 +328,11 @@ class Geoparser:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         locative = prev is not None and (prev.lower_ in LOCATIVE_PREPS
                                          or prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS)
+        # the second of 'in Fafi, Garissa' and of 'in Kitungati village (Kitui)': a place that holds the
+        # first, when nothing but punctuation or a preposition follows (not 'in Nairobi, Kenyatta said')
+        locative = locative or prev is not None and prev.text in (",", "(") and any(
+            t.lower_ in ("in", "at", "near") for t in doc[max(0, span.start - 6) : span.start - 1]) and (
+            after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
         if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
             if locative or self._cue_after(span):
                 return ""
