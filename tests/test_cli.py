@@ -100,3 +100,11 @@ def test_cli_reads_standard_input() -> None:
                           input=GOOD.encode(), capture_output=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout.decode().splitlines()[0])["location"] == "Kisumu"
+
+
+def test_cli_commands_that_need_no_pipeline_do_not_load_spacy() -> None:
+    # `sitrep query`, `stats`, `export` and --help answer in a quarter of a second, not a second
+    code = ("import sys; import sitrep.cli; sitrep.cli.build_parser(); "
+            "print(sorted(m for m in ('spacy', 'thinc', 'sklearn') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

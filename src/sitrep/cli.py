@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from sitrep import __version__, api, output
+from sitrep import __version__, output
 from sitrep.errors import SitrepError
 from sitrep.records import InputProblem
 from sitrep.settings import Settings
@@ -152,6 +152,8 @@ def _run(args: argparse.Namespace) -> int:
     if getattr(args, "func", None) is not None:
         return int(args.func(args, settings))
     stdin = sys.stdin.buffer
+    from sitrep import api  # spaCy loads here, not for the store's commands or --help
+
     if args.command == "extract":
         report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
                                 table=sys.stderr if args.table else None, on_problem=_report_problem,
@@ -194,7 +196,7 @@ def _gazetteer(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import evaluate
+    from sitrep import api, evaluate
 
     extractor = api.get_extractor(settings)
     if args.dataset == "acled":

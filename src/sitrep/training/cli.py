@@ -20,10 +20,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sitrep import classifier, taxonomy
+from sitrep import taxonomy
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings
+
+if TYPE_CHECKING:  # the model's module (and spaCy, which its rule signals need) loads only when a command runs
+    from sitrep.classifier import TypeModel
 
 # A coded row of the user's weighs this many invented corpus sentences: the corpus teaches every class
 # and the non-events, the user's rows their own coders' conventions (measured: docs/benchmarks.md).
@@ -62,9 +66,11 @@ def acled_examples(path: Path) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str, str]]],
-              meta: dict[str, object] | None = None, weight: float = ACLED_WEIGHT) -> classifier.TypeModel:
+              meta: dict[str, object] | None = None, weight: float = ACLED_WEIGHT) -> TypeModel:
     """A local model: the corpus and a user's coded rows (each weighing `weight` corpus sentences),
     with the thresholds measured for such a model."""
+    from sitrep import classifier
+
     return classifier.fit([t for t, _ in corpus] + [t for t, _, _ in rows],
                           [lab for _, lab in corpus] + [lab for _, lab, _ in rows],
                           weights=[1.0] * len(corpus) + [weight] * len(rows),
@@ -72,9 +78,10 @@ def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import classifier
+
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
-    start = time.perf_counter()
     corpus = classifier.read_corpus(args.corpus)
     target = args.output or classifier.local_path(settings.data_dir)
     meta: dict[str, object] = {"name": "corpus", "corpus": str(args.corpus or "shipped"),
@@ -86,8 +93,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if held:
             _report_gain(settings, corpus, rows[len(held):], held)
         meta.update(name=f"local: {args.acled.name}", acled_rows=len(rows))
+        start = time.perf_counter()  # the training itself, not the held-out check before it
         model = fit_local(corpus, rows, meta)
     else:
+        start = time.perf_counter()
         model = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], meta=meta)
     model.save(target)
     print(f"sitrep: event-type model trained on {model.meta['examples']} examples ({len(model.vocabulary)} features) "
@@ -98,7 +107,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
                  train: list[tuple[str, str, dict[str, str]]], held: list[tuple[str, str, dict[str, str]]]) -> None:
     """Extract the held-out rows with the model sitrep would use now and with one trained on the rest."""
-    from sitrep import api
+    from sitrep import api, classifier
     from sitrep.evaluate import evaluate_acled_rows
 
     model = fit_local(corpus, train, {"name": "held-out check"})
