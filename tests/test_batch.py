@@ -210,6 +210,21 @@ def test_batch_event_rows_read_back_as_the_events_written(tmp_path: Path) -> Non
     assert list(read_events(tmp_path / "events" / "p.parquet")) == [("f.jsonl:1", event)]
 
 
+def test_batch_clean_temporaries_sweeps_every_folder_of_the_output(tmp_path: Path) -> None:
+    from sitrep.batch.results import Output
+
+    output = Output(tmp_path)
+    output.create()
+    output.mark_stored("p1", "store-a", "{}")
+    strays = [tmp_path / "events" / f"p2.parquet{TMP_MARK}1", tmp_path / "manifest" / f"p2.json{TMP_MARK}2",
+              tmp_path / "stored" / "store-a" / f"p2{TMP_MARK}3", tmp_path / f"problems.jsonl{TMP_MARK}4"]
+    for path in strays:
+        path.write_text("half", encoding="utf-8")
+    assert output.clean_temporaries() == 4
+    assert not [p for p in tmp_path.rglob("*") if TMP_MARK in p.name]
+    assert output.is_stored("p1", "store-a")  # a finished mark stays
+
+
 def test_batch_store_puts_every_partition_into_the_event_store_once(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """--store: the store holds what `sitrep ingest` of the same inputs holds; a rerun stores nothing twice,

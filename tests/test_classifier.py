@@ -178,3 +178,12 @@ def test_classifier_shipped_weights_are_trained_on_the_shipped_corpus(shipped: c
     for text, _ in TYPED:
         a, b = again.predict(text), shipped.predict(text)
         assert all(abs(a[k] - b[k]) < 1e-3 for k in a), "run `make model` after changing the corpus"
+
+
+def test_classifier_a_failed_save_leaves_no_half_written_file(tmp_path: Path) -> None:
+    model = classifier.TypeModel.load(classifier.shipped_path())
+    target = tmp_path / "events.npz"
+    target.mkdir()  # the rename into place fails
+    with pytest.raises(OSError):
+        model.save(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["events.npz"]

@@ -118,14 +118,17 @@ class TypeModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         terms = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez_compressed(
-            tmp, labels=np.array(self.labels, dtype=str), terms=np.array(terms, dtype=str),
-            idf=self.idf.astype(np.float32), coef=self.coef.astype(np.float32),
-            intercept=self.intercept.astype(np.float32),
-            meta=np.array(json.dumps({"format": FORMAT_VERSION, **self.meta}, sort_keys=True)),
-        )
-        tmp.replace(path)
+        tmp = path.with_name(path.name + ".tmp.npz")  # np.savez adds '.npz' to any other name
+        try:
+            np.savez_compressed(
+                tmp, labels=np.array(self.labels, dtype=str), terms=np.array(terms, dtype=str),
+                idf=self.idf.astype(np.float32), coef=self.coef.astype(np.float32),
+                intercept=self.intercept.astype(np.float32),
+                meta=np.array(json.dumps({"format": FORMAT_VERSION, **self.meta}, sort_keys=True)),
+            )
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)  # a failed write leaves nothing half-written behind
 
     @classmethod
     def load(cls, path: Path) -> TypeModel:

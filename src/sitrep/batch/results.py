@@ -166,8 +166,10 @@ class Output:
     def clean_temporaries(self) -> int:
         """Remove the half-written files a killed run left behind; return how many."""
         n = 0
-        for folder in (self.events, self.manifest):
-            for path in folder.glob(f"*{TMP_MARK}*"):
+        if not self.root.is_dir():
+            return n
+        for path in self.root.rglob(f"*{TMP_MARK}*"):  # events/, manifest/, stored/<store>/, problems
+            if path.is_file():
                 path.unlink(missing_ok=True)
                 n += 1
         return n

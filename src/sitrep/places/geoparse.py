@@ -206,8 +206,6 @@ class Geoparser:
                 last = doc[j - 1]
                 if j - 1 > i and not (last.text[:1].isupper() or last.lower_ in CONNECTORS):
                     break
-                if j - 1 > i and last.whitespace_ == "" and last.text in "-'’" and j < n:
-                    pass
                 if last.text[:1].isupper():
                     spans.append((i, j))
                 if j - i == 1 and not starts_name:
