@@ -19,6 +19,9 @@ from hypothesis import strategies as st
         ("Traders marched peacefully through Nakuru on Tuesday to oppose new county levies.", "Peaceful protest"),
         ("Police fired tear gas to disperse protesters in Kisumu on Monday.", "Protest with intervention"),
         ("Youths threw stones at police and set tyres alight in Ziguinchor on Monday.", "Violent demonstration"),
+        # what a crowd does to property or roads makes a demonstration violent, whatever the police did
+        ("Students in Kisii burned the school dormitory on Monday in protest over exams.", "Violent demonstration"),
+        ("Youths in Homa Bay protested on Monday by setting fire to market stalls.", "Violent demonstration"),
         ("A mob lynched a suspected thief in Kayole on Sunday.", "Mob violence"),
         ("Soldiers clashed with al-Shabaab militants near Mpeketoni on Thursday, killing 11.", "Armed clash"),
         ("Mortar shells landed on a market in Mogadishu on Friday, killing four civilians.",

@@ -26,8 +26,9 @@ PROTEST = (r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed|ing|es|e)
            r"protesters|crowds?|demonstrators|youths|students|residents)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
            r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
 RIOT = (r"(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?|"  # not 'anti-riot police'
-        r"torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|burn(?:ed|t|ing)\s+"
-        r"(?:\w+\s+)?(?:tyres|tires|vehicles|cars|property|houses|buildings|a\s+police)|pelt(?:ed|ing)|"
+        r"torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|set(?:ting)?\s+fire\s+to|"
+        r"burn(?:ed|t|ing)?\s+(?:down\s+)?(?:\w+\s+){0,2}?(?:tyres|tires|vehicles?|cars?|property|houses?|"
+        r"buildings?|dormitor(?:y|ies)|stalls|offices?|shops?|a\s+police)\b|pelt(?:ed|ing)|broke\s+into|"
         r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
         r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
         r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?|lit\s+(?:\w+\s+)?(?:bonfires|fires)|"
