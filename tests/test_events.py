@@ -195,3 +195,24 @@ def test_events_anti_riot_police_do_not_make_a_riot(extract) -> None:  # type: i
     events = extract("Hundreds of teachers marched peacefully to parliament in Nairobi on Tuesday. A line of "
                      "anti-riot police watched the march.")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen suspected to be members of al-Shabaab kidnapped a chief in Mandera on Tuesday.",
+    "Militants suspected to belong to al-Shabaab attacked a school in Lafey on Tuesday.",
+    "A landmine hit a car near Dadaab on Tuesday, killing three. Al Shabaab is believed to be responsible.",
+    "Gunmen killed two chiefs in Mandera on Tuesday. The attack was blamed on al-Shabaab.",
+])
+def test_events_an_attack_laid_at_a_groups_door_is_coded_to_the_group(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    # ACLED codes unnamed gunmen 'suspected to be al-Shabaab' as al-Shabaab, not as an unidentified group
+    events = extract(text)
+    assert events and all(e.actor1 == "Al Shabaab" and e.actor2 != "Al Shabaab" for e in events)
+
+
+def test_events_a_suspected_group_that_is_acted_on_stays_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Kenyan troops killed five suspected al-Shabaab militants near Mpeketoni on Monday.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Kenya", "Al Shabaab")
+    # a group blamed for another, earlier attack names nobody here
+    events = extract("Police killed two robbers in Nakuru on Monday. Police believe Al Shabaab was behind an "
+                     "attack in Lamu last year.")
+    assert [e.actor1 for e in events] == ["Police Forces of Kenya"]

@@ -45,6 +45,7 @@ class ActorMention:
     kind: str  # 'state', 'group', 'identity', 'unidentified', 'civilians'
     role: str = ""  # 'agent' (the doer), 'patient' (the one done to) or ''
     branch: str = ""  # 'Military Forces' or 'Police Forces' for state forces
+    attributed: bool = False  # the text lays the act at this group's door ('suspected to be al-Shabaab')
 
 
 _GROUPS = [(name, int(inter), aliases.split("|")) for name, inter, aliases in _table("actors.tsv")]
@@ -160,8 +161,28 @@ def find_actors(
         add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
+        # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
+        # be Mungiki': those are the ones acted on)
+        a.attributed = a.kind == "group" and (
+            ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
+            or a.role != "patient" and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base])
+            is not None)
     found.sort(key=lambda a: a.start)
     return found
+
+
+# Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
+# be members of al-Shabaab', 'suspected Al Shabaab militants', 'blamed on the ADF', 'Al Shabaab
+# believed responsible'.
+ATTRIBUTED_BEFORE = re.compile(
+    r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
+    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
+    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of)\s*(?:the\s+)?$", re.I)
+ATTRIBUTED_AFTER = re.compile(
+    r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
+    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b", re.I)
+SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of)", re.I)
+
 
 
 SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny".split())

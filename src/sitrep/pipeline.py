@@ -393,9 +393,18 @@ class Extractor:
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
             mentions.extend(memo[key])
+        elsewhere: list[ActorMention] = []  # 'Gunmen killed two chiefs. Al Shabaab is believed responsible.'
+        if not any(m.attributed for m in mentions):
+            for s in doc.sents:
+                if s in sents or not actors_mod.SUSPECT.search(s.text):
+                    continue
+                key = ("actors", s.start_char, country or "International")
+                if key not in memo:
+                    memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                elsewhere.extend(m for m in memo[key] if m.attributed)
         if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
-        a1, a2 = _pick_actors(sub, mentions, country or "International", sents)
+        a1, a2 = _pick_actors(sub, mentions, country or "International", sents, elsewhere)
         if not typed and sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
@@ -643,9 +652,11 @@ CROWD_WORDS = {
 
 
 def _pick_actors(
-    sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan]
+    sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan],
+    elsewhere: list[ActorMention] | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 and actor2 as ACLED assigns them for this kind of event."""
+    """actor1 and actor2 as ACLED assigns them for this kind of event. `elsewhere` holds the groups
+    that other sentences of the text blame: they can only name an attacker the event leaves unnamed."""
     def synthetic(name: str, inter: int) -> ActorMention:
         """An actor the text names only by what it did ('protesters'): its evidence is that word."""
         words = CROWD_WORDS.get(inter)
@@ -675,6 +686,11 @@ def _pick_actors(
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
     agents = [m for m in armed if m.role == "agent"] or armed
     actor1 = claimant or _specific(agents)
+    attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
+    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed):
+        # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
+        actor1 = attributed
+        armed = [m for m in armed if m.kind != "unidentified"]
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
         return actor1, _specific(others)
