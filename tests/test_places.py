@@ -177,3 +177,13 @@ def test_places_the_holder_in_x_comma_y_even_when_the_ner_says_person(extractor:
     # a name the sentence goes on with is a speaker, not a place ('Moi' is also a Romanian village)
     places = _places(extractor, "Police dispersed a crowd in Nairobi, Moi said.", prior="KE")
     assert [p.name for p in places] == ["Nairobi"]
+
+
+def test_places_a_city_abroad_named_only_by_another_spelling_is_not_read_into_a_text_about_elsewhere(
+        extractor: Extractor) -> None:
+    # 'Boni' is a spelling of Bonn; in a Kenyan text it is the Boni forest, which the gazetteer lacks
+    places = _places(extractor, "Security forces killed four militants in Boni Forest on Tuesday.", prior="KE")
+    assert "DE" not in {p.country_code for p in places}
+    # the same kind of spelling is kept where the text is about that country
+    places = _places(extractor, "Chinese officials met in Peking on Tuesday.")
+    assert [(p.name, p.country_code) for p in places] == [("Beijing", "CN")]

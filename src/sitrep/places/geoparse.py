@@ -440,8 +440,12 @@ class Geoparser:
             # ('Alaska' supports Laconia, NH)
             support += sum(v for (k, cc), v in anchored.items() if cc == entry.country_code and k != m.key)
             if (gold is None and strength - own[1] >= MIN_CONTEXT and support <= 0.0
-                    and entry.population < FOREIGN_MIN_POPULATION and entry.feature_code != "PCLI"):
-                continue  # a small place abroad, in a text about elsewhere: a word, not this place
+                    and entry.feature_code not in ("PCLI", "CONT") and (
+                        entry.population < FOREIGN_MIN_POPULATION
+                        or not any(own_name for e, own_name in m.candidates if e is entry))):
+                # a small place abroad, in a text about elsewhere: a word, not this place; nor is a city
+                # abroad that only an old or foreign spelling names ('Boni Forest' in Kenya is not Bonn)
+                continue
             place = self._place(m, entry, score, reason)
             if any(s <= m.start < e for s, e in datelines):
                 place.role = "dateline"
