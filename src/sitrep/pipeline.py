@@ -393,7 +393,7 @@ class Extractor:
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
             mentions.extend(memo[key])
-        elsewhere: list[ActorMention] = []  # 'Gunmen killed two chiefs. Al Shabaab is believed responsible.'
+        elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
             for s in doc.sents:
                 if s in sents or not actors_mod.SUSPECT.search(s.text):

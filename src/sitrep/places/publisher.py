@@ -39,6 +39,7 @@ MASTHEAD_WORDS = frozenset(
 )
 MIN_PLACE_LETTERS = 4
 MAX_LABEL = 40
+MAX_REMEMBERED = 20_000  # outlets read and remembered at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ class OutletReader:
         host = _host(url)
         memo = (host, outlet or "")
         if memo not in self._seen:
+            if len(self._seen) >= MAX_REMEMBERED:
+                self._seen.clear()  # a long batch of many outlets: memory stays flat
             self._seen[memo] = self._read(host, outlet or "")
         return self._seen[memo]
 
