@@ -216,3 +216,9 @@ def test_events_a_suspected_group_that_is_acted_on_stays_the_target(extract) -> 
     events = extract("Police killed two robbers in Nakuru on Monday. Police believe Al Shabaab was behind an "
                      "attack in Lamu last year.")
     assert [e.actor1 for e in events] == ["Police Forces of Kenya"]
+
+
+def test_events_a_county_named_in_brackets_holds_the_town_and_is_no_second_event(extract) -> None:  # type: ignore[no-untyped-def]
+    # Mandera town is too far from Lafey to hold it; Mandera county does
+    events = extract("Militants attacked a school in Lafey (Mandera) on Tuesday, killing two teachers.")
+    assert [(e.location, e.admin1) for e in events] == [("Lafey", "Mandera")]

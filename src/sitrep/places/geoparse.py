@@ -410,7 +410,11 @@ class Geoparser:
         raw_total = sum(raw.values()) or 1.0
         context = {cc: v / raw_total for cc, v in raw.items()}
         counties = _Counties(mentions)
-        first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties, outlet=outlet)
+        holds: dict[str, list[_Mention]] = {}  # 'Lafey (Mandera)': mandera -> [Lafey]
+        for m in mentions:
+            for k in m.container_keys:
+                holds.setdefault(k, []).append(m)
+        first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties, outlet=outlet, holds=holds)
                  for m in mentions}
         anchors: list[GazEntry] = []
         votes: Counter[str] = Counter(context)
@@ -430,7 +434,7 @@ class Geoparser:
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties, outlet)
+            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties, outlet, holds)
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -508,9 +512,15 @@ class Geoparser:
         regions: dict[tuple[str, str], float] | None = None,
         counties: _Counties | None = None,
         outlet: Outlet | None = None,
+        holds: dict[str, list[_Mention]] | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
+        # named as another's container ('Lafey (Mandera)', 'Fino, Mandera county'): when no town of the
+        # name holds the other place, the division of that name does (ACLED notes name the county so)
+        held = [h for h in (holds or {}).get(m.key, []) if h.candidates]
+        town_holds = any(_contains(e, he) for e, _ in m.candidates if e.feature_class == "P"
+                         for h in held for he, _ in h.candidates)
         # the outlet is named after a town of this name ('Paris' in The Paris News): the local town,
         # not a capital abroad that bears the same name (`local` is the outlet's country, or '')
         local = outlet.country or "" if outlet is not None and m.key in outlet.names else None
@@ -572,6 +582,10 @@ class Geoparser:
                     s += W_CONTAINED
                     reasons.append(f"in {c.text}")
                     break
+            if held and not town_holds and code in ("ADM1", "ADM2") and any(
+                    _contains(entry, he) for h in held for he, _ in h.candidates):
+                s += W_CONTAINED
+                reasons.append(f"holds {held[0].text}")
             if anchors and entry.feature_class == "P":
                 near = min(haversine_km(entry.latitude, entry.longitude, a.latitude, a.longitude)
                            for a in anchors if a.pid != entry.pid) if any(
