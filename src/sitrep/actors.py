@@ -15,21 +15,16 @@ sentence (the doer or the one done to), read off the dependency parse.
 
 from __future__ import annotations
 
-import importlib.resources
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
+from sitrep import tables
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
-
-
-def _table(name: str) -> list[list[str]]:
-    text = importlib.resources.files("sitrep").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _alternation(words: list[str]) -> str:
@@ -48,13 +43,13 @@ class ActorMention:
     attributed: bool = False  # the text lays the act at this group's door ('suspected to be al-Shabaab')
 
 
-_GROUPS = [(name, int(inter), aliases.split("|")) for name, inter, aliases in _table("actors.tsv")]
+_GROUPS = [(name, int(inter), aliases.split("|")) for name, inter, aliases in tables.rows("actors.tsv")]
 GROUP_PATTERN = re.compile(
     r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(aliases)})" for i, (_, _, aliases) in enumerate(_GROUPS))
     + r")\b",
     re.I,
 )
-_FORCES = [(branch, words.split("|")) for branch, words in _table("forces.tsv")]
+_FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 _NATIONALITY = _alternation(list(DEMONYMS)) + r"|[A-Z][a-z]+(?:'s)?"
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
     r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
@@ -71,12 +66,12 @@ IDENTITY = re.compile(
     r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|"
     r"fighters|clansmen|youths|community\s+members|morans)\b"
 )
-_GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in _table("identity_groups.tsv")
+_GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in tables.rows("identity_groups.tsv")
                        for spelling in row[0].split("|")}
 # A known group named with armed men, or clashing as a community: 'Pokot raiders', 'the Borana community',
 # 'Borana and Somali herders clashed'.
 KNOWN_IDENTITY = re.compile(
-    r"\b(?P<group>" + _alternation(list({s for row in _table("identity_groups.tsv") for s in row[0].split("|")}))
+    r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
     + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
     r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
 )

@@ -202,11 +202,9 @@ def interaction_label(inter1: int | None, inter2: int | None) -> str | None:
 
 
 def _plover_table() -> dict[str, tuple[str | None, str | None]]:
-    import importlib.resources
+    from sitrep import tables
 
-    text = importlib.resources.files("sitrep").joinpath("data/plover.tsv").read_text(encoding="utf-8")
-    rows = [(line.split("\t") + ["", ""])[:3] for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [(row + ["", ""])[:3] for row in tables.rows("plover.tsv")]
     return {sub: (event.strip() or None, mode.strip() or None) for sub, event, mode in rows[1:]}
 
 

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep import tables
 from sitrep.errors import GazetteerError
 
 GAZETTEER_VERSION = 17  # bump when the build changes; an older index is rebuilt
@@ -188,9 +189,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 
 def acled_country_names() -> dict[str, str]:
     """ISO2 -> country name as ACLED writes it, where it differs from GeoNames ('Democratic Republic of Congo')."""
-    text = importlib.resources.files("sitrep").joinpath("data/acled_countries.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {cc: name.strip() for cc, name in rows}
+    return {cc: name.strip() for cc, name in tables.rows("acled_countries.tsv")}
 
 
 # AP-style abbreviations of US states, as local US news writes them ('Calif.', 'W.Va.').
@@ -567,11 +566,7 @@ def _add_regions(derived: list[list], places: list[list], names: list[tuple[str,
         if key not in towns or r[11] > towns[key][11]:
             towns[key] = r
     adm1.update(towns)
-    table = importlib.resources.files("sitrep").joinpath("data/regions.tsv")
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, aliases, cc, members = line.split("\t")
+    for name, aliases, cc, members in tables.rows("regions.tsv"):
         keys = [(cc, "town:" + normalize_name(m[5:]) if m.startswith("town:") else normalize_name(m))
                 for m in members.split("|")]
         rows = [adm1[k] for k in keys if k in adm1]

@@ -15,7 +15,6 @@ places resolved in the first pass).
 
 from __future__ import annotations
 
-import importlib.resources
 import math
 import re
 from collections import Counter
@@ -25,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import structure
+from sitrep import structure, tables
 from sitrep.nlp import doc_text
 from sitrep.places.gazetteer import STATE_ABBREVIATIONS, GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.places.publisher import Outlet
@@ -140,11 +139,7 @@ ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the divis
 
 def _load_demonyms() -> dict[str, str]:
     table: dict[str, str] = {}
-    path = importlib.resources.files("sitrep").joinpath("data/demonyms.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cc, words = line.split("\t")
+    for cc, words in tables.rows("demonyms.tsv"):
         for word in words.split("|"):
             table[word.casefold()] = cc
             table[normalize_name(word)] = cc  # as the matcher keys it ('Bissau-Guinean': 'bissau guinean')
@@ -157,11 +152,7 @@ DEMONYMS = _load_demonyms()
 def _load_regional_demonyms() -> dict[str, tuple[str, str]]:
     """'dagestani' -> ('RU', 'dagestan'): adjectives naming a division or a region, not a country."""
     table: dict[str, tuple[str, str]] = {}
-    path = importlib.resources.files("sitrep").joinpath("data/regional_demonyms.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cc, name, words = line.split("\t")
+    for cc, name, words in tables.rows("regional_demonyms.tsv"):
         for word in words.split("|"):
             table[word.casefold()] = table[normalize_name(word)] = (cc, normalize_name(name))
     return table
