@@ -395,13 +395,17 @@ class Extractor:
             mentions.extend(memo[key])
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
-            for s in doc.sents:
-                if s in sents or not actors_mod.SUSPECT.search(s.text):
-                    continue
-                key = ("actors", s.start_char, country or "International")
-                if key not in memo:
-                    memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
-                elsewhere.extend(m for m in memo[key] if m.attributed)
+            blamed = ("blamed", 0, country or "International")  # the document's, read once for all its events
+            if blamed not in memo:
+                memo[blamed] = []
+                for s in doc.sents:
+                    if not actors_mod.SUSPECT.search(s.text):
+                        continue
+                    key = ("actors", s.start_char, blamed[2])
+                    if key not in memo:
+                        memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                    memo[blamed].extend(m for m in memo[key] if m.attributed)
+            elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
         if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents, elsewhere)

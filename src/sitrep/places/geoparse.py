@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from sitrep.places.publisher import Outlet
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6
+T = TypeVar("T")
 
 # Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
 CONNECTORS = frozenset(
@@ -161,6 +163,12 @@ def _load_regional_demonyms() -> dict[str, tuple[str, str]]:
 REGIONAL_DEMONYMS = _load_regional_demonyms()
 
 
+def _people(table: dict[str, T], key: str) -> T | None:
+    """What an adjective or a people's name, singular or plural, names in `table` ('Palestinians')."""
+    word = key.casefold()
+    return table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -251,9 +259,7 @@ class Geoparser:
     def _demonym(self, span: SpacySpan, key: str) -> _Mention | None:
         """'Syrian', 'Sri Lankan', 'Palestinians': the country an adjective or a people's name refers to,
         as a mention with the role 'demonym' (it names the country; it never places an event)."""
-        word = key.casefold()
-        cc = DEMONYMS.get(word) or (DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
-        region = REGIONAL_DEMONYMS.get(word) or (REGIONAL_DEMONYMS.get(word[:-1]) if word.endswith("s") else None)
+        cc, region = _people(DEMONYMS, key), _people(REGIONAL_DEMONYMS, key)
         if cc is None and region is None:
             return None
         doc = span.doc
@@ -389,9 +395,8 @@ class Geoparser:
             return []
         outlet = outlet or Outlet()
         by_key = {m.key: m for m in mentions}
-        raw = self._country_context(doc, mentions, prior)
-        if not prior and outlet.country:
-            raw[outlet.country] += W_OUTLET_COUNTRY
+        raw = self._country_context(doc, mentions, prior or outlet.country,
+                                    W_PRIOR if prior else W_OUTLET_COUNTRY)
         lone: dict[str, tuple[str | None, float]] = {}  # what each name votes for itself
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
@@ -471,11 +476,13 @@ class Geoparser:
         self._attach_containers(doc, mentions)
         return mentions
 
-    def _country_context(self, doc: Doc, mentions: list[_Mention], prior: str | None = None) -> Counter[str]:
-        """Evidence (a count) for the countries a document is about: country names, demonyms, lone candidates."""
+    def _country_context(self, doc: Doc, mentions: list[_Mention], prior: str | None = None,
+                         weight: float = W_PRIOR) -> Counter[str]:
+        """Evidence (a count) for the countries a document is about: country names, demonyms, lone candidates,
+        and the country the caller or the outlet's address expects, with `weight`."""
         votes: Counter[str] = Counter()
         if prior:
-            votes[prior] += W_PRIOR
+            votes[prior] += weight
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
             if m.role == "demonym":
