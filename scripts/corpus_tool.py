@@ -14,6 +14,7 @@ a place, a date or a toll.
     corpus_tool.py place NAME [--country C]  gazetteer entries of that name
     corpus_tool.py check FILE [FILE ...]     check coding files; show each event as compiled
     corpus_tool.py build                     compile corpus/coding (+ settled) into corpus/gold.jsonl
+    corpus_tool.py compile FILE ... -o OUT   compile coding files into gold records elsewhere
     corpus_tool.py agreement                 first against second codings: event F1, field agreement
 """
 
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.article_eval import FIELDS, field_agrees, match_events  # noqa: E402
 from sitrep.corpus import EVIDENCE_KEYS, WINDOW_DAYS, check_articles, read_articles, read_gold, split_of  # noqa: E402
-from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name  # noqa: E402
+from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km  # noqa: E402
 from sitrep.settings import Settings  # noqa: E402
 from sitrep.taxonomy import SUB_EVENT_TYPES, disorder_type  # noqa: E402
 
@@ -538,6 +539,20 @@ def cmd_agreement(as_json: Path | None) -> int:
     return 0
 
 
+def cmd_compile(paths: list[Path], out: Path) -> int:
+    """Compile coding files to gold records without touching corpus/gold.jsonl (for a test sample)."""
+    articles = read_articles(ARTICLES)
+    look = Lookup()
+    with out.open("w", encoding="utf-8") as fh:
+        for path in paths:
+            for record in _read_coding(path):
+                gold, problems, _ = compile_record(record, articles, look, path.name)
+                if problems.errors or gold is None:
+                    raise SystemExit("\n".join(problems.errors))
+                fh.write(json.dumps(gold, ensure_ascii=False) + "\n")
+    return 0
+
+
 def cmd_batch(name: str) -> int:
     ids = [line.strip() for line in (CORPUS / "batches" / f"{name}.txt").read_text().splitlines() if line.strip()]
     return cmd_show(ids)
@@ -557,6 +572,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("-v", "--verbose", action="store_true", help="show every event as compiled")
     sub.add_parser("build")
+    p = sub.add_parser("compile")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
     p = sub.add_parser("agreement")
     p.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -570,6 +588,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check(args.files, args.verbose)
     if args.command == "build":
         return cmd_build()
+    if args.command == "compile":
+        return cmd_compile(args.files, args.output)
     return cmd_agreement(args.json)
 
 

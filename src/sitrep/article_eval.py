@@ -14,14 +14,21 @@ nearest in days and kilometres.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sitrep.corpus import parse_date
+if TYPE_CHECKING:
+    from sitrep.pipeline import Extractor
+
+from sitrep.corpus import GoldArticle, parse_date, read_articles, read_gold
+from sitrep.errors import EvaluationError
 from sitrep.places.gazetteer import haversine_km
+from sitrep.records import Article, InputProblem
 
 MATCH_KM = 50.0
 MATCH_KM_REGION = 150.0  # gold geo_precision 3: only the region is known
@@ -252,3 +259,87 @@ def score(gold: Iterable[tuple[str, str, Sequence[Mapping[str, Any]]]],
         result.add(article_id, title, events, found.get(article_id, ()))
     return result
 
+
+
+# ---- running sitrep on the corpus -------------------------------------------------------------
+
+def corpus_articles(gold: Sequence[GoldArticle], articles: Mapping[str, Mapping[str, Any]]) -> Iterator[Article]:
+    """The gold articles as sitrep's input: text, title, publication date and address."""
+    for item in gold:
+        record = articles.get(item.id)
+        if record is None:
+            raise EvaluationError(f"gold article {item.id} is not in the articles file")
+        yield Article(id=item.id, text=record["text"], title=record.get("title"),
+                      published=parse_date(record.get("published")), url=record.get("url"),
+                      source_name=item.id)
+
+
+def extract_found(extractor: Extractor, gold: Sequence[GoldArticle],
+                  articles: Mapping[str, Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """sitrep's records for each gold article, as contract dicts; an article it could not
+    process counts as one with no events (and is reported by the caller's extractor)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for item in extractor.extract(corpus_articles(gold, articles)):
+        if isinstance(item, InputProblem):
+            continue
+        article, events = item
+        found[article.id] = [event.to_dict() for event in events]
+    return found
+
+
+def read_found(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Events already extracted (`sitrep extract` JSONL output), grouped by `article_id`."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvaluationError(f"{path}:{number}: invalid JSON: {exc.msg}") from None
+        if not isinstance(event, dict) or not isinstance(event.get("article_id"), str):
+            raise EvaluationError(f"{path}:{number}: an event needs an 'article_id'")
+        found.setdefault(event["article_id"], []).append(event)
+    return found
+
+
+def default_articles_path(gold_path: Path) -> Path:
+    """The articles file beside the gold file (corpus/articles.jsonl beside corpus/gold.jsonl)."""
+    return gold_path.with_name("articles.jsonl")
+
+
+def evaluate_articles(gold_path: Path, *, extractor: Extractor | None = None, articles_path: Path | None = None,
+                      split: str | None = None, limit: int | None = None,
+                      found: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+                      ) -> tuple[ArticleResult, list[GoldArticle], dict[str, Any]]:
+    """Score sitrep (or events already extracted, `found`) against the gold of one split.
+
+    Returns the result, the gold articles scored, and what was found for each, so that a
+    caller can write the per-article differences."""
+    gold = read_gold(gold_path, split)[:limit] if limit else read_gold(gold_path, split)
+    articles = read_articles(articles_path or default_articles_path(gold_path))
+    if found is None:
+        if extractor is None:
+            raise EvaluationError("nothing to score: give an extractor or events already extracted")
+        found = extract_found(extractor, gold, articles)
+    triples = [(item.id, str(articles.get(item.id, {}).get("title") or ""), item.events) for item in gold]
+    return score(triples, found), gold, dict(found)
+
+
+def differences(gold: Sequence[GoldArticle],
+                found: Mapping[str, Sequence[Mapping[str, Any]]]) -> Iterator[dict[str, Any]]:
+    """Per article: the gold events, the found ones and the pairs, in a compact form to read."""
+    keys = ("event_date", "sub_event_type", "actor1", "actor2", "location", "country", "fatalities")
+    for item in gold:
+        got = list(found.get(item.id, ()))
+        pairs = match_events(item.events, got)
+        yield {
+            "id": item.id, "split": item.split,
+            "gold": [{k: e.get(k) for k in keys} | {"main": e.get("main")} for e in item.events],
+            "found": [{k: e.get(k) for k in keys} for e in got],
+            "pairs": pairs,
+        }

@@ -4,6 +4,7 @@
     sitrep geoparse [INPUT ...] [--format jsonl|geojson] [-o OUT]
     sitrep evaluate acled FILE.csv [--sample N] [--country CC]
     sitrep evaluate geo FILE.xml [--limit N]
+    sitrep evaluate articles GOLD.jsonl [--split train|dev|test]
     sitrep gazetteer build
 
 Exit status: 0 when every input was read; 1 when any input was skipped (each
@@ -105,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     pl = ev.add_parser("plover", help="PLOVER gold sentences: the ACLED-to-PLOVER crosswalk and non-events")
     pl.add_argument("file", type=Path)
     _add_settings(pl)
+    ar = ev.add_parser("articles", help="the gold corpus of real articles: event-level precision, recall and F1")
+    ar.add_argument("file", type=Path, metavar="GOLD", help="gold records (corpus/gold.jsonl)")
+    ar.add_argument("--split", choices=("train", "dev", "test"), help="only this split of the corpus")
+    ar.add_argument("--articles", type=Path, help="the articles file (default: articles.jsonl beside GOLD)")
+    ar.add_argument("--predictions", type=Path, metavar="EVENTS.jsonl",
+                    help="score these extracted events instead of running sitrep")
+    ar.add_argument("--limit", type=int, help="the first N gold articles")
+    ar.add_argument("--worst", type=int, default=10, help="how many of the worst articles to list")
+    ar.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ar.add_argument("--errors", type=Path, help="write each article's gold and found events to this JSONL file")
+    _add_settings(ar)
     g = ev.add_parser("geo", help="LGL / GeoVirus / TR-News XML: geoparsing accuracy")
     g.add_argument("file", type=Path)
     g.add_argument("--limit", type=int)
@@ -198,6 +210,8 @@ def _gazetteer(args: argparse.Namespace, settings: Settings) -> int:
 def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from sitrep import api, evaluate
 
+    if args.dataset == "articles":
+        return _evaluate_articles(args, settings)
     extractor = api.get_extractor(settings)
     if args.dataset == "acled":
         result = evaluate.evaluate_acled(extractor, args.file, limit=args.limit, sample=args.sample,
@@ -217,6 +231,26 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
     else:
         for r in results:
             print(r.line())
+    return 0
+
+
+def _evaluate_articles(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import article_eval
+
+    found = article_eval.read_found(args.predictions) if args.predictions else None
+    extractor = None
+    if found is None:
+        from sitrep import api
+
+        extractor = api.get_extractor(settings)
+    result, gold, found = article_eval.evaluate_articles(
+        args.file, extractor=extractor, articles_path=args.articles, split=args.split, limit=args.limit,
+        found=found)
+    if args.errors:
+        with args.errors.open("w", encoding="utf-8") as fh:
+            for row in article_eval.differences(gold, found):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(json.dumps(result.as_dict()) if args.json else result.table(args.worst))
     return 0
 
 
