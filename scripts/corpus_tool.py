@@ -502,7 +502,7 @@ def cmd_agreement(as_json: Path | None) -> int:
     both = [a for a in articles if a in first and a in second]
     matched = gold_n = found_n = 0
     hits: Counter[str] = Counter()
-    same_negative = negatives_either = 0
+    same_negative = negatives_either = mains = same_main = 0
     worst = []
     for article_id in both:
         a, b = first[article_id]["events"], second[article_id]["events"]
@@ -516,6 +516,10 @@ def cmd_agreement(as_json: Path | None) -> int:
         if not a or not b:
             negatives_either += 1
             same_negative += not a and not b
+        else:
+            main_pair = (next(i for i, e in enumerate(a) if e["main"]), next(j for j, e in enumerate(b) if e["main"]))
+            mains += 1
+            same_main += main_pair in pairs
         worst.append((len(a) + len(b) - 2 * len(pairs), article_id, len(a), len(b), len(pairs)))
     p = matched / found_n if found_n else 0.0
     r = matched / gold_n if gold_n else 0.0
@@ -526,6 +530,7 @@ def cmd_agreement(as_json: Path | None) -> int:
     for name in FIELDS:
         print(f"  {name:<16} {hits[name] / matched if matched else 0:.3f}")
     print(f"  articles with no event in one coding: {negatives_either}, in both: {same_negative}")
+    print(f"  articles with events in both: {mains}; the two main events match in {same_main}")
     print("most disagreement:")
     for row in sorted(worst, reverse=True)[:15]:
         print(f"  {row[1]}: first {row[2]}, second {row[3]}, matched {row[4]}")
@@ -534,6 +539,8 @@ def cmd_agreement(as_json: Path | None) -> int:
             "articles": len(both), "first_events": gold_n, "second_events": found_n, "matched": matched,
             "f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4),
             "fields": {name: round(hits[name] / matched, 4) if matched else 0.0 for name in FIELDS},
+            "negatives_in_one": negatives_either, "negatives_in_both": same_negative,
+            "main_same": same_main, "articles_with_events": mains,
             "ids": both,
         }, indent=1) + "\n")
     return 0
