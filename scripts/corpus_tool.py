@@ -63,6 +63,10 @@ PATTERN_INTER = [
     (re.compile(r"^Protesters \((.+)\)$"), 6),
     (re.compile(r"^Civilians \((.+)\)$"), 7),
     (re.compile(r"^Prisoners \((.+)\)$"), 7),
+    # who the people were, as associated actors
+    (re.compile(r"^(?:Students|Labour Group|Journalists|Teachers|Women|Aid Workers|Lawyers|Farmers|Fishers|"
+                r"Health Workers|Refugees/IDPs|Settlers|[A-Z][\w-]* (?:Ethnic|Religious) Group|"
+                r"(?:Christian|Muslim|Hindu|Buddhist|Jewish|Sikh) Group) \((.+)\)$"), 7),
 ]
 _PLACE_WORDS = re.compile(r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|"
                           r"division|area|city|town|village|camp)$", re.I)
@@ -86,6 +90,7 @@ class Lookup:
         for cc, (name, iso3, _) in self.countries.items():
             for key in (name, iso3, cc):
                 self.country_by_name[key.casefold()] = cc
+                self.country_by_name[key.casefold().removeprefix("the ")] = cc  # 'The Netherlands'
         for row in self.gaz.db.execute("SELECT cc, name FROM countries"):
             self.country_by_name.setdefault(row[1].casefold(), row[0])
         for alias, cc in COUNTRY_ALIASES.items():
@@ -312,8 +317,10 @@ def _place(raw: dict[str, Any], location: str, cc: str, look: Lookup,
         return (entry.latitude, entry.longitude, entry.geonameid, entry.admin1), f"gazetteer id: {entry.name}"
     country = look.gaz.country_entry(cc)
     if location.casefold() in {look.countries[cc][0].casefold(), (country.name if country else "").casefold()}:
-        if country is None:
-            problems.error(f"no gazetteer entry for the country {cc}")
+        if country is None or (country.latitude, country.longitude) == (0.0, 0.0):
+            if has_point:
+                return (float(lat), float(lon), None, None), "coder's point (no country point)"
+            problems.error(f"no gazetteer point for the country {cc}: give latitude and longitude")
             return None, ""
         if raw.get("geo_precision") != 3:
             problems.warn("a country as the location should have geo_precision 3")
@@ -373,6 +380,13 @@ def compile_record(record: dict[str, Any], articles: dict[str, dict[str, Any]], 
         problems.error(f"{mains} events are marked main; exactly one must be")
     if not events and not (record.get("note") or "").strip():
         problems.error("an article with no event needs a note saying why")
+    for i, a in enumerate(events):
+        for b in events[i + 1:]:
+            if (a["event_date"], a["sub_event_type"], a["actor1"], a["actor2"]) == (
+                    b["event_date"], b["sub_event_type"], b["actor1"], b["actor2"]) and haversine_km(
+                    a["latitude"], a["longitude"], b["latitude"], b["longitude"]) < 15:
+                problems.warn(f"{a['location']} and {b['location']}: same day, type and actors, under 15 km apart: "
+                              "two places in one town are one event")
     keys = [(e["event_date"], e["sub_event_type"], e["actor1"], e["actor2"], e["location"]) for e in events]
     for key, count in Counter(keys).items():
         if count > 1:

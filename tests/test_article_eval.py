@@ -211,3 +211,16 @@ def test_corpus_gold_is_consistent_with_its_articles() -> None:
                 assert span is None or 0 <= span[0] < span[1] <= len(text)
             for span in (event.get("title_evidence") or {}).values():
                 assert 0 <= span[0] < span[1] <= len(title)
+
+
+def test_article_eval_gate_on_the_dev_split(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The accuracy gate on real articles: sitrep on the corpus's dev split (about 190 articles)
+    may not fall below the floors recorded in benchmarks/baseline.json ("articles")."""
+    from sitrep.article_eval import evaluate_articles
+
+    gate = json.loads((ROOT / "benchmarks" / "baseline.json").read_text(encoding="utf-8"))["articles"]
+    result, gold, _ = evaluate_articles(CORPUS / "gold.jsonl", extractor=extractor, split=gate["split"])
+    got = result.as_dict()
+    assert got["articles"] == gate["articles"], "the dev split changed: re-measure the baseline"
+    for name, floor in gate["floors"].items():
+        assert got[name] >= floor, f"articles (dev) {name} fell to {got[name]:.3f}, below its floor {floor}"
