@@ -46,16 +46,19 @@ def test_samples_cover_every_scenario_of_the_brief() -> None:
     assert {".txt", ".html"} <= formats
 
 
-def test_samples_focused_parse_gives_the_same_records(extractor: Extractor, settings: Settings) -> None:
-    """Parsing only the sentences that can hold an event changes no record of the samples (the
-    confidence may move a little: fewer background places vote on the document's country)."""
+def test_samples_focused_parse_gives_the_same_records(settings: Settings) -> None:
+    """Parsing only the sentences that can hold an event (and the one after each) changes no record
+    the sentence rules make (the confidence may move a little: fewer background places vote on the
+    document's country). The frame model is left out: it was trained on the focused parse, and
+    background places that a full parse adds are frames it never saw in training."""
     import dataclasses
 
-    full = Extractor(dataclasses.replace(settings, parse_all=True))
+    rules = dataclasses.replace(settings, frame_model="none")
+    focused_ex, full = Extractor(rules), Extractor(dataclasses.replace(rules, parse_all=True))
     articles = [a for a in ingest.iter_articles([str(SAMPLES)], settings) if isinstance(a, Article)]
     def records(ex: Extractor) -> list[list[dict[str, object]]]:
         return [[{k: v for k, v in e.to_dict().items() if k != "confidence"} for e in events]
                 for _, events in ex.extract(articles)]  # type: ignore[misc]
 
-    focused, everything = records(extractor), records(full)
+    focused, everything = records(focused_ex), records(full)
     assert focused == everything

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -52,13 +53,14 @@ def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
     return out
 
 
-_EXTRACTORS: dict[tuple[str, str], Extractor] = {}
+_EXTRACTORS: dict[tuple[str, ...], Extractor] = {}
 
 
 def get_extractor(settings: Settings | None = None) -> Extractor:
     """The process's extractor for these settings, loaded once (another `country` shares what is loaded)."""
     settings = settings or Settings.load()
-    key = (str(settings.data_dir), settings.spacy_model, settings.event_model)
+    # every setting but the country prior changes what is loaded or how it runs
+    key = tuple(str(getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name != "country")
     if key not in _EXTRACTORS:
         _EXTRACTORS[key] = Extractor(settings)
     base = _EXTRACTORS[key]

@@ -355,14 +355,17 @@ def focus(text: str) -> str:
     chars = list(text)
     start = 0
     count = 0
+    after_trigger = False  # the sentence after an event sentence often says where it happened
     for m in [*_ROUGH_SENTENCE_END.finditer(text), None]:
         end = m.start() if m is not None else len(text)
         piece = text[start:end]
         if piece.strip():
             count += 1
-            if count > LEAD_SENTENCES and not any(p.search(piece) for _, p in TRIGGERS):
+            triggered = any(p.search(piece) for _, p in TRIGGERS)
+            if count > LEAD_SENTENCES and not triggered and not after_trigger:
                 for i in range(start, end):
                     if chars[i] not in "\n":
                         chars[i] = " "
+            after_trigger = triggered
         start = m.end() if m is not None else len(text)
     return "".join(chars)

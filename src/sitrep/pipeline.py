@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, classifier, dates, events, nlp, structure, taxonomy
+from sitrep import casualties, classifier, dates, events, frames, nlp, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -51,6 +51,9 @@ NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
+# A text this short summarises one event (a coder's note, a headline and lead): the rules' reading stands
+# against the frame model. 3: ACLED's Kenya notes average two sentences; real articles have 15.
+SUMMARY_SENTENCES = 3
 MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
 MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
 
@@ -81,6 +84,7 @@ class Extractor:
         if self.prior and self.prior not in self.country_names:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
         self.type_model = _type_model(self.settings)
+        self.frame_model = _frame_model(self.settings)
 
     # ---- public API --------------------------------------------------------------------
 
@@ -176,12 +180,7 @@ class Extractor:
         """
         text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
         published = article.published
-        found_dates = dates.find_dates(text, published)
-        headline_end = structure.headline_end(text, article.title)
-        datelines = structure.datelines(text)
-        found_dates = [d for d in found_dates
-                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
-        fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, published)]
+        found_dates, fresh_dates, headline_end = self._dates(doc, article)
         current: DateMention | None = None
         drafts: list[_Draft] = []
         group: list[_Draft] = []  # the events the last event sentence was about
@@ -254,6 +253,89 @@ class Extractor:
         for d in drafts:
             if d.place is None:
                 d.place = fallback
+        if self.frame_model is not None:
+            return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)
+        return drafts
+
+    def place_frames(self, doc: Doc, article: Article) -> list[frames.Frame]:
+        """The article's place frames with their features (for training the frame model)."""
+        places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
+        found_dates, _, headline_end = self._dates(doc, article)
+        return self._frames(doc, article, places, found_dates, headline_end)[0]
+
+    @staticmethod
+    def _frames(doc: Doc, article: Article, places: list[Place], found_dates: list[DateMention],
+                headline_end: int) -> tuple[list[frames.Frame], list[frames.SentenceReading]]:
+        published = article.published
+        ages = {id(d): (published - d.date).days if published else 0 for d in found_dates}
+        readings = frames.read_sentences(doc, article.text, found_dates, ages)
+        return frames.build_frames(doc, article.text, article.title, places, readings, headline_end), readings
+
+    def _dates(self, doc: Doc, article: Article) -> tuple[list[DateMention], list[DateMention], int]:
+        """The article's date expressions (not its datelines, not the dates of statements), the
+        recent ones among them, and where its headline block ends."""
+        text = article.text
+        found_dates = dates.find_dates(text, article.published)
+        headline_end = structure.headline_end(text, article.title)
+        datelines = structure.datelines(text)
+        found_dates = [d for d in found_dates
+                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
+        fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
+        return found_dates, fresh_dates, headline_end
+
+    def _framed(self, doc: Doc, article: Article, places: list[Place], proposed: list[_Draft],
+                found_dates: list[DateMention], fresh_dates: list[DateMention], headline_end: int) -> list[_Draft]:
+        """The rules propose, the frame model disposes and adds.
+
+        A draft of the rules' whose place the model does not keep (background, diplomacy, a
+        place only named) is dropped, unless the text is a summary too short to have any
+        (`SUMMARY_SENTENCES`: a coder's note, a headline and lead); a place the model keeps
+        that no draft is at becomes an event of its own (`frames.choose`), typed by the rules'
+        trigger for it, or by the type model when no event word tells it.
+        """
+        assert self.frame_model is not None
+        built, readings = self._frames(doc, article, places, found_dates, headline_end)
+        if not built:
+            return proposed  # the article names no place: the rules decide
+        chosen = frames.choose(built, readings, fresh_dates, self.frame_model, headline_end)
+        summary = sum(1 for r in readings if r.sent.text.strip()) <= SUMMARY_SENTENCES
+        drafts: list[_Draft] = []
+        kept = [c.frame for c in chosen]
+        for d in proposed:
+            frame = next((f for f in built if d.place is not None and frames.same_place(f.place, d.place)), None)
+            if summary or frame is None:
+                drafts.append(d)
+            elif frame.kept(self.frame_model.threshold) and not any(
+                    frames.contains(frame.place, k.place) for k in kept):
+                drafts.append(d)  # a region or country beside a kept town in it: the town is the event's
+        for c in chosen:
+            if any(d.place is not None and frames.same_place(c.place, d.place) and _same_day(d.date, c.date)
+                   for d in drafts):
+                continue
+            if c.frame.probability < self.frame_model.add_threshold or c.support == "lead":
+                # kept where the rules found an event, not sure enough to add one; or named only in the
+                # headline, or in a sentence that ties no event to it
+                continue
+            trigger = c.trigger
+            rescued = 0.0
+            if trigger is None:
+                if self.type_model is None:
+                    continue
+                sent = c.sentences[0]
+                label, rescued = self.type_model.best(sent.text)
+                if label == classifier.NON_EVENT:
+                    continue
+                trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
+                                         round(0.8 * rescued, 3), f"model: {label} ({rescued:.2f})")
+            draft = _Draft(trigger, trigger.sub_event_type, c.place, c.date, [c.sentences[0]], c.share,
+                           c.share_index, rescued_p=rescued)
+            for sent in c.sentences[1:]:
+                found = events.detect(sent)
+                if found is not None and found.confidence > 0:
+                    self._merge(draft, sent, found)
+                elif sent not in draft.sentences:
+                    draft.sentences.append(sent)  # where the place is named: its toll and actors, not its type
+            drafts.append(draft)
         return drafts
 
     def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[_Draft]:
@@ -556,6 +638,21 @@ def _type_model(settings: Settings) -> classifier.TypeModel | None:
     if not path.is_file():
         raise SitrepError(f"event model {choice!r}: no model file at {path}")
     return classifier.TypeModel.load(path)
+
+
+def _frame_model(settings: Settings) -> frames.FrameModel | None:
+    choice = settings.frame_model.strip()
+    if choice == "none":
+        return None
+    if choice == "auto":
+        local = frames.local_path(settings.data_dir)
+        choice = str(local) if local.is_file() else "shipped"
+    path = frames.shipped_path() if choice == "shipped" else Path(choice).expanduser()
+    if not path.is_file():
+        if choice == "shipped":
+            return None  # no model trained yet: the sentence rules decide
+        raise SitrepError(f"frame model {choice!r}: no model file at {path}")
+    return frames.FrameModel.load(path)
 
 
 STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"

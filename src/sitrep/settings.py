@@ -33,8 +33,9 @@ class Settings:
     batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch"})
     parse_all: bool = field(
         default=False,
-        metadata={"help": "parse every sentence, not only those that can hold an event (slower, same records "
-                          "in almost every case)"},
+        metadata={"help": "parse every sentence, not only those that can hold an event and the one after each "
+                          "(slower; the sentence rules give the same records, the frame model was trained on the "
+                          "focused parse)"},
     )
     fetch_timeout: float = field(default=20.0, metadata={"help": "seconds before a URL fetch gives up"})
     max_input_bytes: int = field(
@@ -54,6 +55,12 @@ class Settings:
         default="auto",
         metadata={"help": "event-type model: auto (the local one trained by `sitrep train --acled` when there is "
                           "one, else the shipped one), shipped, none (rules only), or a path to a model file"},
+    )
+    frame_model: str = field(
+        default="auto",
+        metadata={"help": "the model that decides which of an article's places had an event: auto (the local one "
+                          "trained by `sitrep train --frames` when there is one, else the shipped one), shipped "
+                          "(trained on the gold corpus), none (the sentence rules decide), or a path to a model file"},
     )
     allow_private: bool = field(
         default=False,

@@ -12,8 +12,9 @@ import re
 from sitrep.records import Span
 
 # 'BEIRUT (Levant Ledger) -', 'NAIROBI, Kenya, May 10 (Reuters) --', 'KADUNA, Nigeria -'
+_CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: 'CÚCUTA, Colombia -'
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][\w .'’-]{1,40}?)?)"
+    rf"(?m)^[ \t]*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]{{2,}}(?:,\s*[{_CAPS}][\w .'’-]{{1,40}}?)?)"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:\([^)\n]{1,60}\))?\s*(?:-{1,2}|—|–|:)\s"
 )

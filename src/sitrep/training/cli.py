@@ -41,6 +41,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
                    help="an ACLED export (notes and sub_event_type columns) to train on besides the corpus")
     p.add_argument("--corpus", type=Path, metavar="FILE.jsonl",
                    help="a labelled corpus (JSONL: text, label) instead of the shipped one")
+    p.add_argument("--frames", type=Path, metavar="GOLD.jsonl",
+                   help="train the frame model (which places had an event) on this gold corpus's train split "
+                        "(corpus/gold.jsonl) instead of the event-type model")
     p.add_argument("--holdout", type=float, default=0.2,
                    help="share of the ACLED rows held out to measure the gain before the final model is trained "
                         "on all of them (0 skips the measurement; default 0.2)")
@@ -80,6 +83,8 @@ def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from sitrep import classifier
 
+    if args.frames:
+        return _train_frames(args, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     corpus = classifier.read_corpus(args.corpus)
@@ -123,3 +128,18 @@ def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
     print(f"{'field':<18}{'before':>8}{'after':>8}", file=sys.stderr)
     for name in REPORTED:
         print(f"{name:<18}{before[name]:>8.3f}{after[name]:>8.3f}", file=sys.stderr)
+
+
+def _train_frames(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import api, frames
+    from sitrep.training import frames_train
+
+    extractor = api.get_extractor(dataclasses.replace(settings, frame_model="none"))
+    start = time.perf_counter()
+    model = frames_train.train(extractor, args.frames)
+    target = args.output or frames.local_path(settings.data_dir)
+    model.save(target)
+    print(f"sitrep: frame model trained on {model.meta['frames']} frames of {model.meta['articles']} articles "
+          f"({model.meta['positives']} event places, {len(model.vocabulary)} features) in "
+          f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
+    return 0
