@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
-from sitrep import ingest, output
+from sitrep import ingest, outfiles, output
 from sitrep.pipeline import Extractor
 from sitrep.records import Article, Event, InputProblem, content_id
 from sitrep.settings import Settings
@@ -102,12 +101,6 @@ def format_for(path: str | None, fmt: str | None) -> str:
     return "jsonl"
 
 
-def _open_out(path: str | None, fmt: str) -> IO[str]:
-    if path is None or path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8", newline="" if fmt.endswith("csv") else None)  # noqa: SIM115
-
-
 def extract_to(
     inputs: Sequence[str], settings: Settings, outs: Sequence[str | None], fmt: str | None = None, *,
     published: dt.date | None = None, table: TextIO | None = None,
@@ -118,10 +111,14 @@ def extract_to(
 
     The first output is written as events stream out; any further outputs are
     written afterwards from a JSONL spool of the same run, so a run can give
-    `events.jsonl` and `events.geojson` without extracting twice.
+    `events.jsonl` and `events.geojson` without extracting twice. Every output is
+    checked before any work (`sitrep.outfiles.check_outputs`: its folder exists, it is
+    not one of the inputs) and written by `sitrep.outfiles.open_output` (a regular file
+    is replaced only when complete; devices and links are written through).
     """
     report = RunReport()
     outs = list(outs) or [None]
+    outfiles.check_outputs(outs, inputs or ["-"], read_suffixes=ingest.KNOWN_SUFFIXES)
     first_fmt = format_for(outs[0], fmt if len(outs) == 1 else None)
     spool = tempfile.TemporaryFile("w+", encoding="utf-8") if len(outs) > 1 or table else None
     shown: list[Event] = []
@@ -135,24 +132,25 @@ def extract_to(
                 shown.append(event)
             yield event
 
-    fh = _open_out(outs[0], first_fmt)
     try:
-        output.write_events(tee(), first_fmt, fh)
+        with outfiles.open_output(outs[0], newline=_newline(first_fmt)) as fh:
+            output.write_events(tee(), first_fmt, fh)
+        if spool is not None:
+            for path in outs[1:]:
+                spool.seek(0)
+                extra_fmt = format_for(path, None)
+                with outfiles.open_output(path, newline=_newline(extra_fmt)) as out:
+                    output.write_events((json.loads(line) for line in spool), extra_fmt, out)
     finally:
-        if fh is not sys.stdout:
-            fh.close()
-        else:
-            fh.flush()
-    if spool is not None:
-        for path in outs[1:]:
-            spool.seek(0)
-            extra_fmt = format_for(path, None)
-            with _open_out(path, extra_fmt) as out:
-                output.write_events((json.loads(line) for line in spool), extra_fmt, out)
-        spool.close()
+        if spool is not None:
+            spool.close()
     if table is not None:
         table.write(output.format_table(shown) + "\n")
     return report
+
+
+def _newline(fmt: str) -> str | None:
+    return "" if fmt.endswith("csv") else None  # the csv module writes its own line ends
 
 
 def geoparse_to(
@@ -162,6 +160,7 @@ def geoparse_to(
 ) -> RunReport:
     """Resolve the place names of each input and write the contract's place records."""
     report = RunReport()
+    outfiles.check_outputs([out], inputs or ["-"], read_suffixes=ingest.KNOWN_SUFFIXES)
     extractor = get_extractor(settings)
 
     def places() -> Iterator[dict[str, object]]:
@@ -176,10 +175,6 @@ def geoparse_to(
                 report.events += 1
                 yield place.to_contract(article.id)
 
-    fh = _open_out(out, fmt)
-    try:
+    with outfiles.open_output(out) as fh:
         output.write_places(places(), fmt, fh)
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
     return report

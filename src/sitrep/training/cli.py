@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep import taxonomy
+from sitrep.cli import fraction
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings
 
@@ -41,7 +42,7 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
                    help="an ACLED export (notes and sub_event_type columns) to train on besides the corpus")
     p.add_argument("--corpus", type=Path, metavar="FILE.jsonl",
                    help="a labelled corpus (JSONL: text, label) instead of the shipped one")
-    p.add_argument("--holdout", type=float, default=0.2,
+    p.add_argument("--holdout", type=fraction, default=0.2,
                    help="share of the ACLED rows held out to measure the gain before the final model is trained "
                         "on all of them (0 skips the measurement; default 0.2)")
     p.add_argument("--seed", type=int, default=13)
