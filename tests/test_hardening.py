@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pytest
 
+import sitrep
 from sitrep.cli import main
 
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 
 GOOD = "Police fired tear gas to disperse protesters in Kisumu on Monday, witnesses said."
-SRC = ROOT / "src"
+SRC = Path(sitrep.__file__).resolve().parents[1]  # the sources under test, for the child processes
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -176,3 +177,58 @@ def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=300)
     assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+# -- 1. a lone surrogate in one JSONL line skips that line, not the run ------------------------
+
+SURROGATE = "Gunmen killed five villagers in Mandera \ud800 on Monday, police said."
+
+
+def test_lone_surrogate_in_one_jsonl_line_skips_only_that_line_in_extract(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = feed(tmp_path / "feed.jsonl", GOOD, SURROGATE, GOOD + " Two were hurt.")
+    code, out, err = _run(["extract", str(path)], capsys)
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert [json.loads(line)["article_id"] for line in out.splitlines()] == ["a0", "a2"]
+    assert f"skipped {path}:2: " in err and "surrogate" in err
+
+
+def test_lone_surrogate_in_one_jsonl_line_skips_only_that_line_in_ingest(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = feed(tmp_path / "feed.jsonl", GOOD, SURROGATE, GOOD + " Two were hurt.")
+    code, _, err = _run(["ingest", str(path), "--db", str(tmp_path / "s.duckdb")], capsys)
+    assert code == 1, err
+    assert f"skipped {path}:2: " in err and "2 articles (2 stored" in err
+
+
+@pytest.mark.parametrize("field", ["title", "outlet", "url", "id"])
+def test_lone_surrogate_in_any_field_is_that_lines_problem(field: str, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "feed.jsonl"
+    bad = {"id": "b", "text": GOOD, field: "Daily \ud83d Star"}
+    path.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    out_file = tmp_path / "events.csv"
+    code, _, err = _run(["extract", str(path), "-o", str(out_file)], capsys)
+    assert code == 1, err
+    assert f"skipped {path}:2: '{field}'" in err and "surrogate" in err
+    assert out_file.read_text(encoding="utf-8").count("Kisumu") >= 1
+
+
+def test_the_default_path_isolates_an_article_that_breaks_the_parser_like_the_parallel_one(settings) -> None:
+    """An article that breaks spaCy inside a parse batch is that article's problem; the batch goes on."""
+    import datetime as dt
+
+    from sitrep.api import get_extractor
+    from sitrep.records import Article, InputProblem
+
+    day = dt.date(2024, 3, 14)
+    items = [Article(id="a0", text=GOOD, published=day, source_name="f:1"),
+             Article(id="a1", text=SURROGATE, published=day, source_name="f:2"),
+             Article(id="a2", text=GOOD, published=day, source_name="f:3")]
+    out = list(get_extractor(settings).extract(items))
+    assert [type(x).__name__ for x in out] == ["tuple", "InputProblem", "tuple"]
+    problem = out[1]
+    assert isinstance(problem, InputProblem) and problem.source_name == "f:2"
+    assert "extraction failed" in problem.reason and "UnicodeEncodeError" in problem.reason
+    assert all(len(x[1]) == 1 for x in out if isinstance(x, tuple))

@@ -93,6 +93,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-
 _HTML_LANG = re.compile(rb"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
 _LOOKS_HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 _HEADER_FIELD = re.compile(r"^(published|outlet)\s*:\s*(.*?)\s*$", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_articles(
@@ -565,9 +566,15 @@ def _json_type(value: object) -> str:
 
 def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
     value = record.get(name)
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
-    raise InputError(where, f"'{name}' must be a string, got {_json_type(value)}")
+    if not isinstance(value, str):
+        raise InputError(where, f"'{name}' must be a string, got {_json_type(value)}")
+    if (bad := _SURROGATE.search(value)) is not None:
+        # JSON lets "\ud800" stand alone; it is no character, and no UTF-8 writer or parser takes it
+        raise InputError(where, f"'{name}' holds a lone surrogate (U+{ord(bad.group()):04X} at character "
+                                f"{bad.start()}), which is not text: fix the escape in the JSON")
+    return value
 
 
 def _parse_date(value: str | None, where: str, label: str) -> dt.date | None:

@@ -104,8 +104,7 @@ class Extractor:
             try:
                 found = self.events(doc, item)
             except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
-                yield InputProblem(item.source_name if item.source_name != "-" else item.id,
-                                   f"extraction failed ({type(exc).__name__}: {exc}); please report it")
+                yield _failed(item, exc)
                 continue
             yield item, found
 
@@ -116,40 +115,74 @@ class Extractor:
         for doc, item in self._parsed(articles):
             if isinstance(item, InputProblem):
                 yield item
-            else:
-                assert doc is not None
+                continue
+            assert doc is not None
+            try:
                 places = self.geoparser.parse(doc, item.toponyms, self.prior, self._outlet(item))
                 located = {(p.start, p.end) for p in self._event_places(doc, item, places)}
-                for p in places:
-                    p.is_event_location = (p.start, p.end) in located
-                yield item, places
+            except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
+                yield _failed(item, exc)
+                continue
+            for p in places:
+                p.is_event_location = (p.start, p.end) in located
+            yield item, places
 
     # ---- stages ------------------------------------------------------------------------
 
     def _parsed(
         self, articles: Iterable[Article | InputProblem], *, focused: bool = False
     ) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
-        """Parse articles in batches; problems are held in order and released between documents.
+        """Parse articles in batches; problems keep their place between the documents around them.
 
         `focused` parses only the sentences that can hold an event (`events.focus`); the
         offsets of the text are unchanged, so every span still points into `Article.text`.
+        An article that breaks a stage here (the parser raises for its whole batch) becomes
+        that article's `InputProblem`, and the others of its batch are parsed again.
         """
-        pending: list[InputProblem] = []
+        pending: list[tuple[int, InputProblem]] = []  # (articles before it, problem)
         shape = events.focus if focused and not self.settings.parse_all else (lambda t: t)
+        seen = 0
 
         def texts() -> Iterator[tuple[str, Article]]:
+            nonlocal seen
             for item in articles:
                 if isinstance(item, InputProblem):
-                    pending.append(item)
-                else:
-                    yield shape(item.text), item
+                    pending.append((seen, item))
+                    continue
+                try:
+                    text = shape(item.text)
+                except Exception as exc:  # noqa: BLE001 -- that article's problem, in its place
+                    pending.append((seen, _failed(item, exc)))
+                    continue
+                seen += 1
+                yield text, item
 
-        for doc, article in nlp.parse(self.nlp, texts(), self.settings.batch_size):
-            while pending:
-                yield None, pending.pop(0)
-            yield doc, article
+        items = texts()
+        done = 0
+        while batch := list(itertools.islice(items, self.settings.batch_size)):
+            for doc, article in self._parse_batch(batch):
+                while pending and pending[0][0] <= done:
+                    yield None, pending.pop(0)[1]
+                done += 1
+                yield doc, article
         while pending:
-            yield None, pending.pop(0)
+            yield None, pending.pop(0)[1]
+
+    def _parse_batch(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
+        try:
+            parsed = list(nlp.parse(self.nlp, batch, len(batch)))
+        except Exception:  # noqa: BLE001 -- one article's text broke the parser: find it, keep the rest
+            parsed = None
+        if parsed is not None:
+            yield from parsed
+            return
+        for text, article in batch:
+            try:
+                ((doc, _),) = nlp.parse(self.nlp, [(text, article)], 1)
+            except Exception as exc:  # noqa: BLE001 -- reported with its type and message, never silent
+                yield None, _failed(article, exc)
+                continue
+            yield doc, article
 
     def _outlet(self, article: Article) -> Outlet | None:
         return self.outlets.read(article.url, article.outlet) if article.url or article.outlet else None
@@ -514,6 +547,12 @@ ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
 ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
+
+
+def _failed(article: Article, exc: Exception) -> InputProblem:
+    """An article that a stage failed on, as that article's problem (its type and message, never silent)."""
+    return InputProblem(article.source_name if article.source_name != "-" else article.id,
+                        f"extraction failed ({type(exc).__name__}: {exc}); please report it")
 
 
 def _names_a_route(text: str, place: Place) -> bool:
