@@ -15,7 +15,10 @@ import os
 import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -26,6 +29,7 @@ from conftest import SAMPLES
 
 GOOD = "Police fired tear gas to disperse protesters in Kisumu on Monday, witnesses said."
 SRC = Path(sitrep.__file__).resolve().parents[1]  # the sources under test, for the child processes
+T = TypeVar("T")
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -42,6 +46,26 @@ def sitrep(*args: str, stdin: bytes | None = None, stdout: int | None = subproce
     full_env.pop("SITREP_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], input=stdin, stdout=stdout,
                           stderr=subprocess.PIPE, timeout=timeout, check=False, env=full_env)
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()`, failing the test if it takes longer than `seconds` (it is left behind in a daemon thread)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 -- handed to the test
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        pytest.fail(f"still running after {seconds} s: a hang")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
 
 
 def one_line_error(err: str) -> str:
@@ -232,3 +256,57 @@ def test_the_default_path_isolates_an_article_that_breaks_the_parser_like_the_pa
     assert isinstance(problem, InputProblem) and problem.source_name == "f:2"
     assert "extraction failed" in problem.reason and "UnicodeEncodeError" in problem.reason
     assert all(len(x[1]) == 1 for x in out if isinstance(x, tuple))
+
+
+# -- 2. a FIFO, a device or a symlink loop in the inputs is skipped with its reason, never a hang --
+
+
+def _folder_with_traps(root: Path) -> Path:
+    """A folder of two good articles around a FIFO, a symlink loop, a dangling link and a device."""
+    folder = root / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD + "\n", encoding="utf-8")
+    os.mkfifo(folder / "b-pipe.txt")
+    os.symlink("c-loop2.txt", folder / "c-loop1.txt")
+    os.symlink("c-loop1.txt", folder / "c-loop2.txt")
+    os.symlink("gone.txt", folder / "d-dangling.txt")
+    os.symlink("/dev/zero", folder / "e-device.jsonl")
+    feed(folder / "f.jsonl", GOOD + " Two were hurt.")
+    return folder
+
+
+def test_a_fifo_and_links_in_an_input_folder_are_skipped_with_their_reason_in_extract(tmp_path: Path) -> None:
+    folder = _folder_with_traps(tmp_path)
+    proc = sitrep("extract", str(folder), timeout=120)  # before the fix: a hang for ever on the FIFO
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err
+    assert len(proc.stdout.decode().splitlines()) == 2  # a.txt and f.jsonl, around the traps
+    assert f"skipped {folder / 'b-pipe.txt'}: not a regular file (a FIFO)" in err
+    assert f"skipped {folder / 'c-loop1.txt'}: symbolic link loop" in err
+    assert f"skipped {folder / 'd-dangling.txt'}: broken symbolic link" in err
+    assert f"skipped {folder / 'e-device.jsonl'}: not a regular file (a device)" in err
+    assert "Traceback" not in err
+
+
+def test_a_named_fifo_or_loop_is_refused_not_read(tmp_path: Path) -> None:
+    folder = _folder_with_traps(tmp_path)
+    proc = sitrep("ingest", str(folder / "b-pipe.txt"), str(folder / "c-loop1.txt"), str(folder / "a.txt"),
+                  "--db", str(tmp_path / "s.duckdb"), timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err
+    assert "not a regular file (a FIFO)" in err and "symbolic link loop" in err
+    assert "1 article (1 stored" in err
+
+
+def test_a_fifo_and_links_in_a_batch_folder_are_skipped_with_their_reason(tmp_path: Path) -> None:
+    from sitrep.batch.partitions import plan
+
+    folder = _folder_with_traps(tmp_path)
+    os.mkfifo(folder / "g-pipe.jsonl")
+    # before the fix: a hang on g-pipe.jsonl, a crash on the loop
+    parts, problems = within(30, lambda: plan([str(folder)], 10))
+    reasons = {Path(p.source_name).name: p.reason for p in problems}
+    assert reasons["b-pipe.txt"] == reasons["g-pipe.jsonl"] == "not a regular file (a FIFO)"
+    assert reasons["c-loop1.txt"].startswith("symbolic link loop")
+    assert reasons["d-dangling.txt"].startswith("broken symbolic link")
+    assert {p.kind for p in parts} == {"files", "jsonl"}

@@ -34,6 +34,7 @@ import json
 import os
 import re
 import socket
+import stat
 import sys
 import time
 import zlib
@@ -48,6 +49,8 @@ import httpx
 import trafilatura
 
 from sitrep.errors import InputError
+from sitrep.inputfiles import file_kind, open_regular, stat_reason
+from sitrep.inputfiles import os_reason as _os_reason
 from sitrep.records import Article, InputProblem, Span, content_id
 from sitrep.settings import Settings
 
@@ -136,15 +139,14 @@ class _Reader:
     def _path(self, path: Path, *, named: bool) -> Iterator[Result]:
         source = str(path)
         try:
-            is_dir = path.is_dir()
-            exists = path.exists()
-        except OSError as exc:  # e.g. a name too long, a permission problem on a parent
-            raise InputError(source, _os_reason(exc)) from exc
-        if is_dir:
+            info = path.stat()
+        except OSError as exc:  # missing, a loop of links, a name too long, a parent we may not enter
+            raise InputError(source, stat_reason(path, exc)) from exc
+        if stat.S_ISDIR(info.st_mode):
             yield from self._directory(path)
             return
-        if not exists:
-            raise InputError(source, "no such file or directory")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run for ever, a device never end
+            raise InputError(source, f"not a regular file ({file_kind(info.st_mode)})")
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
             yield from self._jsonl_file(path)
@@ -176,13 +178,13 @@ class _Reader:
         """The file's bytes, refused by size *before* reading when it is over the cap."""
         source = str(path)
         try:
-            size = path.stat().st_size
-            if size > self.limit:
-                raise InputError(source, _over_limit("file", size, self.limit))
-            with path.open("rb") as fh:
-                data = fh.read(self.limit + 1)  # the file may have grown since stat()
+            with open_regular(path) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > self.limit:
+                    raise InputError(source, _over_limit("file", size, self.limit))
+                data = fh.read(self.limit + 1)  # the file may have grown since fstat()
         except OSError as exc:
-            raise InputError(source, _os_reason(exc)) from exc
+            raise InputError(source, stat_reason(path, exc)) from exc
         if len(data) > self.limit:
             raise InputError(source, f"file is over the {self.limit:,}-byte limit (max_input_bytes)")
         return data
@@ -190,10 +192,10 @@ class _Reader:
     def _jsonl_file(self, path: Path) -> Iterator[Result]:
         source = str(path)
         try:
-            with gzip.open(path, "rb") if _suffix(path) == ".jsonl.gz" else path.open("rb") as fh:
+            with open_regular(path) as raw, gzip.open(raw, "rb") if _suffix(path) == ".jsonl.gz" else raw as fh:
                 yield from self._jsonl_lines(source, enumerate(_read_lines(fh, self.limit), start=1))
         except OSError as exc:  # includes gzip.BadGzipFile
-            raise InputError(source, _os_reason(exc)) from exc
+            raise InputError(source, stat_reason(path, exc)) from exc
         except (EOFError, zlib.error) as exc:
             raise InputError(source, f"damaged gzip file ({exc})") from exc
 
@@ -549,14 +551,6 @@ def _suffix(path: Path) -> str:
 
 def _over_limit(what: str, size: int, limit: int) -> str:
     return f"{what} is {size:,} bytes, over the {limit:,}-byte limit (max_input_bytes)"
-
-
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc) or type(exc).__name__
 
 
 def _json_type(value: object) -> str:

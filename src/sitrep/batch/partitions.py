@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.inputfiles import unreadable_file
 from sitrep.records import InputProblem
 
 LOOSE_SUFFIXES = (".txt", ".html", ".htm")
@@ -113,15 +114,10 @@ def _plan_input(name: str, size: int) -> Iterator[Partition | InputProblem]:
         yield InputProblem(name, "sitrep batch reads files and folders; use `sitrep extract` for URLs and stdin")
         return
     path = Path(name)
-    try:
-        is_dir, exists = path.is_dir(), path.exists()
-    except OSError as exc:
-        yield InputProblem(name, exc.strerror or str(exc))
-        return
-    if is_dir:
+    if os.path.isdir(path):
         yield from _plan_folder(path, size)
-    elif not exists:
-        yield InputProblem(name, "no such file or directory")
+    elif (reason := unreadable_file(path)) is not None:  # missing, a FIFO (a hang), a device, a loop of links
+        yield InputProblem(name, reason)
     elif suffix(path) in LOOSE_SUFFIXES:
         yield from _loose_groups([path], size)
     elif suffix(path) in BATCH_SUFFIXES:
@@ -143,6 +139,9 @@ def _plan_folder(root: Path, size: int) -> Iterator[Partition | InputProblem]:
             if filename.startswith(".") or kind not in BATCH_SUFFIXES:
                 continue
             found = True
+            if (reason := unreadable_file(path)) is not None:
+                yield InputProblem(str(path), reason)
+                continue
             if kind in LOOSE_SUFFIXES:
                 loose.append(path)
             else:
