@@ -16,7 +16,9 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,7 +27,7 @@ import pytest
 import sitrep
 from sitrep.cli import main
 
-from conftest import SAMPLES
+from conftest import SAMPLES, loopback_server
 
 GOOD = "Police fired tear gas to disperse protesters in Kisumu on Monday, witnesses said."
 SRC = Path(sitrep.__file__).resolve().parents[1]  # the sources under test, for the child processes
@@ -310,3 +312,50 @@ def test_a_fifo_and_links_in_a_batch_folder_are_skipped_with_their_reason(tmp_pa
     assert reasons["c-loop1.txt"].startswith("symbolic link loop")
     assert reasons["d-dangling.txt"].startswith("broken symbolic link")
     assert {p.kind for p in parts} == {"files", "jsonl"}
+
+
+# -- 3. --fetch-timeout bounds the whole fetch; a bad timeout is a usage error ---------------------
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """A server that answers one byte every half second: in the body, or already in the headers."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        body = b"<html><body><p>" + b"x" * 200 + b"</p></body></html>"
+        try:
+            if self.path == "/headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for byte in b"Content-Type: text/html\r\nX-Slow: " + b"y" * 200 + b"\r\n":
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.5)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for byte in body:  # 235 bytes: two minutes in all
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.5)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
+            return
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (signature of the base)
+        return
+
+
+@pytest.mark.parametrize("path", ["/body", "/headers"])
+def test_fetch_timeout_is_an_upper_bound_on_the_whole_fetch(path: str) -> None:
+    from sitrep.ingest import iter_articles
+    from sitrep.records import InputProblem
+    from sitrep.settings import Settings
+
+    with loopback_server(_Trickle) as base:
+        started = time.monotonic()
+        results = within(30, lambda: list(iter_articles([base + path], Settings(allow_private=True,
+                                                                                fetch_timeout=2.0))))
+        took = time.monotonic() - started
+    assert took < 4.0, f"a 2 s fetch_timeout took {took:.1f} s"
+    (problem,) = results
+    assert isinstance(problem, InputProblem) and "fetch_timeout" in problem.reason

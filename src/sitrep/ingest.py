@@ -36,6 +36,7 @@ import re
 import socket
 import stat
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -69,7 +70,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 # Redirect hops followed per URL: news sites chain http->https->www->canonical (3-4 hops);
 # more than this is a loop or a trap.
 MAX_REDIRECTS = 5
-# Bytes read per chunk when streaming a response or skipping an over-long JSONL line.
+# Bytes read at a time when skipping the rest of an over-long JSONL line.
 CHUNK_BYTES = 64 * 1024
 # How far into a page to look for <meta charset> and <html lang>; HTML5 requires the
 # charset declaration within the first 1024 bytes, real pages put it a little later.
@@ -428,29 +429,87 @@ def _charset_param(params: str) -> str | None:
 
 
 def _fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
-    """GET `url` hop by hop; returns (body, content type, final URL) or raises `InputError`."""
+    """GET `url` hop by hop; returns (body, content type, final URL) or raises `InputError`.
+
+    `fetch_timeout` bounds the whole fetch (every hop's connection, headers and body): a
+    watchdog shuts the connection's socket down at the deadline, which ends a read that a
+    server keeps alive by trickling a byte at a time (httpx's own timeouts are per read).
+    """
     limit = settings.max_input_bytes
-    deadline = time.monotonic() + settings.fetch_timeout
+    timeout = settings.fetch_timeout
+    deadline = time.monotonic() + timeout
+    watchdog = _Watchdog(deadline)
+    timed_out = f"timed out after {timeout:g}s (fetch_timeout)"
     # trust_env=False: through a proxy, the address we check is not the one we reach.
-    with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False, trust_env=False) as client:
-        current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            target = _checked_url(current, url, settings)
-            try:
-                with client.stream("GET", target, headers={"Accept": "text/html, text/plain;q=0.9"}) as resp:
-                    _check_peer(resp, url, settings)
-                    if resp.is_redirect:
-                        current = str(resp.url.join(resp.headers["location"]))  # re-checked above
-                        continue
-                    if not resp.is_success:
-                        raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
-                    body = _read_capped(resp, url, limit, deadline)
-                    return body, resp.headers.get("content-type", ""), str(resp.url)
-            except httpx.TimeoutException as exc:
-                raise InputError(url, f"timed out after {settings.fetch_timeout:g}s (fetch_timeout)") from exc
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                raise InputError(url, f"fetch failed: {exc or type(exc).__name__}") from exc
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+            current = url
+            for _hop in range(MAX_REDIRECTS + 1):
+                target = _checked_url(current, url, settings)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise InputError(url, timed_out)
+                try:
+                    with client.stream("GET", target, headers={"Accept": "text/html, text/plain;q=0.9"},
+                                       timeout=remaining, extensions={"trace": watchdog.trace}) as resp:
+                        _check_peer(resp, url, settings)
+                        if resp.is_redirect:
+                            current = str(resp.url.join(resp.headers["location"]))  # re-checked above
+                            continue
+                        if not resp.is_success:
+                            raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+                        body = _read_capped(resp, url, limit, deadline, timed_out)
+                        return body, resp.headers.get("content-type", ""), str(resp.url)
+                except httpx.TimeoutException as exc:
+                    raise InputError(url, timed_out) from exc
+                except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                    if watchdog.fired:
+                        raise InputError(url, timed_out) from exc
+                    raise InputError(url, f"fetch failed: {exc or type(exc).__name__}") from exc
+    finally:
+        watchdog.stop()
     raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+class _Watchdog:
+    """Shuts down the sockets of a fetch when its deadline passes (see `_fetch`)."""
+
+    def __init__(self, deadline: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: keep the socket of each connection as soon as it is made."""
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with self._lock:
+                    self._sockets.append(sock)
+                    fired = self.fired
+                if fired:
+                    self._shutdown(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shutdown(sock)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked read at once; close() alone would not
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self._timer.cancel()
 
 
 def _checked_url(current: str, source: str, settings: Settings) -> httpx.URL:
@@ -506,18 +565,18 @@ def _check_peer(resp: httpx.Response, source: str, settings: Settings) -> None:
         _refuse_address(address, f"{resp.url.host} connected to", source)
 
 
-def _read_capped(resp: httpx.Response, source: str, limit: int, deadline: float) -> bytes:
+def _read_capped(resp: httpx.Response, source: str, limit: int, deadline: float, timed_out: str) -> bytes:
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise InputError(source, _over_limit("response", int(declared), limit))
     chunks: list[bytes] = []
     size = 0
-    for chunk in resp.iter_bytes(CHUNK_BYTES):
+    for chunk in resp.iter_bytes():  # as the bytes arrive: the deadline is checked at every read
         size += len(chunk)
         if size > limit:
             raise InputError(source, f"response is over the {limit:,}-byte limit (max_input_bytes)")
         if time.monotonic() > deadline:
-            raise InputError(source, "response took longer than fetch_timeout to arrive")
+            raise InputError(source, timed_out)
         chunks.append(chunk)
     return b"".join(chunks)
 
