@@ -359,3 +359,53 @@ def test_fetch_timeout_is_an_upper_bound_on_the_whole_fetch(path: str) -> None:
     assert took < 4.0, f"a 2 s fetch_timeout took {took:.1f} s"
     (problem,) = results
     assert isinstance(problem, InputProblem) and "fetch_timeout" in problem.reason
+
+
+# -- 4. --db that exists but is not a sitrep store is refused, never a store in memory -------------
+
+
+def _not_stores(root: Path) -> dict[str, Path]:
+    import duckdb
+
+    jsonl = feed(root / "notes.jsonl", GOOD)
+    csv = root / "events.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    empty = root / "empty.duckdb"
+    empty.write_bytes(b"")
+    foreign = root / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE budget (item TEXT, amount INTEGER)")
+    con.execute("INSERT INTO budget VALUES ('fuel', 12)")
+    con.close()
+    fifo = root / "pipe.duckdb"
+    os.mkfifo(fifo)
+    return {"jsonl": jsonl, "csv": csv, "empty": empty, "foreign": foreign, "fifo": fifo}
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv", "empty", "foreign", "fifo"])
+def test_db_that_exists_but_is_not_a_store_is_refused_by_every_command(kind: str, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    db = _not_stores(tmp_path)[kind]
+    before = db.read_bytes() if kind != "fifo" else b""
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    for command in (["ingest", str(article)], ["query", "--count"], ["export", str(tmp_path / "o.jsonl")],
+                    ["stats"]):
+        code = within(60, lambda command=command: main([*command, "--db", str(db)]))  # a FIFO must not block
+        _, err = capsys.readouterr()
+        assert code == 2, (command, err)
+        line = one_line_error(err)
+        assert str(db) in line and "not a sitrep store" in line, line
+    if kind != "fifo":
+        assert db.read_bytes() == before  # untouched
+        assert not Path(str(db) + ".wal").exists()
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_db_new_file_and_our_own_store_still_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    db = tmp_path / "new" / "events.jsonl.duckdb"
+    assert main(["ingest", str(article), "--db", str(db)]) == 0
+    assert main(["query", "--count", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == "1"
