@@ -409,3 +409,127 @@ def test_db_new_file_and_our_own_store_still_open(tmp_path: Path, capsys: pytest
     assert main(["ingest", str(article), "--db", str(db)]) == 0
     assert main(["query", "--count", "--db", str(db)]) == 0
     assert capsys.readouterr().out.strip() == "1"
+
+
+# -- 5. an output that is one of the inputs is refused; the input is kept ---------------------------
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink", "in-folder"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(how: str, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = feed(folder / "x.jsonl", GOOD, GOOD + " Two were hurt.")
+    before = source.read_bytes()
+    out = {"same": source, "symlink": tmp_path / "link.jsonl", "hardlink": tmp_path / "hard.jsonl",
+           "in-folder": source}[how]
+    if how == "symlink":
+        out.symlink_to(source)
+    elif how == "hardlink":
+        os.link(source, out)
+    given = str(folder) if how == "in-folder" else str(source)
+    for command in (["extract", given, "-o", str(out)], ["extract", given, "-o", str(tmp_path / "ok.csv"),
+                                                         "-o", str(out)], ["geoparse", given, "-o", str(out)]):
+        code, _, err = _run(command, capsys)
+        assert code == 2, (command, err)
+        line = one_line_error(err)
+        assert "is the input" in line or "is one of the inputs" in line, line
+        assert source.read_bytes() == before  # both articles still there
+    assert not (tmp_path / "ok.csv").exists()
+
+
+def test_an_export_over_the_store_itself_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(article), "--db", str(db)]) == 0
+    (tmp_path / "s-link.jsonl").symlink_to(db)
+    for out in (db, tmp_path / "s-link.jsonl"):
+        capsys.readouterr()
+        assert main(["export", str(out), "--db", str(db)]) == 2
+        assert "is the input" in one_line_error(capsys.readouterr().err)
+    assert main(["query", "--count", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == "1"
+
+
+# -- 6. devices and links are written through, regular files replaced whole; a full disk is an error --
+
+
+@pytest.mark.parametrize("command", ["extract", "export", "query"])
+def test_output_to_a_full_device_is_an_error_and_the_device_stays(command: str, full_device: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    if command != "extract":
+        assert main(["ingest", str(article), "--db", str(db)]) == 0
+    args = {"extract": ["extract", str(article), "-o", str(full_device)],
+            "export": ["export", str(full_device), "--db", str(db), "--format", "jsonl"],
+            "query": ["query", "-o", str(full_device), "--db", str(db)]}[command]
+    capsys.readouterr()
+    assert main(args) == 2
+    line = one_line_error(capsys.readouterr().err)
+    assert "No space left on device" in line and str(full_device) in line
+    assert stat.S_ISCHR(os.stat(full_device).st_mode)  # still the device, not a regular file in its place
+    assert not list(full_device.parent.glob("*.partial"))
+
+
+def _stored(tmp_path: Path) -> tuple[Path, Path]:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(article), "--db", str(db)]) == 0
+    return article, db
+
+
+@pytest.mark.parametrize("command", ["extract", "export", "query"])
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(command: str, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    article, db = _stored(tmp_path)
+    target = tmp_path / "data" / "events.csv"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    args = {"extract": ["extract", str(article), "-o", str(link)],
+            "export": ["export", str(link), "--db", str(db)],
+            "query": ["query", "-o", str(link), "--db", str(db)]}[command]
+    code, _, err = _run(args, capsys)
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    text = target.read_text(encoding="utf-8")
+    assert text != "old\n" and "Kisumu" in text
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the replaced file keeps its permissions
+    assert sorted(p.name for p in target.parent.iterdir()) == ["events.csv"]  # no temporary left
+    assert sorted(p.name for p in tmp_path.glob("*.partial")) == []
+
+
+@pytest.mark.parametrize("command", ["extract", "export"])
+def test_output_to_a_fifo_is_written_through(command: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    article, db = _stored(tmp_path)
+    fifo = tmp_path / "events.jsonl"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    args = {"extract": ["extract", str(article), "-o", str(fifo)], "export": ["export", str(fifo), "--db", str(db)]}
+    code = within(120, lambda: main(args[command]))
+    reader.join(30)
+    assert code == 0
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(got[0].decode().splitlines()[0])["location"] == "Kisumu"
+
+
+def test_a_failed_run_leaves_the_old_output_whole(tmp_path: Path, full_device: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """The first output fails (a full disk): the run stops with exit 2, and an old file it would have
+    written next stays as it was."""
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    old = tmp_path / "events.geojson"
+    old.write_text('{"old": true}\n', encoding="utf-8")
+    code, _, err = _run(["extract", str(article), "-o", str(full_device), "-o", str(old)], capsys)
+    assert code == 2, err
+    assert old.read_text(encoding="utf-8") == '{"old": true}\n'
