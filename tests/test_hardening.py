@@ -533,3 +533,94 @@ def test_a_failed_run_leaves_the_old_output_whole(tmp_path: Path, full_device: P
     code, _, err = _run(["extract", str(article), "-o", str(full_device), "-o", str(old)], capsys)
     assert code == 2, err
     assert old.read_text(encoding="utf-8") == '{"old": true}\n'
+
+
+# -- 9. smaller ones -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200b", "\u00ad", "\u2060"])
+def test_a_zero_width_character_inside_a_place_name_still_places_the_event(mark: str, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    text = f"Police fired tear gas to disperse protesters in Kis{mark}umu on Monday, witnesses said.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    code, out, err = _run(["extract", str(tmp_path / "a.txt"), "--published", "2024-03-14"], capsys)
+    assert code == 0, err
+    (event,) = [json.loads(line) for line in out.splitlines()]
+    assert (event["location"], event["country"]) == ("Kisumu", "Kenya")
+    start, end = event["evidence"]["location"]
+    assert text[start:end] == f"Kis{mark}umu"  # the span is true to the original text
+    start, end = event["evidence"]["event"]
+    assert text[start:end].startswith("tear gas")
+
+
+def test_invalid_utf8_is_read_as_utf8_and_said_in_the_inputs_warnings(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Protesters marched in Medellín and Bogotá on Monday; police fired tear gas in "
+                     "Bogotá, witnesses said.".encode() + b" \xff\xfe.\n")
+    code, out, err = _run(["extract", str(path), "--published", "2024-03-14"], capsys)
+    assert code == 0, err
+    assert f"sitrep: warning: {path}: 2 byte sequences not valid UTF-8" in err
+    assert all("Bogotá" in json.loads(line)["notes"] or "Medellín" in json.loads(line)["notes"]
+               for line in out.splitlines())  # no mojibake ('BogotĂˇ') in what was read
+    assert "Ă" not in out
+
+
+def test_query_while_an_ingest_writes_says_why_in_one_line_as_the_docs_say(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD + "\n", encoding="utf-8")
+    assert main(["ingest", str(article), "--db", str(db)]) == 0
+    writer = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom sitrep.store import open_store\n"
+                               f"s = open_store({str(db)!r})\nprint('open', flush=True)\ntime.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "open"
+        proc = sitrep("query", "--count", "--db", str(db), timeout=60)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert proc.returncode == 2
+    line = one_line_error(proc.stderr.decode())
+    assert "being written by another process" in line and "when the ingest has finished" in line
+    store_doc = (SAMPLES.parent / "docs" / "store.md").read_text(encoding="utf-8")
+    assert "not while a process writes it" in store_doc
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("Arabic", "قُتل أربعة مدنيين وأصيب أحد عشر آخرون في قصف مدفعي استهدف حياً سكنياً في مدينة حلب صباح الأربعاء، "
+               "بحسب ما أفاد المرصد السوري لحقوق الإنسان. وقال المرصد إن القصف طال أيضاً أطراف المدينة."),
+    ("French", "Des affrontements ont éclaté à Gao mercredi entre l'armée malienne et des hommes armés ; selon un élu "
+               "local, trois civils ont été tués et plusieurs blessés près du marché central de la ville."),
+])
+def test_an_article_in_another_language_is_named_not_silently_empty(language: str, text: str, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    feed(tmp_path / "f.jsonl", text, GOOD)
+    code, out, err = _run(["extract", str(tmp_path / "f.jsonl")], capsys)
+    assert code == 0, err
+    assert f"sitrep: warning: {tmp_path / 'f.jsonl'}:1: the text looks like {language}" in err
+    assert "not English" in err and f"{tmp_path / 'f.jsonl'}:2: the text" not in err  # English is not flagged
+    assert len(out.splitlines()) == 1
+
+
+def test_a_million_word_article_is_capped_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sentences = [line.strip() for name in ("kenya_clash", "nigeria_abduction", "somalia_ied")
+                 for line in (SAMPLES / f"{name}.txt").read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    words: list[str] = []
+    i = 0
+    while len(words) < 1_000_000:
+        words.extend(sentences[i % len(sentences)].split())
+        words.append("\n" if i % 7 == 6 else "")
+        i += 1
+    path = tmp_path / "book.txt"
+    path.write_text(" ".join(words), encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = _run(["extract", str(path), "--published", "2024-08-20"], capsys)
+    took = time.monotonic() - started
+    assert code == 0, err
+    assert "only the first" in err and "caps the work per article" in err
+    assert took < 60, f"{took:.0f} s for one article"
+    for line in out.splitlines():
+        event = json.loads(line)
+        start, end = event["evidence"]["event"]
+        assert end <= 200_000

@@ -30,12 +30,23 @@ class RunReport:
     articles: int = 0
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what was noticed)
 
     def skip(self, problem: InputProblem, on_problem: Callable[[InputProblem], None] | None) -> None:
         """Record an input that could not be read, and tell the caller at once."""
         self.problems.append(problem)
         if on_problem:
             on_problem(problem)
+
+    def note(self, article: Article, on_warning: OnWarning | None) -> None:
+        """Record what was noticed about an article that was read anyway, and tell the caller at once."""
+        for warning in article.warnings:
+            self.warnings.append((article.source_name, warning))
+            if on_warning:
+                on_warning(article.source_name, warning)
+
+
+OnWarning = Callable[[str, str], None]  # (input name, warning)
 
 
 def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
@@ -68,6 +79,7 @@ def iter_events(
     inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
     stdin: BinaryIO | None = None, report: RunReport | None = None,
     on_problem: Callable[[InputProblem], None] | None = None, workers: int = 1,
+    on_warning: OnWarning | None = None,
 ) -> Iterator[Event]:
     """Stream events from inputs; problems go to `on_problem` (and `report`) and are skipped.
 
@@ -87,6 +99,7 @@ def iter_events(
             report.skip(item, on_problem)
             continue
         report.articles += 1
+        report.note(item[0], on_warning)
         for event in item[1]:
             report.events += 1
             yield event
@@ -105,7 +118,7 @@ def extract_to(
     inputs: Sequence[str], settings: Settings, outs: Sequence[str | None], fmt: str | None = None, *,
     published: dt.date | None = None, table: TextIO | None = None,
     on_problem: Callable[[InputProblem], None] | None = None, stdin: BinaryIO | None = None,
-    workers: int = 1,
+    workers: int = 1, on_warning: OnWarning | None = None,
 ) -> RunReport:
     """Extract and write to one or more outputs (format from `fmt` or each file's suffix).
 
@@ -125,7 +138,7 @@ def extract_to(
 
     def tee() -> Iterator[Event]:
         for event in iter_events(inputs, settings, published=published, stdin=stdin, report=report,
-                                 on_problem=on_problem, workers=workers):
+                                 on_problem=on_problem, workers=workers, on_warning=on_warning):
             if spool is not None:
                 spool.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             if table is not None and len(shown) < 200:
@@ -156,7 +169,7 @@ def _newline(fmt: str) -> str | None:
 def geoparse_to(
     inputs: Sequence[str], settings: Settings, out: str | None, fmt: str = "jsonl", *,
     published: dt.date | None = None, on_problem: Callable[[InputProblem], None] | None = None,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | None = None, on_warning: OnWarning | None = None,
 ) -> RunReport:
     """Resolve the place names of each input and write the contract's place records."""
     report = RunReport()
@@ -171,6 +184,7 @@ def geoparse_to(
                 continue
             report.articles += 1
             article, found = item
+            report.note(article, on_warning)
             for place in found:
                 report.events += 1
                 yield place.to_contract(article.id)

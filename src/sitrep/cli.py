@@ -106,6 +106,11 @@ def _report_problem(problem: InputProblem) -> None:
     print(f"sitrep: skipped {problem.source_name}: {problem.reason}", file=sys.stderr, flush=True)
 
 
+def report_warning(source: str, warning: str) -> None:
+    """An input that was read, with something its reader noticed (the run's exit status is unchanged)."""
+    print(f"sitrep: warning: {source}: {warning}", file=sys.stderr, flush=True)
+
+
 EXIT_STATUS = """\
 exit status:
   0  every input was read (and every output written)
@@ -241,13 +246,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
                                 table=sys.stderr if args.table else None, on_problem=_report_problem,
-                                stdin=stdin, workers=args.workers)
+                                stdin=stdin, workers=args.workers, on_warning=report_warning)
         print(f"sitrep: {report.articles} articles, {report.events} events, {len(report.problems)} skipped",
               file=sys.stderr)
         return 1 if report.problems else 0
     if args.command == "geoparse":
         report = api.geoparse_to(args.inputs, settings, args.output, args.format, published=args.published,
-                                 on_problem=_report_problem, stdin=stdin)
+                                 on_problem=_report_problem, stdin=stdin, on_warning=report_warning)
         return 1 if report.problems else 0
     if args.command == "evaluate":
         return _evaluate(args, settings)

@@ -53,6 +53,7 @@ from sitrep.errors import InputError
 from sitrep.inputfiles import file_kind, open_regular, stat_reason
 from sitrep.inputfiles import os_reason as _os_reason
 from sitrep.records import Article, InputProblem, Span, content_id
+from sitrep.screening import screen
 from sitrep.settings import Settings
 
 Result = Article | InputProblem
@@ -273,7 +274,7 @@ class _Reader:
         article.language = language or article.language
         article.published = own_date or article.published or self.published
         article.source_name = where
-        return article
+        return screen(article)
 
     # -- URLs -------------------------------------------------------------------------------
 
@@ -303,13 +304,15 @@ class _Reader:
             what = "input" if source == "stdin" else "response" if url else "file"
             state = "whitespace only" if data else "no text"
             raise InputError(source, f"empty {what} ({state})")
+        notes: list[str] = []
         if html:
-            article = _html_article(data, source, charset, url)
+            article = _html_article(data, source, charset, url, notes)
         else:
-            article = _text_article(_decode(data, source, charset), source)
+            article = _text_article(_decode(data, source, charset, notes), source)
+        article.warnings.extend(notes)
         article.published = article.published or self.published
         article.source_name = source
-        return article
+        return screen(article)
 
 
 # -- plain text ---------------------------------------------------------------------------------
@@ -345,11 +348,12 @@ def _split_header(text: str, source: str) -> tuple[str | None, dt.date | None, s
 # -- HTML ---------------------------------------------------------------------------------------
 
 
-def _html_article(data: bytes, source: str, charset: str | None, url: str | None) -> Article:
+def _html_article(data: bytes, source: str, charset: str | None, url: str | None,
+                  notes: list[str] | None = None) -> Article:
     preamble = data[:HTML_PREAMBLE_BYTES]
     if charset is None and (meta := _META_CHARSET.search(preamble)):
         charset = meta.group(1).decode("ascii")
-    page = _decode(data, source, charset)
+    page = _decode(data, source, charset, notes)
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -381,8 +385,13 @@ def _html_article(data: bytes, source: str, charset: str | None, url: str | None
 # -- decoding -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Bytes to text: BOM, then a declared charset, then UTF-8, then charset-normalizer."""
+def _decode(data: bytes, source: str, declared: str | None = None, notes: list[str] | None = None) -> str:
+    """Bytes to text: BOM, then a declared charset, then UTF-8, then charset-normalizer.
+
+    Text that is UTF-8 but for a few bad bytes is read as UTF-8 with U+FFFD in their place (a guessed
+    legacy encoding would turn every accented letter of it into mojibake); what was replaced, or that
+    the encoding was guessed, is said in `notes` (the input's warnings).
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16")
         return text if text is not None else _refuse_binary(source)
@@ -395,10 +404,24 @@ def _decode(data: bytes, source: str, declared: str | None = None) -> str:
         return text
     if (text := _strict(data, "utf-8-sig")) is not None:
         return text
+    replaced = data.decode("utf-8-sig", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())  # what was not UTF-8
+    good = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")  # characters UTF-8 did encode
+    if good >= bad:  # UTF-8 with some damage, not another encoding
+        if notes is not None:
+            notes.append(f"{_n(bad, 'byte sequence')} not valid UTF-8, read as U+FFFD (the rest is UTF-8)")
+        return replaced
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return _refuse_binary(source)
+    if notes is not None:
+        notes.append(f"not UTF-8{f' as declared ({declared})' if declared else ''}: read as {best.encoding}, "
+                     "the encoding it looks like")
     return str(best)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _strict(data: bytes, codec: str) -> str | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, classifier, dates, events, nlp, structure, taxonomy
+from sitrep import casualties, classifier, dates, events, nlp, screening, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -81,6 +81,8 @@ class Extractor:
         if self.prior and self.prior not in self.country_names:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
         self.type_model = _type_model(self.settings)
+        # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
+        self._originals: dict[int, tuple[Article, list[int]]] = {}
 
     # ---- public API --------------------------------------------------------------------
 
@@ -101,12 +103,16 @@ class Extractor:
                 yield item
                 continue
             assert doc is not None
+            original, offsets = self._originals.pop(id(item), (item, None))
             try:
                 found = self.events(doc, item)
+                if offsets is not None:
+                    for event in found:
+                        event.evidence = {k: _span_back(v, offsets) for k, v in event.evidence.items()}
             except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
-                yield _failed(item, exc)
+                yield _failed(original, exc)
                 continue
-            yield item, found
+            yield original, found
 
     def geoparse(
         self, articles: Iterable[Article | InputProblem]
@@ -117,15 +123,19 @@ class Extractor:
                 yield item
                 continue
             assert doc is not None
+            original, offsets = self._originals.pop(id(item), (item, None))
             try:
                 places = self.geoparser.parse(doc, item.toponyms, self.prior, self._outlet(item))
                 located = {(p.start, p.end) for p in self._event_places(doc, item, places)}
             except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
-                yield _failed(item, exc)
+                yield _failed(original, exc)
                 continue
             for p in places:
                 p.is_event_location = (p.start, p.end) in located
-            yield item, places
+                if offsets is not None:
+                    p.start, p.end = _span_back((p.start, p.end), offsets) or (p.start, p.end)
+                    p.text = original.text[p.start:p.end]
+            yield original, places
 
     # ---- stages ------------------------------------------------------------------------
 
@@ -150,12 +160,14 @@ class Extractor:
                     pending.append((seen, item))
                     continue
                 try:
-                    text = shape(item.text)
+                    work = self._matchable(item)
+                    text = shape(work.text)
                 except Exception as exc:  # noqa: BLE001 -- that article's problem, in its place
+                    self._originals.pop(id(item), None)
                     pending.append((seen, _failed(item, exc)))
                     continue
                 seen += 1
-                yield text, item
+                yield text, work
 
         items = texts()
         done = 0
@@ -167,6 +179,22 @@ class Extractor:
                 yield doc, article
         while pending:
             yield None, pending.pop(0)[1]
+
+    def _matchable(self, article: Article) -> Article:
+        """The article with its text normalised for matching: format characters (zero-width joiners and
+        spaces, soft hyphens, direction marks) removed, so that 'Kis\u200dumu' is Kisumu. The original is
+        kept in `_originals` with the offsets that map every span of the new text back to it."""
+        screening.cap(article)  # the per-article cap, for articles that did not come through ingest
+        if not _FORMAT_CHARS.search(article.text):
+            return article
+        kept = [i for i, c in enumerate(article.text) if not _is_format_char(c)]
+        offsets = kept + [len(article.text)]
+        work = dataclasses.replace(article, text="".join(article.text[i] for i in kept))
+        if article.toponyms:
+            forward = _forward_offsets(offsets, len(article.text))
+            work.toponyms = [(forward[s], forward[e]) for s, e in article.toponyms if forward[e] > forward[s]]
+        self._originals[id(work)] = (article, offsets)
+        return work
 
     def _parse_batch(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
         try:
@@ -180,7 +208,8 @@ class Extractor:
             try:
                 ((doc, _),) = nlp.parse(self.nlp, [(text, article)], 1)
             except Exception as exc:  # noqa: BLE001 -- reported with its type and message, never silent
-                yield None, _failed(article, exc)
+                original, _ = self._originals.pop(id(article), (article, None))
+                yield None, _failed(original, exc)
                 continue
             yield doc, article
 
@@ -547,6 +576,35 @@ ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
 ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
+
+
+# Unicode format characters (category Cf): invisible, but they split a name for the gazetteer and the NER.
+_FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _is_format_char(c: str) -> bool:
+    return _FORMAT_CHARS.match(c) is not None
+
+
+def _span_back(span: Span | None, offsets: list[int]) -> Span | None:
+    """A span of the normalised text as the span of the original text that covers the same characters."""
+    if span is None:
+        return None
+    start, end = span
+    if end <= start:
+        return (offsets[start], offsets[start])
+    return (offsets[start], offsets[end - 1] + 1)
+
+
+def _forward_offsets(offsets: list[int], length: int) -> list[int]:
+    """For each position of the original text (and its end), the position in the normalised text."""
+    forward = [0] * (length + 1)
+    j = 0
+    for i in range(length + 1):
+        while j < len(offsets) - 1 and offsets[j] < i:
+            j += 1
+        forward[i] = j
+    return forward
 
 
 def _failed(article: Article, exc: Exception) -> InputProblem:

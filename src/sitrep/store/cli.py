@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep import output
-from sitrep.cli import non_negative_int, positive_int
+from sitrep.cli import non_negative_int, positive_int, report_warning
 from sitrep.records import InputProblem
 from sitrep.settings import Settings
 from sitrep.store import core, query, summary
@@ -99,7 +99,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with core.open_store(_db(args, settings), settings) as store:
         print(f"sitrep: storing into {store.location}", file=sys.stderr, flush=True)
         report = ingest_into(store, args.inputs, settings, published=args.published, stdin=sys.stdin.buffer,
-                             on_result=None if args.quiet else _report_result, on_problem=_report_problem)
+                             on_result=None if args.quiet else _report_result, on_problem=_report_problem,
+                             on_warning=report_warning)
     print(f"sitrep: {report.line()}", file=sys.stderr)
     return 1 if report.problems else 0
 

@@ -9,6 +9,7 @@ only the transaction it was in; the next open replays the log.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -70,8 +71,15 @@ class DuckDBBackend(Backend):
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower():
-                raise StoreError(f"the store {self.location} is in use by another process "
-                                 f"(DuckDB allows one writer at a time): {message}") from exc
+                holder = re.search(r"\(PID (\d+)\)", message)
+                who = f"another process (PID {holder.group(1)})" if holder else "another process"
+                if read_only:
+                    raise StoreError(f"the store {self.location} is being written by {who}: a DuckDB store can be "
+                                     "read only while no process writes it, so run this when the ingest has "
+                                     "finished (or keep the store in PostgreSQL, where readers and a writer "
+                                     "share it)") from exc
+                raise StoreError(f"the store {self.location} is in use by {who} (DuckDB allows one writer at a "
+                                 "time, and no reader while it writes): wait for it to finish") from exc
             raise StoreError(f"cannot open the store {self.location}: {message}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {self.location}: {exc}") from exc
