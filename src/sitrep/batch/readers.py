@@ -102,32 +102,31 @@ def _parquet(part: Partition, settings: Settings, published: dt.date | None) -> 
         raise InputError(part.source, f"not a readable Parquet file ({exc})") from exc
     columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
     meta = pf.metadata
-    # the row groups that overlap [start, stop), and the row number each begins at
-    groups: list[int] = []
-    first_row = None
-    row = 0
+    row = 0  # rows before the row group at hand
     for g in range(meta.num_row_groups):
         n = meta.row_group(g).num_rows
-        if row + n > part.start and row < part.stop:
-            groups.append(g)
-            first_row = row if first_row is None else first_row
-        row += n
-    row = first_row or 0
-    try:
-        for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=groups, columns=columns):
-            for record in batch.to_pylist():
-                row += 1
-                if row <= part.start:
-                    continue
-                if row > part.stop:
-                    return
-                where = f"{part.source}:row {row}"
-                try:
-                    yield reader._jsonl_record(_json_line(record), where)
-                except InputError as exc:
-                    yield InputProblem(exc.source_name, exc.reason)
-    except pa.ArrowException as exc:
-        raise InputError(f"{part.source}:row {row + 1}", f"damaged Parquet data ({exc})") from exc
+        first, row = row, row + n
+        if row <= part.start or first >= part.stop:
+            continue  # no row of this partition in this group
+        # One row group at a time: a damaged group is reported as its rows, and the groups around it are read.
+        seen = first
+        try:
+            for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=[g], columns=columns):
+                for record in batch.to_pylist():
+                    seen += 1
+                    if seen <= part.start or seen > part.stop:
+                        continue
+                    where = f"{part.source}:row {seen}"
+                    try:
+                        yield reader._jsonl_record(_json_line(record), where)
+                    except InputError as exc:
+                        yield InputProblem(exc.source_name, exc.reason)
+        except (pa.ArrowException, OSError, ValueError) as exc:  # a damaged page: pyarrow raises OSError too
+            lo, hi = max(seen, part.start) + 1, min(row, part.stop)
+            rows = f"row {lo}" if lo == hi else f"rows {lo}-{hi}"
+            message = " ".join(str(exc).split())[:200]
+            yield InputProblem(f"{part.source}:{rows}", f"damaged Parquet data ({message}); the other row "
+                                                        "groups are read")
 
 
 def _json_line(record: dict[str, Any]) -> bytes:
