@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sitrep import __version__, output
+from sitrep import __version__, outfiles, output
 from sitrep import settings as settings_mod
 from sitrep.errors import SitrepError
 from sitrep.records import InputProblem
@@ -82,6 +82,15 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # `--from=--`: Python 3.11's argparse drops the '--' and hands the option an empty list, unchecked
+        # (found by the fuzz suite); it is the value '--', and its type check says what is wrong with it.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
@@ -293,10 +302,11 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
     extractor = api.get_extractor(settings)
     if args.dataset == "acled":
+        outfiles.check_outputs([args.errors] if args.errors else [], [str(args.file)])
         result = evaluate.evaluate_acled(extractor, args.file, limit=args.limit, sample=args.sample,
                                          seed=args.seed)
         if args.errors:
-            with args.errors.open("w", encoding="utf-8") as fh:
+            with outfiles.open_output(args.errors) as fh:
                 for row in result.errors:
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(json.dumps(result.as_dict()) if args.json else result.table())
