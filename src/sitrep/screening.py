@@ -11,16 +11,19 @@
 * **Languages other than English are named.** sitrep's parser, triggers and gazetteer
   matching are English; an Arabic or French article gives no events. The language is
   detected with py3langid (a small, maintained fork of langid.py: a naive Bayes model over
-  byte n-grams, 97 languages, ~0.1 ms an article) on the first `LANGUAGE_SAMPLE_CHARS`
-  characters, and only a confident answer (`LANGUAGE_CONFIDENCE`) on a text of at least
-  `LANGUAGE_MIN_WORDS` words is reported, so a short English note full of place names is
-  not flagged. The article is still processed.
+  byte n-grams, 97 languages, ~0.1 ms a piece) on the first `LANGUAGE_SAMPLE_CHARS`
+  characters, read in pieces of `LANGUAGE_CHUNK_CHARS`; a language is reported only when
+  more than half of the pieces are confidently (`LANGUAGE_CONFIDENCE`) in it and the text
+  has at least `LANGUAGE_MIN_WORDS` words, so a short English note full of place names, or
+  an English report quoting a paragraph in Russian, is not flagged. The article is still
+  processed.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from sitrep.records import Article
@@ -29,7 +32,8 @@ from sitrep.records import Article
 MAX_ARTICLE_CHARS = 200_000
 # How far back from the cap a paragraph or sentence end is looked for.
 CUT_SEARCH_CHARS = 20_000
-LANGUAGE_SAMPLE_CHARS = 4_000
+LANGUAGE_SAMPLE_CHARS = 8_000
+LANGUAGE_CHUNK_CHARS = 1_000
 LANGUAGE_MIN_WORDS = 20
 LANGUAGE_CONFIDENCE = 0.9
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -75,12 +79,28 @@ def cap(article: Article) -> Article:
 
 
 def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of the text's language when py3langid is sure of it, else None."""
+    """The ISO 639-1 code of the language most of the text is in, when py3langid is sure of it, else None.
+
+    The text's start is read in pieces of `LANGUAGE_CHUNK_CHARS`: an English report that quotes a
+    paragraph in Russian is English, so the answer is the language of more than half of the pieces.
+    """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     if sum(1 for _ in _WORD.finditer(sample)) < LANGUAGE_MIN_WORDS:
         return None
-    code, confidence = _identifier().classify(sample)
-    return str(code) if float(confidence) >= LANGUAGE_CONFIDENCE else None
+    votes: Counter[str] = Counter()
+    pieces = 0
+    for start in range(0, len(sample), LANGUAGE_CHUNK_CHARS):
+        piece = sample[start:start + LANGUAGE_CHUNK_CHARS]
+        if sum(1 for _ in _WORD.finditer(piece)) < LANGUAGE_MIN_WORDS // 2 and pieces:
+            continue  # a short last piece says little
+        pieces += 1
+        code, confidence = _identifier().classify(piece)
+        if float(confidence) >= LANGUAGE_CONFIDENCE:
+            votes[str(code)] += 1
+    if not votes:
+        return None
+    code, count = votes.most_common(1)[0]
+    return code if count * 2 > pieces else None
 
 
 @functools.cache
