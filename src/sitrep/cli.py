@@ -228,7 +228,10 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def _fail(message: str) -> int:
-    _silence_stdout()  # what is buffered for a broken standard output must not fail again at exit
+    try:  # what was written to standard output before the error is kept ...
+        sys.stdout.flush()
+    except (OSError, ValueError):  # ... unless standard output is what failed: then it must not fail again at exit
+        _silence_stdout()
     print(f"sitrep: error: {message}", file=sys.stderr, flush=True)
     return 2
 
