@@ -438,6 +438,43 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(how: 
     assert not (tmp_path / "ok.csv").exists()
 
 
+def test_standard_output_redirected_onto_an_input_is_refused(tmp_path: Path) -> None:
+    """`sitrep extract x.jsonl >> x.jsonl` would read its own events back; `extract folder/ > folder/out.jsonl`
+    too: standard output that is one of the inputs is refused like -o."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = feed(folder / "x.jsonl", GOOD)
+    before = source.read_bytes()
+    with source.open("ab") as same:
+        proc = sitrep("extract", str(source), stdout=same.fileno())
+    assert proc.returncode == 2 and "is the input" in one_line_error(proc.stderr.decode())
+    assert source.read_bytes() == before
+    with (folder / "out.jsonl").open("wb") as inside:
+        proc = sitrep("extract", str(folder), stdout=inside.fileno())
+    assert proc.returncode == 2 and "is one of the inputs" in one_line_error(proc.stderr.decode())
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named with bytes that are not UTF-8 came through as surrogate escapes: the store refused the
+    whole ingest (exit 2) and batch failed the partition with its good neighbour."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder))) / os.fsdecode(b"bad\xffname.txt")).write_text(GOOD + "\n", encoding="utf-8")
+    (folder / "good.txt").write_text("Gunmen killed five villagers in Mandera on Tuesday, police said.\n",
+                                     encoding="utf-8")
+    os.mkfifo(Path(os.fsdecode(bytes(folder))) / os.fsdecode(b"pipe\xfe.txt"))
+    code, out, err = _run(["extract", str(folder)], capsys)
+    assert code == 1 and len(out.splitlines()) == 2, err
+    assert "pipe\ufffd.txt: not a regular file" in err
+    code, _, err = _run(["ingest", str(folder), "--db", str(tmp_path / "s.duckdb")], capsys)
+    assert code == 1 and "2 articles (2 stored" in err, err
+    code, _, err = _run(["batch", str(folder), "--out", str(tmp_path / "out"), "--workers", "1", "--no-progress"],
+                        capsys)
+    assert code == 1 and "0 failed; 2 articles" in err, err
+    problems = (tmp_path / "out" / "problems.jsonl").read_text(encoding="utf-8")
+    assert "pipe\ufffd.txt" in problems
+
+
 def test_an_export_over_the_store_itself_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "a.txt"
     article.write_text(GOOD + "\n", encoding="utf-8")

@@ -50,7 +50,7 @@ import httpx
 import trafilatura
 
 from sitrep.errors import InputError
-from sitrep.inputfiles import file_kind, open_regular, stat_reason
+from sitrep.inputfiles import display_name, file_kind, open_regular, stat_reason
 from sitrep.inputfiles import os_reason as _os_reason
 from sitrep.records import Article, InputProblem, Span, content_id
 from sitrep.screening import screen
@@ -133,13 +133,13 @@ class _Reader:
         if name == "-":
             return _guarded("stdin", lambda: self._stdin())
         if name.lower().startswith(("http://", "https://")):
-            return _guarded(name, lambda: iter([self._url(name)]))
-        return _guarded(name, lambda: self._path(Path(name), named=True))
+            return _guarded(display_name(name), lambda: iter([self._url(name)]))
+        return _guarded(display_name(name), lambda: self._path(Path(name), named=True))
 
     # -- files and folders -------------------------------------------------------------
 
     def _path(self, path: Path, *, named: bool) -> Iterator[Result]:
-        source = str(path)
+        source = display_name(path)
         try:
             info = path.stat()
         except OSError as exc:  # missing, a loop of links, a name too long, a parent we may not enter
@@ -169,16 +169,16 @@ class _Reader:
                 if filename.startswith(".") or _suffix(path) not in KNOWN_SUFFIXES:
                     continue
                 found = True
-                yield from _guarded(str(path), partial(self._path, path, named=False))
+                yield from _guarded(display_name(path), partial(self._path, path, named=False))
         for exc in walk_errors:
-            yield InputProblem(str(exc.filename or root), _os_reason(exc))
+            yield InputProblem(display_name(exc.filename or root), _os_reason(exc))
         if not found and not walk_errors:
             known = ", ".join(KNOWN_SUFFIXES)
-            yield InputProblem(str(root), f"folder holds no article files ({known})")
+            yield InputProblem(display_name(root), f"folder holds no article files ({known})")
 
     def _read_file(self, path: Path) -> bytes:
         """The file's bytes, refused by size *before* reading when it is over the cap."""
-        source = str(path)
+        source = display_name(path)
         try:
             with open_regular(path) as fh:
                 size = os.fstat(fh.fileno()).st_size
@@ -192,7 +192,7 @@ class _Reader:
         return data
 
     def _jsonl_file(self, path: Path) -> Iterator[Result]:
-        source = str(path)
+        source = display_name(path)
         try:
             with open_regular(path) as raw, gzip.open(raw, "rb") if _suffix(path) == ".jsonl.gz" else raw as fh:
                 yield from self._jsonl_lines(source, enumerate(_read_lines(fh, self.limit), start=1))

@@ -51,6 +51,23 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
+def display_name(name: str | Path) -> str:
+    """A path as text that any writer takes: a file name that is not valid UTF-8 comes from the OS with
+    surrogate escapes ('bad\\udcffname.txt'), which no UTF-8 file, store or Parquet column accepts; they are
+    shown as U+FFFD. The path itself is kept for opening the file."""
+    text = str(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if _escaped_only(text) \
+            else text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
+
+
+def _escaped_only(text: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
 def unreadable_file(path: Path) -> str | None:
     """Why `path` is no regular file to read (a FIFO, a device, a loop of links, missing), or None."""
     try:

@@ -112,8 +112,12 @@ def check_outputs(outputs: Iterable[str | os.PathLike[str] | None], inputs: Iter
         else:
             named.append((name, info))
     for out in outputs:
+        label = str(out)
         if is_stdout(out):
-            continue
+            out = _stdout_path()
+            if out is None:
+                continue  # a terminal, a pipe: no file to overwrite
+            label = f"standard output ({out})"
         path = str(out)
         real = os.path.realpath(path)
         parent = os.path.dirname(real) or "."
@@ -132,13 +136,26 @@ def check_outputs(outputs: Iterable[str | os.PathLike[str] | None], inputs: Iter
             continue  # a device or a pipe: written through, never read as an input here
         for name, other in named:
             if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
-                raise OutputError(f"the output {path} is the input {name}: refusing to overwrite an input "
+                raise OutputError(f"the output {label} is the input {name}: refusing to overwrite an input "
                                   "(write the output to another file)")
         lower = real.lower()
         for folder in folders:
             if lower.endswith(read_suffixes) and real.startswith(folder.rstrip(os.sep) + os.sep):
-                raise OutputError(f"the output {path} is one of the inputs (it is in the input folder {folder}): "
+                raise OutputError(f"the output {label} is one of the inputs (it is in the input folder {folder}): "
                                   "refusing to overwrite an input (write the output to another file)")
+
+
+def _stdout_path() -> str | None:
+    """The file standard output is redirected to (`> out.jsonl`), when it is a regular file and the
+    system says which (Linux's /proc), else None."""
+    try:
+        fd = sys.stdout.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        link = f"/proc/self/fd/{fd}"
+        return os.readlink(link) if os.path.islink(link) else None
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture), no /proc
+        return None
 
 
 def _new_file_mode(existing: os.stat_result | None) -> int:
