@@ -51,6 +51,7 @@ EXAMPLES = {  # generated inputs per test; their sum is at least MIN_INPUTS
     "numbers": 1_500,
     "cli_options": 700,
     "query_filters": 700,
+    "file_names": 500,
 }
 PER_INPUT_SECONDS = 20.0  # a generous bound on one input: what passes it is no hang, what fails it is
 RAN: Counter[str] = Counter()
@@ -164,6 +165,38 @@ def test_fuzz_readers_any_bytes(suffix: str, neighbours: tuple[Path, Path],
                 check_problem(item, str(path))
 
     check()
+
+
+# -- file names: any bytes, in a folder between two good files, read by extract's and batch's readers --
+
+
+@given(st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b),
+       st.sampled_from([".txt", ".html", ".jsonl", ".warc", ".parquet", ""]))
+@fuzz_settings("file_names")
+def test_fuzz_file_names(tmp_path_factory: pytest.TempPathFactory, name: bytes, suffix: str) -> None:
+    from sitrep.batch.partitions import plan
+    from sitrep.batch.readers import read_partition
+
+    RAN["file_names"] += 1
+    folder = tmp_path_factory.mktemp("names")
+    (folder / "a-before.txt").write_text(GOOD + "\n", encoding="utf-8")
+    (folder / "z-after.txt").write_text(GOOD + " Two were hurt.\n", encoding="utf-8")
+    raw = os.fsencode(folder) + b"/" + name + suffix.encode()
+    try:
+        with open(raw, "wb") as fh:
+            fh.write(b"Gunmen killed five villagers in Mandera on Tuesday, police said.\n")
+    except OSError:  # a name the filesystem refuses ('.', '..', too long): nothing to read
+        return
+    results = within(PER_INPUT_SECONDS, lambda: list(iter_articles([str(folder)], Settings())))
+    texts = [r.text for r in results if isinstance(r, Article)]
+    assert GOOD in texts and GOOD + " Two were hurt." in texts
+    parts, planned = within(PER_INPUT_SECONDS, lambda: plan([str(folder)], 2))
+    read = [item for part in parts for item in read_partition(part, Settings())]
+    for item in [*results, *planned, *read]:
+        (item.source_name + getattr(item, "reason", "")).encode("utf-8")  # every name writable anywhere
+        if isinstance(item, Article):
+            check_article(item)
+    assert sum(1 for r in read if isinstance(r, Article) and r.text.startswith(GOOD)) == 2
 
 
 # -- JSONL records: any fields, any values, broken lines, between good lines ------------------------

@@ -143,7 +143,7 @@ class Settings:
                 values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
         origin = {name: f"SITREP_{name.upper()}" for name in values}  # where each value came from, for messages
-        origin.update({name: f"{path}" for name in values if os.environ.get(f"SITREP_{name.upper()}") is None})
+        origin.update({name: f"{path}: {name}" for name in values if os.environ.get(f"SITREP_{name.upper()}") is None})
         origin.update({name: "--" + name.replace("_", "-") for name, v in overrides.items() if v is not None})
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):

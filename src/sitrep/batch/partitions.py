@@ -220,7 +220,8 @@ def _plan_parquet(path: Path, source: str, size: int) -> Iterator[Partition | In
     import pyarrow.parquet as pq
 
     try:
-        meta = pq.ParquetFile(path).metadata
+        with path.open("rb") as fh:  # opened here: pyarrow takes paths as UTF-8, and a file name may not be
+            meta = pq.ParquetFile(fh).metadata
         columns = set(meta.schema.names)
     except (OSError, pa.ArrowException) as exc:
         yield InputProblem(display_name(source), f"not a readable Parquet file ({exc})")

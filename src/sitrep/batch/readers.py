@@ -93,12 +93,18 @@ def _jsonl(part: Partition, settings: Settings, published: dt.date | None) -> It
 
 
 def _parquet(part: Partition, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+
+    with open(part.source, "rb") as fh:  # opened here: pyarrow takes paths as UTF-8, and a file name may not be
+        yield from _parquet_rows(fh, part, settings, published)
+
+
+def _parquet_rows(fh: Any, part: Partition, settings: Settings, published: dt.date | None) -> Iterator[Item]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     reader = _reader(settings, published)
     try:
-        pf = pq.ParquetFile(part.source)
+        pf = pq.ParquetFile(fh)
     except pa.ArrowException as exc:
         raise InputError(display_name(part.source), f"not a readable Parquet file ({exc})") from exc
     columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
