@@ -159,6 +159,23 @@ def test_bad_settings_from_the_environment_are_a_one_line_error(variable: str, v
     assert variable in line and repr(value) in line
 
 
+@pytest.mark.parametrize(("toml", "says"), [
+    ('[sitrep]\nbatch_size = "zero"\n', "batch_size: not a positive whole number"),
+    ("[sitrep]\nfetch_timeout = -1\n", "fetch_timeout: not a positive, finite number"),
+    ("sitrep = 3\n", "'sitrep' must be a table"),
+    ("garbage = = 1\n", "is not valid TOML"),
+])
+def test_a_bad_settings_file_is_a_one_line_error(toml: str, says: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "sitrep.toml"
+    config.write_text(toml, encoding="utf-8")
+    monkeypatch.setenv("SITREP_CONFIG", str(config))
+    assert main(["extract", str(SAMPLES / "kenya_clash.txt")]) == 2
+    line = one_line_error(capsys.readouterr().err)
+    assert str(config) in line and says in line
+
+
 # -- 8. environment problems are one line and exit 2, never a traceback ------------------------
 
 

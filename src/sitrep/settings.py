@@ -132,7 +132,10 @@ class Settings:
         try:
             if path.is_file():
                 with path.open("rb") as fh:
-                    values.update(tomllib.load(fh).get("sitrep", {}))
+                    section = tomllib.load(fh).get("sitrep", {})
+                if not isinstance(section, dict):
+                    raise SettingsError(f"{path}: 'sitrep' must be a table ([sitrep]), not {type(section).__name__}")
+                values.update(section)
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"{path} is not valid TOML: {exc}") from None
         except OSError as exc:
