@@ -74,7 +74,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if len(report.problems) > SHOWN_PROBLEMS:
             print(f"  ... and {len(report.problems) - SHOWN_PROBLEMS} more", file=sys.stderr)
     if report.warnings:
-        say(f"{len(report.warnings)} warnings (inputs read, with something noticed; all in {args.out / 'manifest'}/):")
+        n = len(report.warnings)
+        say(f"{n} warning{'' if n == 1 else 's'} (inputs read, with something noticed; "
+            f"all in {args.out / 'manifest'}/):")
         for source, warning in report.warnings[:SHOWN_PROBLEMS]:
             print(f"  {source}: {warning}", file=sys.stderr)
         if len(report.warnings) > SHOWN_PROBLEMS:
