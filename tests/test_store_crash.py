@@ -3,6 +3,7 @@ and running the same ingest again completes it with no duplicate (on both backen
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -94,6 +95,64 @@ def test_store_sigkill_mid_ingest_loses_nothing_reported_and_rerun_completes(bac
 
         # and the store is the one an uninterrupted run makes: same events, same reports per event
         clean = _ingest(folder, clean_db, tmp_path)
+        _, err = clean.communicate(timeout=600)
+        assert clean.returncode == 0, err
+        assert _shape(db) == _shape(clean_db)
+
+
+def _batch(corpus: Path, out: Path, db: str, data_dir: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+           "SITREP_DATA_DIR": str(Settings.load().data_dir)}
+    # its own session, so that we can tell when every process of the job (the Dask workers too) is gone
+    return subprocess.Popen([sys.executable, "-m", "sitrep.cli", "batch", str(corpus), "--out", str(out),
+                             "--workers", "1", "--partition-size", "4", "--no-progress", "--store", db],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env, cwd=data_dir,
+                            start_new_session=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_batch_store_sigkill_mid_run_loses_nothing_and_rerun_stores_each_article_once(backend: str,
+                                                                                      tmp_path: Path) -> None:
+    """`sitrep batch --store` killed with SIGKILL after some partitions were stored: the rerun finishes the
+    rest, and the store equals the one `sitrep ingest` of the same inputs makes (issue 16, both backends)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write_articles(folder)
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i, path in enumerate(sorted(folder.glob("*.txt"))[:40]):
+            fh.write(json.dumps({"id": f"a{i:03d}", "text": path.read_text(encoding="utf-8"),
+                                 "published": "2024-06-10"}) + "\n")
+    total = 40
+    out = tmp_path / "out"
+    with store_location(backend, tmp_path) as db, store_location(backend, tmp_path / "clean") as clean_db:
+        proc = _batch(corpus, out, db, tmp_path)
+        deadline = time.monotonic() + 300
+        while not list((out / "stored").glob("*/*")) if (out / "stored").is_dir() else True:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "no partition was stored in time"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)  # the client, which is the store's one writer
+        proc.wait(timeout=60)
+        deadline = time.monotonic() + 60
+        while True:  # the Dask workers follow their dead parent
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            assert time.monotonic() < deadline, "worker processes outlived the killed client"
+            time.sleep(0.1)
+        stored = _stored_sources(db)
+        assert 1 <= len(stored) < total, "the kill should land mid-run"
+
+        rerun = _batch(corpus, out, db, tmp_path)
+        _, err = rerun.communicate(timeout=600)
+        assert rerun.returncode == 0, err
+        after = _stored_sources(db)
+        assert len(after) == len(set(after)) == total  # each article exactly once
+
+        clean = _ingest(corpus, clean_db, tmp_path)
         _, err = clean.communicate(timeout=600)
         assert clean.returncode == 0, err
         assert _shape(db) == _shape(clean_db)

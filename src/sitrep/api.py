@@ -10,14 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
-from sitrep import ingest, output
+from sitrep import ingest, outfiles, output
 from sitrep.pipeline import Extractor
 from sitrep.records import Article, Event, InputProblem, content_id
 from sitrep.settings import Settings
@@ -32,12 +31,23 @@ class RunReport:
     articles: int = 0
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what was noticed)
 
     def skip(self, problem: InputProblem, on_problem: Callable[[InputProblem], None] | None) -> None:
         """Record an input that could not be read, and tell the caller at once."""
         self.problems.append(problem)
         if on_problem:
             on_problem(problem)
+
+    def note(self, article: Article, on_warning: OnWarning | None) -> None:
+        """Record what was noticed about an article that was read anyway, and tell the caller at once."""
+        for warning in article.warnings:
+            self.warnings.append((article.source_name, warning))
+            if on_warning:
+                on_warning(article.source_name, warning)
+
+
+OnWarning = Callable[[str, str], None]  # (input name, warning)
 
 
 def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
@@ -71,6 +81,7 @@ def iter_events(
     inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
     stdin: BinaryIO | None = None, report: RunReport | None = None,
     on_problem: Callable[[InputProblem], None] | None = None, workers: int = 1,
+    on_warning: OnWarning | None = None,
 ) -> Iterator[Event]:
     """Stream events from inputs; problems go to `on_problem` (and `report`) and are skipped.
 
@@ -90,6 +101,7 @@ def iter_events(
             report.skip(item, on_problem)
             continue
         report.articles += 1
+        report.note(item[0], on_warning)
         for event in item[1]:
             report.events += 1
             yield event
@@ -104,66 +116,66 @@ def format_for(path: str | None, fmt: str | None) -> str:
     return "jsonl"
 
 
-def _open_out(path: str | None, fmt: str) -> IO[str]:
-    if path is None or path == "-":
-        return sys.stdout
-    return open(path, "w", encoding="utf-8", newline="" if fmt.endswith("csv") else None)  # noqa: SIM115
-
-
 def extract_to(
     inputs: Sequence[str], settings: Settings, outs: Sequence[str | None], fmt: str | None = None, *,
     published: dt.date | None = None, table: TextIO | None = None,
     on_problem: Callable[[InputProblem], None] | None = None, stdin: BinaryIO | None = None,
-    workers: int = 1,
+    workers: int = 1, on_warning: OnWarning | None = None,
 ) -> RunReport:
     """Extract and write to one or more outputs (format from `fmt` or each file's suffix).
 
     The first output is written as events stream out; any further outputs are
     written afterwards from a JSONL spool of the same run, so a run can give
-    `events.jsonl` and `events.geojson` without extracting twice.
+    `events.jsonl` and `events.geojson` without extracting twice. Every output is
+    checked before any work (`sitrep.outfiles.check_outputs`: its folder exists, it is
+    not one of the inputs) and written by `sitrep.outfiles.open_output` (a regular file
+    is replaced only when complete; devices and links are written through).
     """
     report = RunReport()
     outs = list(outs) or [None]
+    outfiles.check_outputs(outs, inputs or ["-"], read_suffixes=ingest.KNOWN_SUFFIXES)
     first_fmt = format_for(outs[0], fmt if len(outs) == 1 else None)
     spool = tempfile.TemporaryFile("w+", encoding="utf-8") if len(outs) > 1 or table else None
     shown: list[Event] = []
 
     def tee() -> Iterator[Event]:
         for event in iter_events(inputs, settings, published=published, stdin=stdin, report=report,
-                                 on_problem=on_problem, workers=workers):
+                                 on_problem=on_problem, workers=workers, on_warning=on_warning):
             if spool is not None:
                 spool.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
             if table is not None and len(shown) < 200:
                 shown.append(event)
             yield event
 
-    fh = _open_out(outs[0], first_fmt)
     try:
-        output.write_events(tee(), first_fmt, fh)
+        with outfiles.open_output(outs[0], newline=_newline(first_fmt)) as fh:
+            output.write_events(tee(), first_fmt, fh)
+        if spool is not None:
+            for path in outs[1:]:
+                spool.seek(0)
+                extra_fmt = format_for(path, None)
+                with outfiles.open_output(path, newline=_newline(extra_fmt)) as out:
+                    output.write_events((json.loads(line) for line in spool), extra_fmt, out)
     finally:
-        if fh is not sys.stdout:
-            fh.close()
-        else:
-            fh.flush()
-    if spool is not None:
-        for path in outs[1:]:
-            spool.seek(0)
-            extra_fmt = format_for(path, None)
-            with _open_out(path, extra_fmt) as out:
-                output.write_events((json.loads(line) for line in spool), extra_fmt, out)
-        spool.close()
+        if spool is not None:
+            spool.close()
     if table is not None:
         table.write(output.format_table(shown) + "\n")
     return report
 
 
+def _newline(fmt: str) -> str | None:
+    return "" if fmt.endswith("csv") else None  # the csv module writes its own line ends
+
+
 def geoparse_to(
     inputs: Sequence[str], settings: Settings, out: str | None, fmt: str = "jsonl", *,
     published: dt.date | None = None, on_problem: Callable[[InputProblem], None] | None = None,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | None = None, on_warning: OnWarning | None = None,
 ) -> RunReport:
     """Resolve the place names of each input and write the contract's place records."""
     report = RunReport()
+    outfiles.check_outputs([out], inputs or ["-"], read_suffixes=ingest.KNOWN_SUFFIXES)
     extractor = get_extractor(settings)
 
     def places() -> Iterator[dict[str, object]]:
@@ -174,14 +186,11 @@ def geoparse_to(
                 continue
             report.articles += 1
             article, found = item
+            report.note(article, on_warning)
             for place in found:
                 report.events += 1
                 yield place.to_contract(article.id)
 
-    fh = _open_out(out, fmt)
-    try:
+    with outfiles.open_output(out) as fh:
         output.write_places(places(), fmt, fh)
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
     return report

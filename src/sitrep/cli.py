@@ -7,9 +7,7 @@
     sitrep evaluate articles GOLD.jsonl [--split train|dev|test]
     sitrep gazetteer build
 
-Exit status: 0 when every input was read; 1 when any input was skipped (each
-reported on standard error with its name and reason); 2 for a usage error or a
-failure of sitrep itself.
+Exit status: see `EXIT_STATUS` (shown by `sitrep --help` and in docs/cli.md).
 """
 
 from __future__ import annotations
@@ -19,12 +17,16 @@ import dataclasses
 import datetime as dt
 import importlib
 import json
+import math
+import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
-from sitrep import __version__, output
+from sitrep import __version__, outfiles, output
+from sitrep import settings as settings_mod
 from sitrep.errors import SitrepError
 from sitrep.records import InputProblem
 from sitrep.settings import Settings
@@ -38,19 +40,62 @@ def date_arg(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def positive_int(value: str) -> int:
-    """argparse type: a whole number of at least 1."""
+def _argument_type(check: Callable[[str], Any], name: str) -> Callable[[str], Any]:
+    """An argparse type from a checker that raises ValueError with its reason (argparse would drop it)."""
+
+    def convert(value: str) -> Any:
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = name
+    return convert
+
+
+def _non_negative(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+        number = -1
+    if number < 0:
+        raise ValueError(f"not a whole number of 0 or more: {value!r}")
     return number
 
 
+def _fraction(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 <= number < 1:
+        raise ValueError(f"not a share from 0 up to (not including) 1: {value!r}")
+    return number
+
+
+positive_int = _argument_type(settings_mod.positive_int, "positive_int")
+non_negative_int = _argument_type(_non_negative, "non_negative_int")
+fraction = _argument_type(_fraction, "fraction")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with a usage error said in one line (the usage itself is one `--help` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # `--from=--`: Python 3.11's argparse drops the '--' and hands the option an empty list, unchecked
+        # (found by the fuzz suite); it is the value '--', and its type check says what is wrong with it.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
+
 def _add_settings(parser: argparse.ArgumentParser) -> None:
-    """One flag per setting, with the help text declared on `Settings`."""
+    """One flag per setting, with the help text declared on `Settings`, each value checked as it is read."""
     group = parser.add_argument_group("settings (also from sitrep.toml and SITREP_* variables)")
     for f in dataclasses.fields(Settings):
         flag = "--" + f.name.replace("_", "-")
@@ -58,7 +103,8 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         if f.type in ("bool", bool):
             group.add_argument(flag, dest=f.name, action="store_true", default=None, help=help_text)
         else:
-            group.add_argument(flag, dest=f.name, default=None, metavar=f.name.upper(), help=help_text)
+            group.add_argument(flag, dest=f.name, default=None, metavar=f.name.upper(), help=help_text,
+                               type=_argument_type(settings_mod.parser(f), f.name))
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -70,8 +116,27 @@ def _report_problem(problem: InputProblem) -> None:
     print(f"sitrep: skipped {problem.source_name}: {problem.reason}", file=sys.stderr, flush=True)
 
 
+def report_warning(source: str, warning: str) -> None:
+    """An input that was read, with something its reader noticed (the run's exit status is unchanged)."""
+    print(f"sitrep: warning: {source}: {warning}", file=sys.stderr, flush=True)
+
+
+EXIT_STATUS = """\
+exit status:
+  0  every input was read (and every output written)
+  1  some input was skipped: each is named on standard error with its reason, and the rest
+     were processed and written
+  2  a usage or environment problem, said in one line on standard error: a bad option or
+     setting value, an output that cannot be written (missing folder, full disk, one of the
+     inputs), a data folder that cannot be created, a --db that is not a sitrep store; or
+     a failure of sitrep itself. Nothing already written is lost: a regular output file is
+     replaced only when it is complete
+  130 interrupted (Ctrl-C)"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitrep", description="News articles in, ACLED-style event records out.")
+    parser = ArgumentParser(prog="sitrep", description="News articles in, ACLED-style event records out.",
+                            epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -97,9 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = p.add_subparsers(dest="dataset", required=True)
     a = ev.add_parser("acled", help="ACLED export: notes in, compared with the coded fields")
     a.add_argument("file", type=Path)
-    a.add_argument("--sample", type=int, help="a seeded random sample of N rows")
+    a.add_argument("--sample", type=positive_int, help="a seeded random sample of N rows")
     a.add_argument("--seed", type=int, default=13)
-    a.add_argument("--limit", type=int, help="the first N rows")
+    a.add_argument("--limit", type=positive_int, help="the first N rows")
     a.add_argument("--json", action="store_true", help="print the figures as JSON")
     a.add_argument("--errors", type=Path, help="write the mismatched rows to this JSONL file")
     _add_settings(a)
@@ -119,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settings(ar)
     g = ev.add_parser("geo", help="LGL / GeoVirus / TR-News XML: geoparsing accuracy")
     g.add_argument("file", type=Path)
-    g.add_argument("--limit", type=int)
+    g.add_argument("--limit", type=positive_int)
     g.add_argument("--json", action="store_true")
     _add_settings(g)
 
@@ -153,14 +218,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except SitrepError as exc:
-        print(f"sitrep: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
+    except BrokenPipeError:  # `sitrep extract ... | head`: the reader has all it wanted
+        _silence_stdout()
+        return 0
+    except OSError as exc:  # the environment: a full disk, a folder that went away, standard output closed
+        return _fail(describe_os_error(exc))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: still one line (SITREP_DEBUG=1 shows the traceback)
+        if os.environ.get("SITREP_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                     "(SITREP_DEBUG=1 shows where)")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError as one line, naming the file it happened to when it knows it."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename is not None else reason
+
+
+def _fail(message: str) -> int:
+    try:  # what was written to standard output before the error is kept ...
+        sys.stdout.flush()
+    except (OSError, ValueError):  # ... unless standard output is what failed: then it must not fail again at exit
+        _silence_stdout()
+    print(f"sitrep: error: {message}", file=sys.stderr, flush=True)
+    return 2
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail (and print) again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced by something without a descriptor (tests)
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    if args.command not in READ_ONLY_COMMANDS:
+        settings.ensure_data_dir()
     if getattr(args, "func", None) is not None:
         return int(args.func(args, settings))
     stdin = sys.stdin.buffer
@@ -169,19 +270,23 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         report = api.extract_to(args.inputs, settings, args.output, args.format, published=args.published,
                                 table=sys.stderr if args.table else None, on_problem=_report_problem,
-                                stdin=stdin, workers=args.workers)
+                                stdin=stdin, workers=args.workers, on_warning=report_warning)
         print(f"sitrep: {report.articles} articles, {report.events} events, {len(report.problems)} skipped",
               file=sys.stderr)
         return 1 if report.problems else 0
     if args.command == "geoparse":
         report = api.geoparse_to(args.inputs, settings, args.output, args.format, published=args.published,
-                                 on_problem=_report_problem, stdin=stdin)
+                                 on_problem=_report_problem, stdin=stdin, on_warning=report_warning)
         return 1 if report.problems else 0
     if args.command == "evaluate":
         return _evaluate(args, settings)
     if args.command == "gazetteer":
         return _gazetteer(args, settings)
     return 2
+
+
+# Commands that only read a store: they never create the data folder.
+READ_ONLY_COMMANDS = frozenset({"query", "export", "stats", "explain"})
 
 
 def _gazetteer(args: argparse.Namespace, settings: Settings) -> int:
@@ -214,10 +319,11 @@ def _evaluate(args: argparse.Namespace, settings: Settings) -> int:
         return _evaluate_articles(args, settings)
     extractor = api.get_extractor(settings)
     if args.dataset == "acled":
+        outfiles.check_outputs([args.errors] if args.errors else [], [str(args.file)])
         result = evaluate.evaluate_acled(extractor, args.file, limit=args.limit, sample=args.sample,
                                          seed=args.seed)
         if args.errors:
-            with args.errors.open("w", encoding="utf-8") as fh:
+            with outfiles.open_output(args.errors) as fh:
                 for row in result.errors:
                     fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(json.dumps(result.as_dict()) if args.json else result.table())

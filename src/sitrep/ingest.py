@@ -34,7 +34,9 @@ import json
 import os
 import re
 import socket
+import stat
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,7 +50,10 @@ import httpx
 import trafilatura
 
 from sitrep.errors import InputError
+from sitrep.inputfiles import display_name, file_kind, open_regular, stat_reason
+from sitrep.inputfiles import os_reason as _os_reason
 from sitrep.records import Article, InputProblem, Span, content_id
+from sitrep.screening import screen
 from sitrep.settings import Settings
 
 Result = Article | InputProblem
@@ -66,7 +71,7 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 # Redirect hops followed per URL: news sites chain http->https->www->canonical (3-4 hops);
 # more than this is a loop or a trap.
 MAX_REDIRECTS = 5
-# Bytes read per chunk when streaming a response or skipping an over-long JSONL line.
+# Bytes read at a time when skipping the rest of an over-long JSONL line.
 CHUNK_BYTES = 64 * 1024
 # How far into a page to look for <meta charset> and <html lang>; HTML5 requires the
 # charset declaration within the first 1024 bytes, real pages put it a little later.
@@ -93,6 +98,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-
 _HTML_LANG = re.compile(rb"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
 _LOOKS_HTML = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 _HEADER_FIELD = re.compile(r"^(published|outlet)\s*:\s*(.*?)\s*$", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_articles(
@@ -127,23 +133,22 @@ class _Reader:
         if name == "-":
             return _guarded("stdin", lambda: self._stdin())
         if name.lower().startswith(("http://", "https://")):
-            return _guarded(name, lambda: iter([self._url(name)]))
-        return _guarded(name, lambda: self._path(Path(name), named=True))
+            return _guarded(display_name(name), lambda: iter([self._url(name)]))
+        return _guarded(display_name(name), lambda: self._path(Path(name), named=True))
 
     # -- files and folders -------------------------------------------------------------
 
     def _path(self, path: Path, *, named: bool) -> Iterator[Result]:
-        source = str(path)
+        source = display_name(path)
         try:
-            is_dir = path.is_dir()
-            exists = path.exists()
-        except OSError as exc:  # e.g. a name too long, a permission problem on a parent
-            raise InputError(source, _os_reason(exc)) from exc
-        if is_dir:
+            info = path.stat()
+        except OSError as exc:  # missing, a loop of links, a name too long, a parent we may not enter
+            raise InputError(source, stat_reason(path, exc)) from exc
+        if stat.S_ISDIR(info.st_mode):
             yield from self._directory(path)
             return
-        if not exists:
-            raise InputError(source, "no such file or directory")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run for ever, a device never end
+            raise InputError(source, f"not a regular file ({file_kind(info.st_mode)})")
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES:
             yield from self._jsonl_file(path)
@@ -164,35 +169,35 @@ class _Reader:
                 if filename.startswith(".") or _suffix(path) not in KNOWN_SUFFIXES:
                     continue
                 found = True
-                yield from _guarded(str(path), partial(self._path, path, named=False))
+                yield from _guarded(display_name(path), partial(self._path, path, named=False))
         for exc in walk_errors:
-            yield InputProblem(str(exc.filename or root), _os_reason(exc))
+            yield InputProblem(display_name(exc.filename or root), _os_reason(exc))
         if not found and not walk_errors:
             known = ", ".join(KNOWN_SUFFIXES)
-            yield InputProblem(str(root), f"folder holds no article files ({known})")
+            yield InputProblem(display_name(root), f"folder holds no article files ({known})")
 
     def _read_file(self, path: Path) -> bytes:
         """The file's bytes, refused by size *before* reading when it is over the cap."""
-        source = str(path)
+        source = display_name(path)
         try:
-            size = path.stat().st_size
-            if size > self.limit:
-                raise InputError(source, _over_limit("file", size, self.limit))
-            with path.open("rb") as fh:
-                data = fh.read(self.limit + 1)  # the file may have grown since stat()
+            with open_regular(path) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > self.limit:
+                    raise InputError(source, _over_limit("file", size, self.limit))
+                data = fh.read(self.limit + 1)  # the file may have grown since fstat()
         except OSError as exc:
-            raise InputError(source, _os_reason(exc)) from exc
+            raise InputError(source, stat_reason(path, exc)) from exc
         if len(data) > self.limit:
             raise InputError(source, f"file is over the {self.limit:,}-byte limit (max_input_bytes)")
         return data
 
     def _jsonl_file(self, path: Path) -> Iterator[Result]:
-        source = str(path)
+        source = display_name(path)
         try:
-            with gzip.open(path, "rb") if _suffix(path) == ".jsonl.gz" else path.open("rb") as fh:
+            with open_regular(path) as raw, gzip.open(raw, "rb") if _suffix(path) == ".jsonl.gz" else raw as fh:
                 yield from self._jsonl_lines(source, enumerate(_read_lines(fh, self.limit), start=1))
         except OSError as exc:  # includes gzip.BadGzipFile
-            raise InputError(source, _os_reason(exc)) from exc
+            raise InputError(source, stat_reason(path, exc)) from exc
         except (EOFError, zlib.error) as exc:
             raise InputError(source, f"damaged gzip file ({exc})") from exc
 
@@ -269,7 +274,7 @@ class _Reader:
         article.language = language or article.language
         article.published = own_date or article.published or self.published
         article.source_name = where
-        return article
+        return screen(article)
 
     # -- URLs -------------------------------------------------------------------------------
 
@@ -299,13 +304,15 @@ class _Reader:
             what = "input" if source == "stdin" else "response" if url else "file"
             state = "whitespace only" if data else "no text"
             raise InputError(source, f"empty {what} ({state})")
+        notes: list[str] = []
         if html:
-            article = _html_article(data, source, charset, url)
+            article = _html_article(data, source, charset, url, notes)
         else:
-            article = _text_article(_decode(data, source, charset), source)
+            article = _text_article(_decode(data, source, charset, notes), source)
+        article.warnings.extend(notes)
         article.published = article.published or self.published
         article.source_name = source
-        return article
+        return screen(article)
 
 
 # -- plain text ---------------------------------------------------------------------------------
@@ -341,11 +348,12 @@ def _split_header(text: str, source: str) -> tuple[str | None, dt.date | None, s
 # -- HTML ---------------------------------------------------------------------------------------
 
 
-def _html_article(data: bytes, source: str, charset: str | None, url: str | None) -> Article:
+def _html_article(data: bytes, source: str, charset: str | None, url: str | None,
+                  notes: list[str] | None = None) -> Article:
     preamble = data[:HTML_PREAMBLE_BYTES]
     if charset is None and (meta := _META_CHARSET.search(preamble)):
         charset = meta.group(1).decode("ascii")
-    page = _decode(data, source, charset)
+    page = _decode(data, source, charset, notes)
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -377,8 +385,13 @@ def _html_article(data: bytes, source: str, charset: str | None, url: str | None
 # -- decoding -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Bytes to text: BOM, then a declared charset, then UTF-8, then charset-normalizer."""
+def _decode(data: bytes, source: str, declared: str | None = None, notes: list[str] | None = None) -> str:
+    """Bytes to text: BOM, then a declared charset, then UTF-8, then charset-normalizer.
+
+    Text that is UTF-8 but for a few bad bytes is read as UTF-8 with U+FFFD in their place (a guessed
+    legacy encoding would turn every accented letter of it into mojibake); what was replaced, or that
+    the encoding was guessed, is said in `notes` (the input's warnings).
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16")
         return text if text is not None else _refuse_binary(source)
@@ -391,10 +404,24 @@ def _decode(data: bytes, source: str, declared: str | None = None) -> str:
         return text
     if (text := _strict(data, "utf-8-sig")) is not None:
         return text
+    replaced = data.decode("utf-8-sig", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())  # what was not UTF-8
+    good = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")  # characters UTF-8 did encode
+    if good >= bad:  # UTF-8 with some damage, not another encoding
+        if notes is not None:
+            notes.append(f"{_n(bad, 'byte sequence')} not valid UTF-8, read as U+FFFD (the rest is UTF-8)")
+        return replaced
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return _refuse_binary(source)
+    if notes is not None:
+        notes.append(f"not UTF-8{f' as declared ({declared})' if declared else ''}: read as {best.encoding}, "
+                     "the encoding it looks like")
     return str(best)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -425,29 +452,87 @@ def _charset_param(params: str) -> str | None:
 
 
 def _fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
-    """GET `url` hop by hop; returns (body, content type, final URL) or raises `InputError`."""
+    """GET `url` hop by hop; returns (body, content type, final URL) or raises `InputError`.
+
+    `fetch_timeout` bounds the whole fetch (every hop's connection, headers and body): a
+    watchdog shuts the connection's socket down at the deadline, which ends a read that a
+    server keeps alive by trickling a byte at a time (httpx's own timeouts are per read).
+    """
     limit = settings.max_input_bytes
-    deadline = time.monotonic() + settings.fetch_timeout
+    timeout = settings.fetch_timeout
+    deadline = time.monotonic() + timeout
+    watchdog = _Watchdog(deadline)
+    timed_out = f"timed out after {timeout:g}s (fetch_timeout)"
     # trust_env=False: through a proxy, the address we check is not the one we reach.
-    with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False, trust_env=False) as client:
-        current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            target = _checked_url(current, url, settings)
-            try:
-                with client.stream("GET", target, headers={"Accept": "text/html, text/plain;q=0.9"}) as resp:
-                    _check_peer(resp, url, settings)
-                    if resp.is_redirect:
-                        current = str(resp.url.join(resp.headers["location"]))  # re-checked above
-                        continue
-                    if not resp.is_success:
-                        raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
-                    body = _read_capped(resp, url, limit, deadline)
-                    return body, resp.headers.get("content-type", ""), str(resp.url)
-            except httpx.TimeoutException as exc:
-                raise InputError(url, f"timed out after {settings.fetch_timeout:g}s (fetch_timeout)") from exc
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                raise InputError(url, f"fetch failed: {exc or type(exc).__name__}") from exc
+    try:
+        with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+            current = url
+            for _hop in range(MAX_REDIRECTS + 1):
+                target = _checked_url(current, url, settings)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise InputError(url, timed_out)
+                try:
+                    with client.stream("GET", target, headers={"Accept": "text/html, text/plain;q=0.9"},
+                                       timeout=remaining, extensions={"trace": watchdog.trace}) as resp:
+                        _check_peer(resp, url, settings)
+                        if resp.is_redirect:
+                            current = str(resp.url.join(resp.headers["location"]))  # re-checked above
+                            continue
+                        if not resp.is_success:
+                            raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+                        body = _read_capped(resp, url, limit, deadline, timed_out)
+                        return body, resp.headers.get("content-type", ""), str(resp.url)
+                except httpx.TimeoutException as exc:
+                    raise InputError(url, timed_out) from exc
+                except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                    if watchdog.fired:
+                        raise InputError(url, timed_out) from exc
+                    raise InputError(url, f"fetch failed: {exc or type(exc).__name__}") from exc
+    finally:
+        watchdog.stop()
     raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+class _Watchdog:
+    """Shuts down the sockets of a fetch when its deadline passes (see `_fetch`)."""
+
+    def __init__(self, deadline: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: keep the socket of each connection as soon as it is made."""
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete")):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with self._lock:
+                    self._sockets.append(sock)
+                    fired = self.fired
+                if fired:
+                    self._shutdown(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shutdown(sock)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes a blocked read at once; close() alone would not
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self._timer.cancel()
 
 
 def _checked_url(current: str, source: str, settings: Settings) -> httpx.URL:
@@ -503,18 +588,18 @@ def _check_peer(resp: httpx.Response, source: str, settings: Settings) -> None:
         _refuse_address(address, f"{resp.url.host} connected to", source)
 
 
-def _read_capped(resp: httpx.Response, source: str, limit: int, deadline: float) -> bytes:
+def _read_capped(resp: httpx.Response, source: str, limit: int, deadline: float, timed_out: str) -> bytes:
     declared = resp.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise InputError(source, _over_limit("response", int(declared), limit))
     chunks: list[bytes] = []
     size = 0
-    for chunk in resp.iter_bytes(CHUNK_BYTES):
+    for chunk in resp.iter_bytes():  # as the bytes arrive: the deadline is checked at every read
         size += len(chunk)
         if size > limit:
             raise InputError(source, f"response is over the {limit:,}-byte limit (max_input_bytes)")
         if time.monotonic() > deadline:
-            raise InputError(source, "response took longer than fetch_timeout to arrive")
+            raise InputError(source, timed_out)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -550,14 +635,6 @@ def _over_limit(what: str, size: int, limit: int) -> str:
     return f"{what} is {size:,} bytes, over the {limit:,}-byte limit (max_input_bytes)"
 
 
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc) or type(exc).__name__
-
-
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false", type(None): "null"}
     return names.get(type(value), "a number")
@@ -565,9 +642,15 @@ def _json_type(value: object) -> str:
 
 def _optional_str(record: dict[str, Any], name: str, where: str) -> str | None:
     value = record.get(name)
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
-    raise InputError(where, f"'{name}' must be a string, got {_json_type(value)}")
+    if not isinstance(value, str):
+        raise InputError(where, f"'{name}' must be a string, got {_json_type(value)}")
+    if (bad := _SURROGATE.search(value)) is not None:
+        # JSON lets "\ud800" stand alone; it is no character, and no UTF-8 writer or parser takes it
+        raise InputError(where, f"'{name}' holds a lone surrogate (U+{ord(bad.group()):04X} at character "
+                                f"{bad.start()}), which is not text: fix the escape in the JSON")
+    return value
 
 
 def _parse_date(value: str | None, where: str, label: str) -> dt.date | None:

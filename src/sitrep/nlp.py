@@ -16,12 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.errors import SitrepError
+from sitrep.screening import MAX_ARTICLE_CHARS
 
 T = TypeVar("T")
 
 # Texts are cut to this many characters before parsing: a 50-page "article" is a book,
-# and spaCy's memory grows with document length (its own limit is 1,000,000).
-MAX_CHARS = 200_000
+# and spaCy's memory grows with document length (its own limit is 1,000,000). The pipeline
+# cuts every article to it before any stage (`sitrep.screening`), with a warning.
+MAX_CHARS = MAX_ARTICLE_CHARS
 
 
 @Language.component("sitrep_paragraphs")

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, classifier, dates, events, frames, nlp, structure, taxonomy
+from sitrep import casualties, classifier, dates, events, frames, nlp, screening, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -85,6 +85,8 @@ class Extractor:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
         self.type_model = _type_model(self.settings)
         self.frame_model = _frame_model(self.settings)
+        # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
+        self._originals: dict[int, tuple[Article, list[int]]] = {}
 
     # ---- public API --------------------------------------------------------------------
 
@@ -105,13 +107,16 @@ class Extractor:
                 yield item
                 continue
             assert doc is not None
+            original, offsets = self._originals.pop(id(item), (item, None))
             try:
                 found = self.events(doc, item)
+                if offsets is not None:
+                    for event in found:
+                        event.evidence = {k: _span_back(v, offsets) for k, v in event.evidence.items()}
             except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
-                yield InputProblem(item.source_name if item.source_name != "-" else item.id,
-                                   f"extraction failed ({type(exc).__name__}: {exc}); please report it")
+                yield _failed(original, exc)
                 continue
-            yield item, found
+            yield original, found
 
     def geoparse(
         self, articles: Iterable[Article | InputProblem]
@@ -120,40 +125,97 @@ class Extractor:
         for doc, item in self._parsed(articles):
             if isinstance(item, InputProblem):
                 yield item
-            else:
-                assert doc is not None
+                continue
+            assert doc is not None
+            original, offsets = self._originals.pop(id(item), (item, None))
+            try:
                 places = self.geoparser.parse(doc, item.toponyms, self.prior, self._outlet(item))
                 located = {(p.start, p.end) for p in self._event_places(doc, item, places)}
-                for p in places:
-                    p.is_event_location = (p.start, p.end) in located
-                yield item, places
+            except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
+                yield _failed(original, exc)
+                continue
+            for p in places:
+                p.is_event_location = (p.start, p.end) in located
+                if offsets is not None:
+                    p.start, p.end = _span_back((p.start, p.end), offsets) or (p.start, p.end)
+                    p.text = original.text[p.start:p.end]
+            yield original, places
 
     # ---- stages ------------------------------------------------------------------------
 
     def _parsed(
         self, articles: Iterable[Article | InputProblem], *, focused: bool = False
     ) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
-        """Parse articles in batches; problems are held in order and released between documents.
+        """Parse articles in batches; problems keep their place between the documents around them.
 
         `focused` parses only the sentences that can hold an event (`events.focus`); the
         offsets of the text are unchanged, so every span still points into `Article.text`.
+        An article that breaks a stage here (the parser raises for its whole batch) becomes
+        that article's `InputProblem`, and the others of its batch are parsed again.
         """
-        pending: list[InputProblem] = []
+        pending: list[tuple[int, InputProblem]] = []  # (articles before it, problem)
         shape = events.focus if focused and not self.settings.parse_all else (lambda t: t)
+        seen = 0
 
         def texts() -> Iterator[tuple[str, Article]]:
+            nonlocal seen
             for item in articles:
                 if isinstance(item, InputProblem):
-                    pending.append(item)
-                else:
-                    yield shape(item.text), item
+                    pending.append((seen, item))
+                    continue
+                try:
+                    work = self._matchable(item)
+                    text = shape(work.text)
+                except Exception as exc:  # noqa: BLE001 -- that article's problem, in its place
+                    self._originals.pop(id(item), None)
+                    pending.append((seen, _failed(item, exc)))
+                    continue
+                seen += 1
+                yield text, work
 
-        for doc, article in nlp.parse(self.nlp, texts(), self.settings.batch_size):
-            while pending:
-                yield None, pending.pop(0)
-            yield doc, article
+        items = texts()
+        done = 0
+        while batch := list(itertools.islice(items, self.settings.batch_size)):
+            for doc, article in self._parse_batch(batch):
+                while pending and pending[0][0] <= done:
+                    yield None, pending.pop(0)[1]
+                done += 1
+                yield doc, article
         while pending:
-            yield None, pending.pop(0)
+            yield None, pending.pop(0)[1]
+
+    def _matchable(self, article: Article) -> Article:
+        """The article with its text normalised for matching: format characters (zero-width joiners and
+        spaces, soft hyphens, direction marks) removed, so that 'Kis\u200dumu' is Kisumu. The original is
+        kept in `_originals` with the offsets that map every span of the new text back to it."""
+        screening.cap(article)  # the per-article cap, for articles that did not come through ingest
+        if not _FORMAT_CHARS.search(article.text):
+            return article
+        kept = [i for i, c in enumerate(article.text) if not _is_format_char(c)]
+        offsets = kept + [len(article.text)]
+        work = dataclasses.replace(article, text="".join(article.text[i] for i in kept))
+        if article.toponyms:
+            forward = _forward_offsets(offsets, len(article.text))
+            work.toponyms = [(forward[s], forward[e]) for s, e in article.toponyms if forward[e] > forward[s]]
+        self._originals[id(work)] = (article, offsets)
+        return work
+
+    def _parse_batch(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
+        try:
+            parsed = list(nlp.parse(self.nlp, batch, len(batch)))
+        except Exception:  # noqa: BLE001 -- one article's text broke the parser: find it, keep the rest
+            parsed = None
+        if parsed is not None:
+            yield from parsed
+            return
+        for text, article in batch:
+            try:
+                ((doc, _),) = nlp.parse(self.nlp, [(text, article)], 1)
+            except Exception as exc:  # noqa: BLE001 -- reported with its type and message, never silent
+                original, _ = self._originals.pop(id(article), (article, None))
+                yield None, _failed(original, exc)
+                continue
+            yield doc, article
 
     def _outlet(self, article: Article) -> Outlet | None:
         return self.outlets.read(article.url, article.outlet) if article.url or article.outlet else None
@@ -596,6 +658,41 @@ ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
 ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
 ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
+
+
+# Unicode format characters (category Cf): invisible, but they split a name for the gazetteer and the NER.
+_FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _is_format_char(c: str) -> bool:
+    return _FORMAT_CHARS.match(c) is not None
+
+
+def _span_back(span: Span | None, offsets: list[int]) -> Span | None:
+    """A span of the normalised text as the span of the original text that covers the same characters."""
+    if span is None:
+        return None
+    start, end = span
+    if end <= start:
+        return (offsets[start], offsets[start])
+    return (offsets[start], offsets[end - 1] + 1)
+
+
+def _forward_offsets(offsets: list[int], length: int) -> list[int]:
+    """For each position of the original text (and its end), the position in the normalised text."""
+    forward = [0] * (length + 1)
+    j = 0
+    for i in range(length + 1):
+        while j < len(offsets) - 1 and offsets[j] < i:
+            j += 1
+        forward[i] = j
+    return forward
+
+
+def _failed(article: Article, exc: Exception) -> InputProblem:
+    """An article that a stage failed on, as that article's problem (its type and message, never silent)."""
+    return InputProblem(article.source_name if article.source_name != "-" else article.id,
+                        f"extraction failed ({type(exc).__name__}: {exc}); please report it")
 
 
 def _names_a_route(text: str, place: Place) -> bool:

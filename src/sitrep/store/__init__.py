@@ -48,7 +48,8 @@ __all__ = [
 
 def ingest_into(store: Store, inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
                 stdin: BinaryIO | None = None, on_result: Callable[[ArticleResult], None] | None = None,
-                on_problem: Callable[[InputProblem], None] | None = None) -> IngestReport:
+                on_problem: Callable[[InputProblem], None] | None = None,
+                on_warning: Callable[[str, str], None] | None = None) -> IngestReport:
     """Read `inputs` (as `sitrep extract` does), extract each new article's events and store them.
 
     Articles whose text the store already holds are not extracted again. Each
@@ -80,6 +81,9 @@ def ingest_into(store: Store, inputs: Sequence[str], settings: Settings, *, publ
         report.count(result)
         if on_result:
             on_result(result)
+        if on_warning:
+            for warning in result.article.warnings:
+                on_warning(result.article.source_name, warning)
 
     def problem(item: InputProblem) -> None:
         flush_skipped()

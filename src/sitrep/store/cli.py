@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep import output
+from sitrep.cli import non_negative_int, positive_int, report_warning
 from sitrep.records import InputProblem
 from sitrep.settings import Settings
 from sitrep.store import core, query, summary
@@ -69,9 +70,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--sub-event-type", dest="f_sub_event_type", metavar="TYPE",
                    help="ACLED sub-event type, e.g. 'Air/drone strike'")
     g.add_argument("--actor", dest="f_actor", metavar="TEXT", help="part of an actor's name")
-    g.add_argument("--min-fatalities", dest="f_min_fatalities", type=int, metavar="N")
+    g.add_argument("--min-fatalities", dest="f_min_fatalities", type=non_negative_int, metavar="N")
     g.add_argument("--text", dest="f_text", metavar="TEXT", help="part of the notes, place or actor names")
-    g.add_argument("--limit", dest="f_limit", type=int, metavar="N", help="at most N events")
+    g.add_argument("--limit", dest="f_limit", type=positive_int, metavar="N", help="at most N events")
 
 
 def _query(args: argparse.Namespace) -> query.Query:
@@ -98,7 +99,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with core.open_store(_db(args, settings), settings) as store:
         print(f"sitrep: storing into {store.location}", file=sys.stderr, flush=True)
         report = ingest_into(store, args.inputs, settings, published=args.published, stdin=sys.stdin.buffer,
-                             on_result=None if args.quiet else _report_result, on_problem=_report_problem)
+                             on_result=None if args.quiet else _report_result, on_problem=_report_problem,
+                             on_warning=report_warning)
     print(f"sitrep: {report.line()}", file=sys.stderr)
     return 1 if report.problems else 0
 

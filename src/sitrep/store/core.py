@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
+from sitrep.inputfiles import display_name
 from sitrep.records import Article, Event, InputProblem
 from sitrep.settings import Settings
 from sitrep.store import merge
@@ -273,7 +274,7 @@ class Store:
                 "INSERT INTO articles (article_key, text_hash, url, article_id, title, outlet, published, language, "
                 "source_name, text, n_reports, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [key, digest, url, article.id, article.title, article.outlet, article.published, article.language,
-                 article.source_name, article.text, len(events), now],
+                 display_name(article.source_name), article.text, len(events), now],
             )
             result = ArticleResult(article, status, key, reports=len(events))
             for position, event in enumerate(events):

@@ -8,6 +8,9 @@ only the transaction it was in; the next open replays the log.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +18,37 @@ from typing import Any
 
 import duckdb
 
+from sitrep.inputfiles import file_kind, open_regular, stat_reason
 from sitrep.store.base import Backend, Row, StoreError
+
+# A DuckDB database file: 8 bytes of checksum, then this magic (DuckDB's storage format).
+DUCKDB_MAGIC = b"DUCK"
+DUCKDB_MAGIC_AT = 8
+
+
+def _refuse_what_is_not_a_store(path: Path) -> None:
+    """Refuse an existing path that is not a DuckDB file: DuckDB would read some (a .jsonl, a .csv) as data
+    and run in memory, so an ingest would report articles as stored and keep nothing."""
+    hint = "give a new file name or an existing store"
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return  # a new store
+    except OSError as exc:
+        raise StoreError(f"cannot open the store {path}: {stat_reason(path, exc)}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path} is a folder; give the store a file name such as {path / 'sitrep.duckdb'}")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path} is not a sitrep store: it is {file_kind(info.st_mode)}; {hint}")
+    if info.st_size == 0:
+        raise StoreError(f"{path} is not a sitrep store: it is an empty file; {hint}")
+    try:
+        with open_regular(path) as fh:
+            head = fh.read(DUCKDB_MAGIC_AT + len(DUCKDB_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store {path}: {stat_reason(path, exc)}") from exc
+    if head[DUCKDB_MAGIC_AT:] != DUCKDB_MAGIC:
+        raise StoreError(f"{path} is not a sitrep store: it exists and is not a DuckDB database; {hint}")
 
 
 class DuckDBBackend(Backend):
@@ -25,10 +58,9 @@ class DuckDBBackend(Backend):
         self.location = str(path)
         if str(path) != ":memory:":
             path = Path(path).expanduser()
-            if path.is_dir():
-                raise StoreError(f"{path} is a folder; give the store a file name such as {path / 'sitrep.duckdb'}")
             if read_only and not path.exists():
                 raise StoreError(f"no store at {path} (run `sitrep ingest` first, or pass --db)")
+            _refuse_what_is_not_a_store(path)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -39,12 +71,31 @@ class DuckDBBackend(Backend):
         except duckdb.IOException as exc:
             message = str(exc)
             if "lock" in message.lower():
-                raise StoreError(f"the store {self.location} is in use by another process "
-                                 f"(DuckDB allows one writer at a time): {message}") from exc
+                holder = re.search(r"\(PID (\d+)\)", message)
+                who = f"another process (PID {holder.group(1)})" if holder else "another process"
+                if read_only:
+                    raise StoreError(f"the store {self.location} is being written by {who}: a DuckDB store can be "
+                                     "read only while no process writes it, so run this when the ingest has "
+                                     "finished (or keep the store in PostgreSQL, where readers and a writer "
+                                     "share it)") from exc
+                raise StoreError(f"the store {self.location} is in use by {who} (DuckDB allows one writer at a "
+                                 "time, and no reader while it writes): wait for it to finish") from exc
             raise StoreError(f"cannot open the store {self.location}: {message}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {self.location}: {exc}") from exc
         self._in_transaction = False
+        if self.location != ":memory:":
+            self._refuse_foreign_tables()
+
+    def _refuse_foreign_tables(self) -> None:
+        """A DuckDB file with tables but none of ours is someone else's database: never write into it."""
+        tables = {r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()").fetchall()}
+        if tables and "schema_migrations" not in tables:
+            self.con.close()
+            names = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(f"{self.location} is not a sitrep store: it is a DuckDB database with other tables "
+                             f"({names}); give a new file name or an existing store")
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         try:

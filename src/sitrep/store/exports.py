@@ -16,15 +16,13 @@ a million events needs the memory of one batch, not of a million events.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import struct
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from sitrep import output, taxonomy
+from sitrep import outfiles, output, taxonomy
 from sitrep.store.base import StoreError
 from sitrep.store.core import Store
 from sitrep.store.query import Query, query_events
@@ -69,8 +67,9 @@ def export(store: Store, out: str | Path | TextIO | None, fmt: str | None = None
            *, inter_labels: bool = False) -> int:
     """Write the events matching `query` to `out` (a path, an open text file, or None/"-" for standard output).
 
-    Returns how many events were written. A file is written whole or not at all:
-    it goes to `NAME.partial` first and takes its name when complete. Without a
+    Returns how many events were written. A regular file is written whole or not at all
+    (`sitrep.outfiles.open_output`: a temporary file beside it, renamed when complete); a
+    device or a link's target is written through; the store's own file is refused. Without a
     query every event is written in storage order (no sort, so memory stays flat
     however large the store); pass `Query(...)` for filters or date order.
     """
@@ -80,31 +79,28 @@ def export(store: Store, out: str | Path | TextIO | None, fmt: str | None = None
     if fmt == "parquet":
         if path is None:
             raise ExportError("Parquet is a binary format: give an output file (-o events.parquet)")
-        return _atomic(path, lambda tmp: write_parquet(store, tmp, query))
+        _check(store, path)
+        with outfiles.open_output(path, binary=True) as fh:
+            return write_parquet(store, fh, query)
     if path is None:
-        stream = sys.stdout if out is None or isinstance(out, str | Path) else out
-        n = output.write_events(query_events(store, query), fmt, stream, inter_labels=inter_labels)
-        stream.flush()
+        if out is None or isinstance(out, str | Path):
+            with outfiles.open_output(None) as stream:
+                return output.write_events(query_events(store, query), fmt, stream, inter_labels=inter_labels)
+        n = output.write_events(query_events(store, query), fmt, out, inter_labels=inter_labels)
+        out.flush()
         return n
-
-    def text(tmp: Path) -> int:
-        with tmp.open("w", encoding="utf-8", newline="" if fmt.endswith("csv") else None) as fh:
-            return output.write_events(query_events(store, query), fmt, fh, inter_labels=inter_labels)
-
-    return _atomic(path, text)
+    _check(store, path)
+    with outfiles.open_output(path, newline="" if fmt.endswith("csv") else None) as fh:
+        return output.write_events(query_events(store, query), fmt, fh, inter_labels=inter_labels)
 
 
-def _atomic(path: Path, write: Any) -> int:
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        n = int(write(tmp))
-        tmp.replace(path)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    return n
+def _check(store: Store, path: Path) -> None:
+    """Refuse an export over the store's own file (or its write-ahead log), and a path that cannot be written."""
+    if "://" not in store.location:
+        db = Path(store.location)
+        outfiles.check_outputs([path], [str(db)] + [str(db) + ".wal"] * Path(str(db) + ".wal").exists())
+    else:
+        outfiles.check_outputs([path])
 
 
 # --- Parquet ----------------------------------------------------------------------------------
@@ -214,13 +210,15 @@ def _record_batches(store: Store, query: Query | None, schema: Any) -> Iterator[
         yield pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def write_parquet(store: Store, path: str | Path, query: Query | None = None) -> int:
-    """Write the matching events as GeoParquet to `path`, one row group per batch; return the row count."""
+def write_parquet(store: Store, path: str | Path | Any, query: Query | None = None) -> int:
+    """Write the matching events as GeoParquet to `path` (or a binary file object), one row group per batch;
+    return the row count."""
     import pyarrow.parquet as pq  # type: ignore[import-untyped]  # pyarrow ships no type hints
 
     schema = parquet_schema()
     n = 0
-    with pq.ParquetWriter(str(path), schema, compression="zstd") as writer:
+    where = str(path) if isinstance(path, str | Path) else path
+    with pq.ParquetWriter(where, schema, compression="zstd") as writer:
         for batch in _record_batches(store, query, schema):
             writer.write_batch(batch)
             n += batch.num_rows

@@ -89,6 +89,8 @@ class Query:
                 raise QueryError(f"unknown sub-event type {self.sub_event_type!r}; see docs/contract.md")
             self.sub_event_type = _SUB_EVENT_TYPES[self.sub_event_type.casefold()]
         if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise QueryError(f"bounding box {self.bbox!r} is not min_lon,min_lat,max_lon,max_lat")
             west, south, east, north = self.bbox
             if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
                 raise QueryError(f"bounding box {self.bbox} is not min_lon,min_lat,max_lon,max_lat in degrees")
@@ -108,6 +110,8 @@ class Query:
             conditions.append("lower(admin1) = ?")
             params.append(self.admin1.casefold())
         if self.bbox is not None:
+            if len(self.bbox) != 4:
+                raise QueryError(f"bounding box {self.bbox!r} is not min_lon,min_lat,max_lon,max_lat")
             west, south, east, north = self.bbox
             conditions.append("latitude BETWEEN ? AND ?")
             params += [south, north]

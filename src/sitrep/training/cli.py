@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitrep import taxonomy
+from sitrep.cli import fraction
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings
 
@@ -44,7 +45,7 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
     p.add_argument("--frames", type=Path, metavar="GOLD.jsonl",
                    help="train the frame model (which places had an event) on this gold corpus's train split "
                         "(corpus/gold.jsonl) instead of the event-type model")
-    p.add_argument("--holdout", type=float, default=0.2,
+    p.add_argument("--holdout", type=fraction, default=0.2,
                    help="share of the ACLED rows held out to measure the gain before the final model is trained "
                         "on all of them (0 skips the measurement; default 0.2)")
     p.add_argument("--seed", type=int, default=13)
