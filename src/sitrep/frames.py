@@ -30,12 +30,15 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import casualties, events, structure
+from sitrep import casualties, events, structure, taxonomy
 from sitrep.errors import SitrepError
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
 FORMAT_VERSION = 1
+# Weak triggers that never make a second event at a place on their own ('teams were deployed to comb the
+# forests' reads as a change of activity): the arrests after a protest do.
+SPLIT_NEVER = events.WEAK_TYPES - {"Arrests"}
 MAX_DAYS_PER_PLACE = 3  # events on other days at one place, each from a sentence that dates it
 SAME_TOWN_KM = 8.0  # two mentions resolved this close are one place (a town and its quarter)
 
@@ -399,6 +402,15 @@ def _readings_of(frame: Frame, by_start: Sequence[SentenceReading]) -> list[Sent
     return out
 
 
+def group_of(sub_event_type: str) -> str:
+    """The kinds of happening a coder never folds into one event: violence, a demonstration, and a
+    strategic development (an arrest, a curfew, an agreement)."""
+    kind = taxonomy.event_type(sub_event_type)
+    if kind in ("Protests", "Riots"):
+        return "demonstration"
+    return "development" if kind == "Strategic developments" else "violence"
+
+
 def _usable(reading: SentenceReading) -> bool:
     return reading.trigger is not None and reading.trigger.confidence > 0
 
@@ -467,6 +479,18 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
                 continue
             days.add(other.date)
             out.append(Chosen(frame, m, r.trigger, [r.sent], other, support="own"))
+        # another kind of happening at the place, which a coder never folds into the first: the arrests
+        # after a protest, the curfew after a riot ('police arrested 40 ... a curfew was imposed')
+        if told is not None and told.trigger is not None:
+            groups = {group_of(told.trigger.sub_event_type)}
+            for m, r in own:
+                assert r.trigger is not None
+                group = group_of(r.trigger.sub_event_type)
+                if group in groups or r.quoted or not r.narrates or r.trigger.sub_event_type in SPLIT_NEVER:
+                    continue
+                groups.add(group)
+                out.append(Chosen(frame, m, r.trigger, [r.sent], _date_for(r, [(m, r)], by_start, fresh_dates),
+                                  support="own"))
     # a toll told in one sentence for several kept places is split among them, in the order they were named
     by_sentence: dict[int, list[Chosen]] = defaultdict(list)
     for chosen in out:

@@ -371,9 +371,10 @@ class Extractor:
                     frames.contains(frame.place, k.place) for k in kept):
                 drafts.append(d)  # a region or country beside a kept town in it: the town is the event's
         for c in chosen:
+            kind = frames.group_of(c.trigger.sub_event_type) if c.trigger is not None else None
             if any(d.place is not None and frames.same_place(c.place, d.place) and _same_day(d.date, c.date)
-                   for d in drafts):
-                continue
+                   and kind in (None, frames.group_of(d.sub_event_type)) for d in drafts):
+                continue  # the rules' event at this place and day, of this kind of happening
             if c.frame.probability < self.frame_model.add_threshold or c.support == "lead":
                 # kept where the rules found an event, not sure enough to add one; or named only in the
                 # headline, or in a sentence that ties no event to it
