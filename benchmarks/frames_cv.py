@@ -37,6 +37,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, nargs="+", default=[frames_train.THRESHOLD])
     parser.add_argument("--add", type=float, nargs="+", default=[frames_train.ADD_THRESHOLD])
+    parser.add_argument("--lead", type=float, nargs="+", default=[frames_train.LEAD_THRESHOLD])
     parser.add_argument("--c", type=float, default=frames_train.C)
     parser.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold.jsonl")
     args = parser.parse_args()
@@ -45,12 +46,12 @@ def main() -> None:
     articles = read_articles(args.gold.with_name("articles.jsonl"))
     base = get_extractor(Settings.load(frame_model="none"))
     rows = list(frames_train.examples(base, gold, articles))
-    for threshold, add in [(t, a) for t in args.threshold for a in args.add]:
+    for threshold, add, lead in [(t, a, ld) for t in args.threshold for a in args.add for ld in args.lead]:
         found: dict[str, list[dict[str, object]]] = {}
         for k in range(args.folds):
             train_rows = [r for r in rows if fold_of(r[0], args.folds) != k]
             model = frames.fit([f for _, f, _ in train_rows], [y for _, _, y in train_rows], c=args.c,
-                               threshold=threshold, add_threshold=add)
+                               threshold=threshold, add_threshold=add, lead_threshold=lead)
             extractor = copy.copy(base)
             extractor.frame_model = model
             held = [g for g in gold if fold_of(g.id, args.folds) == k]
@@ -58,7 +59,7 @@ def main() -> None:
                 if not isinstance(item, InputProblem):
                     found[item[0].id] = [e.to_dict() for e in item[1]]
         result = score([(g.id, "", g.events) for g in gold], found)
-        print(json.dumps({"threshold": threshold, "add": add, "c": args.c, **result.as_dict()}))
+        print(json.dumps({"threshold": threshold, "add": add, "lead": lead, "c": args.c, **result.as_dict()}))
     print(f"({time.perf_counter() - start:.0f} s)")
 
 

@@ -312,6 +312,11 @@ class FrameModel:
     meta: dict[str, object] = field(default_factory=dict)
 
     @property
+    def lead_threshold(self) -> float:
+        """The probability from which the place of the rules' first event (the lead's) is kept."""
+        return float(self.meta.get("lead_threshold", self.threshold))  # type: ignore[arg-type]
+
+    @property
     def add_threshold(self) -> float:
         """The probability from which a place the rules found nothing at becomes an event of its own."""
         return float(self.meta.get("add_threshold", self.threshold))  # type: ignore[arg-type]
@@ -360,7 +365,7 @@ def local_path(data_dir: Path) -> Path:
 
 
 def fit(examples: Sequence[Mapping[str, float]], labels: Sequence[int], *, c: float = 1.0,
-        threshold: float = 0.5, add_threshold: float | None = None,
+        threshold: float = 0.5, add_threshold: float | None = None, lead_threshold: float | None = None,
         meta: Mapping[str, object] | None = None) -> FrameModel:
     """Train the frame model (scikit-learn, at training time only)."""
     from sklearn.feature_extraction import DictVectorizer
@@ -371,7 +376,8 @@ def fit(examples: Sequence[Mapping[str, float]], labels: Sequence[int], *, c: fl
     model = LogisticRegression(C=c, max_iter=2000, class_weight=None)
     model.fit(x, np.asarray(labels))
     vocabulary = {name: int(i) for name, i in vectorizer.vocabulary_.items()}
-    info = {**(meta or {}), "add_threshold": threshold if add_threshold is None else add_threshold}
+    info = {**(meta or {}), "add_threshold": threshold if add_threshold is None else add_threshold,
+            "lead_threshold": threshold if lead_threshold is None else lead_threshold}
     return FrameModel(vocabulary, model.coef_[0].astype(np.float64), float(model.intercept_[0]), threshold, info)
 
 

@@ -363,13 +363,15 @@ class Extractor:
         summary = sum(1 for r in readings if r.sent.text.strip()) <= SUMMARY_SENTENCES
         drafts: list[_Draft] = []
         kept = [c.frame for c in chosen]
-        for d in proposed:
+        for i, d in enumerate(proposed):
             frame = next((f for f in built if d.place is not None and frames.same_place(f.place, d.place)), None)
             if summary or frame is None:
                 drafts.append(d)
-            elif frame.kept(self.frame_model.threshold) and not any(
-                    frames.contains(frame.place, k.place) for k in kept):
-                drafts.append(d)  # a region or country beside a kept town in it: the town is the event's
+                continue
+            # the rules' first event, the lead's, is kept on less evidence than the others
+            threshold = self.frame_model.lead_threshold if i == 0 else self.frame_model.threshold
+            if frame.kept(threshold) and not any(frames.contains(frame.place, k.place) for k in kept):
+                drafts.append(d)  # not a region or country beside a kept town in it: the town is the event's
         for c in chosen:
             kind = frames.group_of(c.trigger.sub_event_type) if c.trigger is not None else None
             if any(d.place is not None and frames.same_place(c.place, d.place) and _same_day(d.date, c.date)

@@ -28,6 +28,7 @@ from sitrep.records import InputProblem
 C = 1.0  # regularisation: 0.1-3 gave the same dev F1 within 0.01 (docs/benchmarks.md)
 THRESHOLD = 0.3  # a place the rules found an event at is kept from here: best cross-validated F1 (docs/benchmarks.md)
 ADD_THRESHOLD = 0.5  # a place the rules found nothing at becomes an event from here (docs/benchmarks.md)
+LEAD_THRESHOLD = 0.2  # the place of the rules' first event, the lead's, is kept from here (docs/benchmarks.md)
 
 
 def label_frames(built: Sequence[frames.Frame], events: Sequence[Mapping[str, Any]]) -> list[int | None]:
@@ -74,12 +75,13 @@ def examples(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str,
 
 
 def train(extractor: Any, gold_path: Path, articles_path: Path | None = None, split: str = "train",
-          c: float = C, threshold: float = THRESHOLD, add_threshold: float = ADD_THRESHOLD) -> frames.FrameModel:
+          c: float = C, threshold: float = THRESHOLD, add_threshold: float = ADD_THRESHOLD,
+          lead_threshold: float = LEAD_THRESHOLD) -> frames.FrameModel:
     gold = read_gold(gold_path, split)
     articles = read_articles(articles_path or gold_path.with_name("articles.jsonl"))
     rows = list(examples(extractor, gold, articles))
     return frames.fit([f for _, f, _ in rows], [y for _, _, y in rows], c=c, threshold=threshold,
-                      add_threshold=add_threshold, meta={
+                      add_threshold=add_threshold, lead_threshold=lead_threshold, meta={
         "name": "corpus frames", "gold": gold_path.name, "split": split, "articles": len(gold),
         "frames": len(rows), "positives": sum(y for _, _, y in rows), "c": c,
         "trained": dt.date.today().isoformat()})
