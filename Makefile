@@ -34,10 +34,12 @@ test-all: test test-slow
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
 
-# Rebuild the shipped event-type model from the corpus and its generator (src/sitrep/training/).
+# Rebuild the shipped models: the event-type model from the invented corpus (its generator in
+# src/sitrep/training/) and the gold corpus's train split, the frame model from the gold corpus.
 model: $(VENV)/.installed
 	$(BIN)/python src/sitrep/training/generate_corpus.py src/sitrep/training/corpus.jsonl
-	$(BIN)/sitrep train -o src/sitrep/data/model/events.npz
+	$(BIN)/sitrep train --gold corpus/gold.jsonl -o src/sitrep/data/model/events.npz
+	$(BIN)/sitrep train --frames corpus/gold.jsonl -o src/sitrep/data/model/frames.npz --frame-model none
 
 clean:
 	rm -rf $(VENV) events.jsonl events.geojson .pytest_cache

@@ -17,6 +17,8 @@ from sitrep.pipeline import Extractor
 from sitrep.records import Article
 from sitrep.settings import Settings
 
+from conftest import ROOT
+
 # Sentences written for these tests (not in the corpus): what a coder would type them as.
 TYPED = [
     ("Demonstrators hurled rocks at passing cars and set a police post on fire in the market town.",
@@ -93,7 +95,7 @@ def _events(extractor: Extractor, text: str) -> list:  # type: ignore[type-arg]
 
 
 def test_classifier_finds_the_event_the_trigger_words_miss(extractor: Extractor) -> None:
-    text = "Youths stone vehicles on the highway in Kisumu"  # a headline: 'stone' as a verb is no trigger
+    text = "Youths hurl stones at vehicles on the highway in Kisumu"  # a headline: no trigger word of the rules
     rules_only = dataclasses.replace(extractor.settings, event_model="none")
     assert _events(Extractor(rules_only), text) == []
     (event,) = _events(extractor, text)
@@ -172,8 +174,17 @@ def test_classifier_corpus_is_what_its_generator_writes() -> None:
 
 
 def test_classifier_shipped_weights_are_trained_on_the_shipped_corpus(shipped: classifier.TypeModel) -> None:
+    """The shipped model is `sitrep train --gold corpus/gold.jsonl`: the invented corpus and the typed
+    sentences of the gold corpus's train split, with the gold thresholds."""
+    from sitrep.training.gold_sentences import typed_sentences
+
     corpus = classifier.read_corpus()
-    again = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus])
+    gold = typed_sentences(ROOT / "corpus" / "gold.jsonl")
+    again = classifier.fit([t for t, _ in corpus + gold], [lab for _, lab in corpus + gold],
+                           weights=[1.0] * len(corpus) + [classifier.GOLD_WEIGHT] * len(gold),
+                           override=classifier.OVERRIDE_GOLD, margin=classifier.MARGIN_GOLD,
+                           rescue=classifier.RESCUE_GOLD)
+    assert shipped.meta["override"] == classifier.OVERRIDE_GOLD and shipped.meta["margin"] == classifier.MARGIN_GOLD
     assert again.labels == shipped.labels and again.vocabulary == shipped.vocabulary
     for text, _ in TYPED:
         a, b = again.predict(text), shipped.predict(text)

@@ -639,9 +639,14 @@ class Extractor:
             return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(d.rescued_p, 3),
                           "model_name": name}
         text = " ".join(s.text.strip() for s in _model_sentences(d))
-        label, p = self.type_model.best(text)
-        by = "model" if label not in (rule, classifier.NON_EVENT) and p >= self.type_model.override else "rules"
-        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3), "model_name": name}
+        probs = self.type_model.predict(text)
+        label = max(probs, key=probs.__getitem__)
+        p = probs[label]
+        # the model overrides when sure enough, and when it finds the rules' type clearly less likely
+        by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= self.type_model.override
+                         and probs.get(rule, 0.0) <= p * self.type_model.margin) else "rules"
+        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
+                "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
         return (label if by == "model" else rule), info
 
     @staticmethod

@@ -2,7 +2,7 @@
 
     sitrep train                          retrain on the shipped corpus (into the data folder)
     sitrep train --acled FILE.csv         add your ACLED rows; report the gain on held-out rows
-    sitrep train -o src/sitrep/data/model/events.npz   rebuild the shipped model (developers)
+    sitrep train --gold corpus/gold.jsonl -o src/sitrep/data/model/events.npz   the shipped model (developers)
 
 ACLED's terms do not allow redistributing its data, so a model trained on it is
 written to the user's data folder (`<data dir>/models/events.npz`), where sitrep
@@ -42,6 +42,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
                    help="an ACLED export (notes and sub_event_type columns) to train on besides the corpus")
     p.add_argument("--corpus", type=Path, metavar="FILE.jsonl",
                    help="a labelled corpus (JSONL: text, label) instead of the shipped one")
+    p.add_argument("--gold", type=Path, metavar="GOLD.jsonl",
+                   help="add the typed sentences of this gold corpus's train split (corpus/gold.jsonl) to the "
+                        "event-type model's training, each weighing several invented sentences")
     p.add_argument("--frames", type=Path, metavar="GOLD.jsonl",
                    help="train the frame model (which places had an event) on this gold corpus's train split "
                         "(corpus/gold.jsonl) instead of the event-type model")
@@ -70,14 +73,15 @@ def acled_examples(path: Path) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str, str]]],
-              meta: dict[str, object] | None = None, weight: float = ACLED_WEIGHT) -> TypeModel:
+              meta: dict[str, object] | None = None, weight: float = ACLED_WEIGHT,
+              corpus_weights: list[float] | None = None) -> TypeModel:
     """A local model: the corpus and a user's coded rows (each weighing `weight` corpus sentences),
     with the thresholds measured for such a model."""
     from sitrep import classifier
 
     return classifier.fit([t for t, _ in corpus] + [t for t, _, _ in rows],
                           [lab for _, lab in corpus] + [lab for _, lab, _ in rows],
-                          weights=[1.0] * len(corpus) + [weight] * len(rows),
+                          weights=(corpus_weights or [1.0] * len(corpus)) + [weight] * len(rows),
                           override=classifier.OVERRIDE_LOCAL, rescue=classifier.RESCUE_LOCAL, meta=meta)
 
 
@@ -92,6 +96,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     target = args.output or classifier.local_path(settings.data_dir)
     meta: dict[str, object] = {"name": "corpus", "corpus": str(args.corpus or "shipped"),
                                "trained": dt.date.today().isoformat()}
+    weights = [1.0] * len(corpus)
+    override, margin, rescue = classifier.OVERRIDE_CORPUS, 1.0, classifier.RESCUE_CORPUS
+    if args.gold:
+        from sitrep.training.gold_sentences import typed_sentences
+
+        gold = typed_sentences(args.gold)
+        corpus = corpus + gold
+        weights += [classifier.GOLD_WEIGHT] * len(gold)
+        override, margin, rescue = classifier.OVERRIDE_GOLD, classifier.MARGIN_GOLD, classifier.RESCUE_GOLD
+        meta.update(name="corpus+gold", gold=args.gold.name, gold_sentences=len(gold))
     if args.acled:
         rows = acled_examples(args.acled)
         random.Random(args.seed).shuffle(rows)
@@ -100,10 +114,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             _report_gain(settings, corpus, rows[len(held):], held)
         meta.update(name=f"local: {args.acled.name}", acled_rows=len(rows))
         start = time.perf_counter()  # the training itself, not the held-out check before it
-        model = fit_local(corpus, rows, meta)
+        model = fit_local(corpus, rows, meta, corpus_weights=weights)
     else:
         start = time.perf_counter()
-        model = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], meta=meta)
+        model = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], weights=weights,
+                               override=override, margin=margin, rescue=rescue, meta=meta)
     model.save(target)
     print(f"sitrep: event-type model trained on {model.meta['examples']} examples ({len(model.vocabulary)} features) "
           f"in {time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
