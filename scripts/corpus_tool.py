@@ -33,7 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.article_eval import FIELDS, field_agrees, match_events  # noqa: E402
-from sitrep.corpus import EVIDENCE_KEYS, WINDOW_DAYS, check_articles, read_articles, read_gold, split_of  # noqa: E402
+from sitrep.corpus import (  # noqa: E402
+    EVIDENCE_KEYS,
+    WINDOW_DAYS,
+    check_articles,
+    jsonl_objects,
+    read_articles,
+    read_gold,
+    split_of,
+)
+from sitrep.errors import EvaluationError  # noqa: E402
 from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km  # noqa: E402
 from sitrep.settings import Settings  # noqa: E402
 from sitrep.taxonomy import SUB_EVENT_TYPES, disorder_type  # noqa: E402
@@ -399,15 +408,10 @@ def compile_record(record: dict[str, Any], articles: dict[str, dict[str, Any]], 
 # ---- commands -------------------------------------------------------------------------------
 
 def _read_coding(path: Path) -> list[dict[str, Any]]:
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise SystemExit(f"{path}:{number}: invalid JSON: {exc}") from None
-    return records
+    try:
+        return [record for _, record in jsonl_objects(path)]
+    except EvaluationError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def cmd_show(ids: list[str]) -> int:

@@ -14,7 +14,6 @@ nearest in days and kilometres.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sitrep.pipeline import Extractor
 
-from sitrep.corpus import GoldArticle, parse_date, read_articles, read_gold
+from sitrep.corpus import GoldArticle, jsonl_objects, parse_date, read_articles, read_gold
 from sitrep.errors import EvaluationError
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Article, InputProblem
@@ -290,18 +289,8 @@ def extract_found(extractor: Extractor, gold: Sequence[GoldArticle],
 def read_found(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Events already extracted (`sitrep extract` JSONL output), grouped by `article_id`."""
     found: dict[str, list[dict[str, Any]]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvaluationError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvaluationError(f"{path}:{number}: invalid JSON: {exc.msg}") from None
-        if not isinstance(event, dict) or not isinstance(event.get("article_id"), str):
+    for number, event in jsonl_objects(path):
+        if not isinstance(event.get("article_id"), str):
             raise EvaluationError(f"{path}:{number}: an event needs an 'article_id'")
         found.setdefault(event["article_id"], []).append(event)
     return found

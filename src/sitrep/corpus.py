@@ -60,7 +60,8 @@ class GoldArticle:
             self.split = split_of(self.id)
 
 
-def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def jsonl_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line of a JSONL file; a clear error for a bad one."""
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -81,7 +82,7 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def read_articles(path: Path) -> dict[str, dict[str, Any]]:
     """id -> article record (id, title, published, url, text, ...), in file order."""
     articles: dict[str, dict[str, Any]] = {}
-    for number, record in _jsonl(path):
+    for number, record in jsonl_objects(path):
         if not isinstance(record.get("id"), str) or not isinstance(record.get("text"), str):
             raise EvaluationError(f"{path}:{number}: an article needs a string 'id' and 'text'")
         articles[record["id"]] = record
@@ -94,7 +95,7 @@ def read_gold(path: Path, split: str | None = None) -> list[GoldArticle]:
         raise EvaluationError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
     gold: list[GoldArticle] = []
     seen: set[str] = set()
-    for number, record in _jsonl(path):
+    for number, record in jsonl_objects(path):
         article_id = record.get("id")
         events = record.get("events")
         if not isinstance(article_id, str) or not isinstance(events, list):
