@@ -175,6 +175,7 @@ class Trigger:
     confidence: float
     reason: str = ""
     anaphoric: bool = False  # 'the attack', 'this bombing': refers back to an event already told
+    model_p: float = 0.0  # the type model's probability, for a trigger it alone found
 
 
 def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
@@ -286,8 +287,17 @@ def detect(sent: SpacySpan) -> Trigger | None:
     The cascade is tried in order; a trigger that is not an event (negated, planned,
     past) lets a later one speak ('police arrested four men who planned attacks' is an
     arrest). When every trigger is a non-event, the first is returned with confidence 0
-    and its reason.
+    and its reason. Read once per sentence of a document: the sentence rules, the frames
+    and the type model's rescue all ask.
     """
+    memo = sent.doc.user_data.setdefault("sitrep_triggers", {})
+    key = (sent.start_char, sent.end_char)
+    if key not in memo:
+        memo[key] = _detect(sent)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _detect(sent: SpacySpan) -> Trigger | None:
     text = sent.text
     if NON_POLITICAL.search(text) and not re.search(r"\b(?:attack|gunmen|bomb|shot|clash)", text, re.I):
         return None

@@ -17,6 +17,7 @@ stored as plain arrays: scikit-learn trains it, numpy scores it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import casualties, events, structure, taxonomy
+from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
@@ -123,14 +125,18 @@ class SentenceReading:
     paragraph: int
 
 
-def read_sentences(doc: Doc, text: str, found_dates: Sequence[DateMention], published_days: Mapping[int, int]
+def read_sentences(doc: Doc, text: str, found_dates: Sequence[DateMention], published: dt.date | None
                    ) -> list[SentenceReading]:
-    """The rules' reading of every sentence (triggers, quotation, narration, dates)."""
+    """The rules' reading of every sentence (triggers, quotation, narration, and whether its dates are
+    within `WINDOW_DAYS` of publication or older), in text order."""
+    def age(d: DateMention) -> int:
+        return (published - d.date).days if published else 0
+
     out: list[SentenceReading] = []
     paragraph = 0
     previous_end = 0
     for i, sent in enumerate(doc.sents):
-        if "\n\n" in text[previous_end : sent.start_char] or "\n" in text[previous_end : sent.start_char]:
+        if "\n" in text[previous_end : sent.start_char]:
             paragraph += 1
         previous_end = sent.end_char
         trigger = events.detect(sent) if sent.text.strip() else None
@@ -139,8 +145,8 @@ def read_sentences(doc: Doc, text: str, found_dates: Sequence[DateMention], publ
             index=i, sent=sent, trigger=trigger,
             quoted=trigger is not None and structure.in_quotation(text, trigger.start),
             narrates=trigger is not None and trigger.confidence > 0 and events.narrates(sent, trigger),
-            fresh_date=any(published_days.get(id(d), 0) <= 30 for d in in_sent),
-            old_date=any(published_days.get(id(d), 0) > 30 for d in in_sent),
+            fresh_date=any(age(d) <= WINDOW_DAYS for d in in_sent),
+            old_date=any(age(d) > WINDOW_DAYS for d in in_sent),
             paragraph=paragraph,
         ))
     return out
@@ -210,7 +216,7 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
             if span is not None and len(span):
                 f[f"ner:{span[0].ent_type_ or 'none'}"] = 1.0
         for m in frame.mentions:
-            reading = next((r for r in reversed(by_start) if r.sent.start_char <= m.start), None)
+            reading = _reading_at(by_start, m.start)
             if reading is None:
                 continue
             f[f"first_sentence<={_bucket(reading.index)}"] = 1.0
@@ -263,7 +269,7 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
         # a region or country is an event's place in its own right only when nothing finer is said
         # of it: the same signs, read apart for each kind of place
         for m in frame.mentions:
-            reading = next((r for r in reversed(by_start) if r.sent.start_char <= m.start), None)
+            reading = _reading_at(by_start, m.start)
             if reading is None:
                 continue
             others = [p for o in frames if o is not frame for p in o.mentions
@@ -398,11 +404,16 @@ class Chosen:
     support: str = ""  # how the text ties the event to the place: 'own' sentence, 'context' before it, or 'lead'
 
 
+def _reading_at(by_start: Sequence[SentenceReading], position: int) -> SentenceReading | None:
+    """The reading of the sentence that holds a character position (readings in text order)."""
+    return next((r for r in reversed(by_start) if r.sent.start_char <= position), None)
+
+
 def _readings_of(frame: Frame, by_start: Sequence[SentenceReading]) -> list[SentenceReading]:
     """The sentence readings of a frame's mentions."""
     out = []
     for m in frame.mentions:
-        reading = next((r for r in reversed(by_start) if r.sent.start_char <= m.start), None)
+        reading = _reading_at(by_start, m.start)
         if reading is not None and reading not in out:
             out.append(reading)
     return out
@@ -438,7 +449,7 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
     for frame in kept:
         mention_readings: list[tuple[Place, SentenceReading]] = []
         for m in frame.mentions:
-            reading = next((r for r in reversed(by_start) if r.sent.start_char <= m.start), None)
+            reading = _reading_at(by_start, m.start)
             if reading is not None:
                 mention_readings.append((m, reading))
         # the headline summarises the lead: it ties no event of its own to a place

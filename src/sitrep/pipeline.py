@@ -328,9 +328,7 @@ class Extractor:
     @staticmethod
     def _frames(doc: Doc, article: Article, places: list[Place], found_dates: list[DateMention],
                 headline_end: int) -> tuple[list[frames.Frame], list[frames.SentenceReading]]:
-        published = article.published
-        ages = {id(d): (published - d.date).days if published else 0 for d in found_dates}
-        readings = frames.read_sentences(doc, article.text, found_dates, ages)
+        readings = frames.read_sentences(doc, article.text, found_dates, article.published)
         return frames.build_frames(doc, article.text, article.title, places, readings, headline_end), readings
 
     def _dates(self, doc: Doc, article: Article) -> tuple[list[DateMention], list[DateMention], int]:
@@ -381,19 +379,12 @@ class Extractor:
                 # kept where the rules found an event, not sure enough to add one; or named only in the
                 # headline, or in a sentence that ties no event to it
                 continue
-            trigger = c.trigger
-            rescued = 0.0
+            # no event word tells it: the type model reads the sentence (any event it finds)
+            trigger = c.trigger or (self._model_trigger(c.sentences[0]) if self.type_model is not None else None)
             if trigger is None:
-                if self.type_model is None:
-                    continue
-                sent = c.sentences[0]
-                label, rescued = self.type_model.best(sent.text)
-                if label == classifier.NON_EVENT:
-                    continue
-                trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
-                                         round(0.8 * rescued, 3), f"model: {label} ({rescued:.2f})")
+                continue
             draft = _Draft(trigger, trigger.sub_event_type, c.place, c.date, [c.sentences[0]], c.share,
-                           c.share_index, rescued_p=rescued)
+                           c.share_index, rescued_p=trigger.model_p)
             for sent in c.sentences[1:]:
                 found = events.detect(sent)
                 if found is not None and found.confidence > 0:
@@ -419,15 +410,24 @@ class Extractor:
             found = events.detect(sent)
             if found is not None and found.confidence == 0.0:
                 continue  # the rules read it as a non-event
-            label, p = self.type_model.best(sent.text)
-            if label == classifier.NON_EVENT or p < self.type_model.rescue:
+            trigger = self._model_trigger(sent, self.type_model.rescue)
+            if trigger is None:
                 continue
-            trigger = events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
-                                     round(0.8 * p, 3), f"model: {label} ({p:.2f})")
             here = self._sentence_places(text, sent, places, trigger)
             date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
-            return [_Draft(trigger, label, place, date, [sent], rescued_p=p) for place in here[:1] or [None]]
+            return [_Draft(trigger, trigger.sub_event_type, place, date, [sent], rescued_p=trigger.model_p)
+                    for place in here[:1] or [None]]
         return []
+
+    def _model_trigger(self, sent: SpacySpan, minimum: float = 0.0) -> events.Trigger | None:
+        """The type model's reading of a sentence as a trigger spanning it, when it finds an event there
+        with at least the probability `minimum`; None otherwise."""
+        assert self.type_model is not None
+        label, p = self.type_model.best(sent.text)
+        if label == classifier.NON_EVENT or p < minimum:
+            return None
+        return events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
+                              round(0.8 * p, 3), f"model: {label} ({p:.2f})", model_p=p)
 
     @staticmethod
     def _merge(draft: _Draft, sent: SpacySpan, trigger: events.Trigger) -> None:
