@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sitrep.errors import SitrepError
+from sitrep.inputfiles import file_kind
 
 STDOUT_NAMES = (None, "-")
 
@@ -78,16 +79,6 @@ class _Guarded:
 
 def is_stdout(path: str | os.PathLike[str] | None) -> bool:
     return path is None or str(path) == "-"
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    if stat.S_ISFIFO(mode):
-        return "FIFO"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    return "special file"
 
 
 def check_outputs(outputs: Iterable[str | os.PathLike[str] | None], inputs: Iterable[str] = (),
@@ -194,7 +185,7 @@ def open_output(path: str | os.PathLike[str] | None, *, binary: bool = False, ne
         try:
             fh = open(real, mode, **text_args)  # noqa: SIM115 -- closed below
         except OSError as exc:
-            raise OutputError(f"cannot write {name} ({_kind(existing.st_mode)}): {_reason(exc)}") from None
+            raise OutputError(f"cannot write {name} ({file_kind(existing.st_mode)}): {_reason(exc)}") from None
         guarded = _Guarded(fh, name)
         try:
             yield guarded
