@@ -10,6 +10,7 @@ and streams articles through it in batches.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
 import datetime as dt
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, classifier, dates, events, frames, nlp, screening, structure, taxonomy
+from sitrep import casualties, classifier, dates, events, frames, keep, nlp, screening, structure, taxonomy
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -41,7 +42,8 @@ NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\
                   r"road\s+(?:to|from|between)|kilometres|km|miles|around|area\s+of|vicinity\s+of)\s+(?:the\s+)?"
                   r"(?:\w+\s+)?$", re.I)
 # Words before a place name that say it is not where the event happened.
-NOT_THERE = re.compile(r"\b(?:from|told\s+(?:\w+\s+){0,3}in|said\s+in|(?:meeting|talks|conference|summit|"
+NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0,3}in|said\s+in|"
+                       r"(?:meeting|talks|conference|summit|"
                        r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
                        r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
                        r"(?:returned|travelled|traveled)\s+to|capital,?|(?:kilometres|kilometers|km|miles)\s+"
@@ -68,6 +70,11 @@ class _Draft:
     share: int = 1  # how many events the trigger sentence's toll is split across
     share_index: int = 0
     rescued_p: float = 0.0  # the model's probability, when the model alone found the event
+    origin: str = "rules"  # who proposed it: 'rules' (a narrated sentence), 'frame' (the frame model added it),
+    # or 'rescue' (the type model read the lead when the rules found nothing)
+    frame_p: float | None = None  # the frame model's probability for its place, when it read one
+    frame_dropped: bool = False  # the frame model does not keep its place
+    all_dropped: bool = False  # ... nor that of any other draft of the rules'
 
 
 class Extractor:
@@ -85,6 +92,9 @@ class Extractor:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
         self.type_model = _type_model(self.settings)
         self.frame_model = _frame_model(self.settings)
+        self.keep_model = _keep_model(self.settings)
+        # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
+        self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
         self._originals: dict[int, tuple[Article, list[int]]] = {}
 
@@ -224,11 +234,39 @@ class Extractor:
         return [d.place for d in self._drafts(doc, article, places) if d.place is not None]
 
     def events(self, doc: Doc, article: Article) -> list[Event]:
+        proposed = self.proposals(doc, article)
+        if self.keep_model is None or _is_summary(doc):
+            return [p.event for p in proposed]
+        out = []
+        for p in proposed:
+            probability = self.keep_model.probability(keep.features(p, article.published))
+            p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
+            if probability >= self.keep_model.threshold:
+                out.append(p.event)
+        return out
+
+    def proposals(self, doc: Doc, article: Article) -> list[keep.Proposal]:
+        """Every event the rules and the frame model propose for an article, before the keep model."""
         places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
         drafts = self._drafts(doc, article, places)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
-        out = [self._event(doc, article, d, places, i, memo) for i, d in enumerate(drafts)]
-        return [e for e in out if e is not None]
+        starts = [s.start_char for s in doc.sents]
+        text = doc_text(doc)
+        out = []
+        for i, d in enumerate(drafts):
+            event = self._event(doc, article, d, places, i, memo)
+            if event is None:
+                continue
+            first = d.sentences[0]
+            out.append(keep.Proposal(
+                event=event, origin=d.origin if i or d.origin != "rules" else "lead", index=i,
+                proposals=len(drafts), sentence=bisect.bisect_right(starts, first.start_char) - 1,
+                sentences=len(starts), told_in=len(d.sentences), trigger_confidence=d.trigger.confidence,
+                frame_p=d.frame_p, model_p=d.rescued_p, quoted=structure.in_quotation(text, d.trigger.start),
+                narrated=events.narrates(first, d.trigger),
+                dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
+                frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
+        return out
 
     # ---- assembly: one event per place and day ------------------------------------------
 
@@ -360,6 +398,7 @@ class Extractor:
         chosen = frames.choose(built, readings, fresh_dates, self.frame_model, headline_end)
         summary = sum(1 for r in readings if r.sent.text.strip()) <= SUMMARY_SENTENCES
         drafts: list[_Draft] = []
+        dropped: list[_Draft] = []  # the rules' drafts at places the frame model does not keep
         kept = [c.frame for c in chosen]
         for i, d in enumerate(proposed):
             frame = next((f for f in built if d.place is not None and frames.same_place(f.place, d.place)), None)
@@ -368,8 +407,12 @@ class Extractor:
                 continue
             # the rules' first event, the lead's, is kept on less evidence than the others
             threshold = self.frame_model.lead_threshold if i == 0 else self.frame_model.threshold
+            d.frame_p = frame.probability
             if frame.kept(threshold) and not any(frames.contains(frame.place, k.place) for k in kept):
                 drafts.append(d)  # not a region or country beside a kept town in it: the town is the event's
+            else:
+                d.frame_dropped = True
+                dropped.append(d)
         for c in chosen:
             kind = frames.group_of(c.trigger.sub_event_type) if c.trigger is not None else None
             if any(d.place is not None and frames.same_place(c.place, d.place) and _same_day(d.date, c.date)
@@ -384,7 +427,7 @@ class Extractor:
             if trigger is None:
                 continue
             draft = _Draft(trigger, trigger.sub_event_type, c.place, c.date, [c.sentences[0]], c.share,
-                           c.share_index, rescued_p=trigger.model_p)
+                           c.share_index, rescued_p=trigger.model_p, origin="frame", frame_p=c.frame.probability)
             for sent in c.sentences[1:]:
                 found = events.detect(sent)
                 if found is not None and found.confidence > 0:
@@ -392,6 +435,11 @@ class Extractor:
                 elif sent not in draft.sentences:
                     draft.sentences.append(sent)  # where the place is named: its toll and actors, not its type
             drafts.append(draft)
+        if self.propose_dropped:
+            # the keep model has the last word: it weighs the frame model's probability with the rest
+            for d in dropped:
+                d.all_dropped = not any(x.origin != "frame" for x in drafts)
+            drafts.extend(dropped)
         return drafts
 
     def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[_Draft]:
@@ -415,7 +463,8 @@ class Extractor:
                 continue
             here = self._sentence_places(text, sent, places, trigger)
             date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
-            return [_Draft(trigger, trigger.sub_event_type, place, date, [sent], rescued_p=trigger.model_p)
+            return [_Draft(trigger, trigger.sub_event_type, place, date, [sent], rescued_p=trigger.model_p,
+                           origin="rescue")
                     for place in here[:1] or [None]]
         return []
 
@@ -446,6 +495,8 @@ class Extractor:
         for p in inside:
             if p.feature_code == "CONT":
                 continue
+            if p.feature_code == "PCLI" and _modifies_a_noun(sent, p):
+                continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
             before = text[max(sent.start_char, p.start - 40) : p.start]
             if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
                 continue
@@ -745,6 +796,26 @@ def _type_model(settings: Settings) -> classifier.TypeModel | None:
     return classifier.TypeModel.load(path)
 
 
+def _keep_model(settings: Settings) -> frames.FrameModel | None:
+    choice = settings.keep_model.strip()
+    if choice == "none" or settings.frame_model.strip() == "none":
+        return None  # trained on what the frame model proposes: without it, the rules decide
+    if choice == "auto":
+        local = keep.local_path(settings.data_dir)
+        choice = str(local) if local.is_file() else "shipped"
+    path = keep.shipped_path() if choice == "shipped" else Path(choice).expanduser()
+    if not path.is_file():
+        if choice == "shipped":
+            return None
+        raise SitrepError(f"keep model {choice!r}: no model file at {path}")
+    return frames.FrameModel.load(path)
+
+
+def _is_summary(doc: Doc) -> bool:
+    """A text of fewer than `keep.MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
+    return sum(1 for s in doc.sents if s.text.strip()) < keep.MIN_SENTENCES
+
+
 def _frame_model(settings: Settings) -> frames.FrameModel | None:
     choice = settings.frame_model.strip()
     if choice == "none":
@@ -785,6 +856,21 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts in order, each once (by identity: drafts are mutable and unhashable)."""
     seen: set[int] = set()
     return [d for d in drafts if not (id(d) in seen or seen.add(id(d)))]  # type: ignore[func-returns-value]
+
+
+def _modifies_a_noun(sent: SpacySpan, place: Place) -> bool:
+    """Whether a country's name qualifies a noun after it ('U.S. forces', 'Iraq's government')
+    rather than naming where something happened ('in Iraq')."""
+    doc = sent.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    if last.dep_ == "case" and last.i > span.start:
+        last = span[-2]  # "Iraq 's": the possessive marker
+    head = last.head
+    return (last.dep_ in ("compound", "amod", "nmod", "poss") and head.i > span.end - 1
+            and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "GPE")
 
 
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:

@@ -106,6 +106,13 @@ class Settings:
                           "trained by `sitrep train --frames` when there is one, else the shipped one), shipped "
                           "(trained on the gold corpus), none (the sentence rules decide), or a path to a model file"},
     )
+    keep_model: str = field(
+        default="auto",
+        metadata={"help": "the model that decides which proposed events of an article a coder would record: auto "
+                          "(the local one trained by `sitrep train --keep` when there is one, else the shipped one), "
+                          "shipped (trained on the gold corpus), none (keep every proposal), or a path to a model "
+                          "file"},
+    )
     allow_private: bool = field(
         default=False,
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},

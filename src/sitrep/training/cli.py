@@ -48,6 +48,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
     p.add_argument("--frames", type=Path, metavar="GOLD.jsonl",
                    help="train the frame model (which places had an event) on this gold corpus's train split "
                         "(corpus/gold.jsonl) instead of the event-type model")
+    p.add_argument("--keep", type=Path, metavar="GOLD.jsonl",
+                   help="train the keep model (which proposed events a coder records) on this gold corpus's train "
+                        "split (corpus/gold.jsonl) instead of the event-type model")
     p.add_argument("--holdout", type=fraction, default=0.2,
                    help="share of the ACLED rows held out to measure the gain before the final model is trained "
                         "on all of them (0 skips the measurement; default 0.2)")
@@ -90,6 +93,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.frames:
         return _train_frames(args, settings)
+    if args.keep:
+        return _train_keep(args, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     corpus = classifier.read_corpus(args.corpus)
@@ -157,5 +162,22 @@ def _train_frames(args: argparse.Namespace, settings: Settings) -> int:
     model.save(target)
     print(f"sitrep: frame model trained on {model.meta['frames']} frames of {model.meta['articles']} articles "
           f"({model.meta['positives']} event places, {len(model.vocabulary)} features) in "
+          f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
+    return 0
+
+
+def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import api, keep
+    from sitrep.training import keep_train
+
+    extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none"))
+    if extractor.frame_model is None:
+        raise SitrepError("the keep model learns from the frame model's proposals: use a frame model (--frame-model)")
+    start = time.perf_counter()
+    model = keep_train.train(extractor, args.keep)
+    target = args.output or keep.local_path(settings.data_dir)
+    model.save(target)
+    print(f"sitrep: keep model trained on {model.meta['proposals']} proposals of {model.meta['articles']} articles "
+          f"({model.meta['positives']} recorded by the coders, {len(model.vocabulary)} features) in "
           f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
     return 0
