@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import tempfile
@@ -16,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from sitrep import ingest, outfiles, output
-from sitrep.pipeline import Extractor
+from sitrep import ingest, outfiles, output, parallel
+from sitrep.pipeline import Extractor, get_extractor  # noqa: F401 -- get_extractor is part of this API
 from sitrep.records import Article, Event, InputProblem, content_id
 from sitrep.settings import Settings
 
@@ -63,20 +62,6 @@ def extract_texts(texts: Sequence[str], published: str | dt.date | None = None,
     return out
 
 
-_EXTRACTORS: dict[tuple[str, ...], Extractor] = {}
-
-
-def get_extractor(settings: Settings | None = None) -> Extractor:
-    """The process's extractor for these settings, loaded once (another `country` shares what is loaded)."""
-    settings = settings or Settings.load()
-    # every setting but the country prior changes what is loaded or how it runs
-    key = tuple(str(getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name != "country")
-    if key not in _EXTRACTORS:
-        _EXTRACTORS[key] = Extractor(settings)
-    base = _EXTRACTORS[key]
-    return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
-
-
 def iter_events(
     inputs: Sequence[str], settings: Settings, *, published: dt.date | None = None,
     stdin: BinaryIO | None = None, report: RunReport | None = None,
@@ -91,8 +76,6 @@ def iter_events(
     report = report if report is not None else RunReport()
     articles = ingest.iter_articles(inputs, settings, published=published, stdin=stdin)
     if workers > 1:
-        from sitrep import parallel
-
         results: Iterator[tuple[Article, list[Event]] | InputProblem] = parallel.extract(articles, settings, workers)
     else:
         results = get_extractor(settings).extract(articles)

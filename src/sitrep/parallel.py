@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.errors import SitrepError
-from sitrep.pipeline import Extractor
+from sitrep.pipeline import Extractor, get_extractor
 from sitrep.records import Article, Event, InputProblem
 from sitrep.settings import Settings
 
@@ -125,8 +125,6 @@ def _init_worker(settings: Settings) -> None:
     """Load the extractor once per worker process."""
     global _WORKER_EXTRACTOR, _WORKER_ERROR
     try:
-        from sitrep.api import get_extractor
-
         _WORKER_EXTRACTOR = get_extractor(settings)
     except SitrepError as exc:  # e.g. the spaCy model is not installed: said by the first task
         _WORKER_ERROR = str(exc)

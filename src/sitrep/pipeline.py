@@ -784,6 +784,20 @@ def _model_sentences(d: _Draft) -> list[SpacySpan]:
     return d.sentences[:MODEL_SENTENCES]
 
 
+_EXTRACTORS: dict[tuple[str, ...], Extractor] = {}
+
+
+def get_extractor(settings: Settings | None = None) -> Extractor:
+    """The process's extractor for these settings, loaded once (another `country` shares what is loaded)."""
+    settings = settings or Settings.load()
+    # every setting but the country prior changes what is loaded or how it runs
+    key = tuple(str(getattr(settings, f.name)) for f in dataclasses.fields(settings) if f.name != "country")
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(settings)
+    base = _EXTRACTORS[key]
+    return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
+
+
 def _type_model(settings: Settings) -> classifier.TypeModel | None:
     choice = settings.event_model.strip()
     if choice == "none":

@@ -27,7 +27,7 @@ from pathlib import Path
 import httpx
 
 from sitrep.errors import GazetteerError
-from sitrep.places.gazetteer import _usable_alternate, build_embedded, name_keys
+from sitrep.places.index import build_embedded, name_keys, usable_alternate
 
 MAIN_COLUMNS = 19  # geonameid, name, asciiname, alternatenames, lat, lon, fclass, fcode, cc, cc2,
 #                    admin1, admin2, admin3, admin4, population, elevation, dem, timezone, modified
@@ -136,7 +136,7 @@ def _import_main(conn: sqlite3.Connection, path: Path, report: ImportReport) -> 
         keys = name_keys(cols[1]) | name_keys(cols[2])
         names.extend((k, gid, 1) for k in keys)
         for alt in cols[3].split(",") if cols[3] else []:
-            if _usable_alternate(alt):
+            if usable_alternate(alt):
                 names.extend((k, gid, 0) for k in name_keys(alt) - keys)
         if len(places) >= BATCH:
             _flush(conn, places, names, report)
@@ -167,7 +167,7 @@ def _import_alternates(conn: sqlite3.Connection, path: Path, report: ImportRepor
             continue
         if len(cols) > 7 and cols[7] == "1":  # historic names are not how news names places
             continue
-        if not _usable_alternate(cols[3]):
+        if not usable_alternate(cols[3]):
             continue
         batch.extend((k, int(cols[1]), 0) for k in name_keys(cols[3]))
         if len(batch) >= BATCH:
