@@ -1,0 +1,64 @@
+"""The server's connections to the store: one per request, safe across the server's threads.
+
+DuckDB: the store is opened once (created and migrated as `open_store` does); each request
+gets a cursor of that connection, which DuckDB makes a connection of its own to the same
+database, usable from the request's thread. PostgreSQL: a small pool of connections.
+Writes take one lock, so two corrections never race on the embedded DuckDB file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import threading
+from collections.abc import Iterator
+
+from sitrep.settings import Settings
+from sitrep.store.core import Store, is_postgres, open_backend, open_store
+
+
+class StorePool:
+    """Stores for the server's requests, from one store address."""
+
+    def __init__(self, db: str, settings: Settings) -> None:
+        self.db = db
+        self.postgres = is_postgres(db)
+        self.base = open_store(db, settings)  # creates and migrates it, once
+        self.location = self.base.location
+        self.write_lock = threading.Lock()
+        self._idle: list[Store] = []
+        self._idle_lock = threading.Lock()
+
+    @contextlib.contextmanager
+    def store(self) -> Iterator[Store]:
+        """A store for one request (give it back by leaving the block)."""
+        if not self.postgres:
+            backend = copy.copy(self.base.backend)
+            backend.con = self.base.backend.con.cursor()  # type: ignore[attr-defined]
+            backend._in_transaction = False  # type: ignore[attr-defined]  # noqa: SLF001
+            try:
+                yield Store(backend)
+            finally:
+                backend.con.close()  # type: ignore[attr-defined]
+            return
+        with self._idle_lock:
+            store = self._idle.pop() if self._idle else None
+        if store is None:
+            store = Store(open_backend(self.db))
+        healthy = False
+        try:
+            yield store
+            healthy = True
+        finally:
+            if healthy and not store.backend.conn.closed:  # type: ignore[attr-defined]
+                with self._idle_lock:
+                    self._idle.append(store)
+            else:
+                store.close()
+
+    def close(self) -> None:
+        with self._idle_lock:
+            for store in self._idle:
+                store.close()
+            self._idle.clear()
+        self.base.close()
