@@ -375,3 +375,64 @@ def test_serve_private_reads_need_a_token(results: Any, settings: Settings, tmp_
         assert call("GET", base + "/events")[0] == 401
         assert call("GET", base + "/events", token=token)[0] == 200
         assert get_json(base + "/config")["private_reads"] is True
+
+
+def _corrected_store(results: Any, settings: Settings, tmp_path: Path) -> tuple[str, str, str]:
+    """A store where, through the server, one event was corrected and another marked not an event."""
+    where = str(tmp_path / "reviewed.duckdb")
+    token = fill(where, results, settings)
+    with open_store(where, settings) as store:
+        kenya = [e["event_id"] for e in store.query(Query(country="Kenya"))]
+    with server(where, tmp_path) as base:
+        status, _, body = call("POST", f"{base}/events/{kenya[0]}/corrections",
+                               {"fields": {"sub_event_type": "Excessive force against protesters", "fatalities": 1},
+                                "reason": "live rounds"}, token=token)
+        assert status == 200, body
+        status, _, body = call("POST", f"{base}/events/{kenya[1]}/not-event", {"reason": "a threat only"},
+                               token=token)
+        assert status == 200, body
+    return where, kenya[0], kenya[1]
+
+
+def test_serve_export_corrections_is_a_gold_corpus_for_train(results: Any, settings: Settings,
+                                                             tmp_path: Path) -> None:
+    from sitrep.corpus import read_gold
+    from sitrep.training.gold_sentences import typed_sentences
+
+    where, corrected, rejected = _corrected_store(results, settings, tmp_path)
+    out = tmp_path / "corrections"
+    done = _sitrep("export", str(out), "--corrections", "--db", where)
+    assert done.returncode == 0, done.stderr
+    assert "sitrep train --gold" in done.stderr
+    gold = read_gold(out / "gold.jsonl", "train")
+    assert len(gold) == 2 and all(g.coder == "review:amina" for g in gold)
+    events = [e for g in gold for e in g.events]
+    fixed = [e for e in events if e["reviewed"]]
+    assert [(e["sub_event_type"], e["fatalities"]) for e in fixed] == [("Excessive force against protesters", 1)]
+    assert fixed[0]["evidence"]["event"] is not None  # the event's span is kept; the corrected fields' are not
+    assert sum(len(g.events) for g in gold) == len(events)
+    sentences = typed_sentences(out / "gold.jsonl")
+    assert ("Excessive force against protesters" in {label for _, label in sentences})
+    # the ordinary exports carry the corrected values and leave the rejected event out
+    done = _sitrep("export", str(tmp_path / "all.csv"), "--format", "acled-csv", "--db", where)
+    assert done.returncode == 0, done.stderr
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8"))}
+    assert rows[corrected]["sub_event_type"] == "Excessive force against protesters"
+    assert rejected not in rows
+    done = _sitrep("export", str(tmp_path / "not-a-folder.csv"), "--corrections", "--db", where)
+    assert done.returncode == 0  # a new name is made a folder
+    (tmp_path / "file").write_text("x")
+    done = _sitrep("export", str(tmp_path / "file"), "--corrections", "--db", where)
+    assert done.returncode == 2 and "not a folder" in done.stderr
+
+
+@pytest.mark.slow
+def test_serve_train_learns_from_exported_corrections(results: Any, settings: Settings, tmp_path: Path) -> None:
+    where, _, _ = _corrected_store(results, settings, tmp_path)
+    out = tmp_path / "corrections"
+    assert _sitrep("export", str(out), "--corrections", "--db", where).returncode == 0
+    model = tmp_path / "events.npz"
+    done = _sitrep("train", "--gold", str(out / "gold.jsonl"), "-o", str(model),
+                   env={"SITREP_DATA_DIR": str(tmp_path / "data")})
+    assert done.returncode == 0, done.stderr
+    assert model.stat().st_size > 0

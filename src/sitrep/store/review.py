@@ -467,11 +467,12 @@ def export_corrections(store: Store, folder: str | Path) -> CorrectionsExport:
                 event = store.event(event_id)
                 if event is None:
                     continue
+                changes = log(store, event_id)
+                users_seen.update(c.user for c in changes)
                 if event["extra"].get("review") == "not_event":
                     result.rejected += 1
                     continue
-                corrected = {c.field for c in log(store, event_id) if c.action == "correct"}
-                users_seen.update(c.user for c in log(store, event_id))
+                corrected = {c.field for c in changes if c.action == "correct"}
                 spans = json.loads(record).get("evidence") or {}
                 gold_event = {name: event.get(name) for name in _GOLD_FIELDS}
                 gold_event["evidence"] = {k: (spans.get(k) if k not in corrected else None) for k in _GOLD_EVIDENCE}
