@@ -414,6 +414,14 @@
   async function start() {
     state.config = await api("/config");
     fillTypes();
+    // filters in the page's address (/?country=Kenya&from=2024-01-01) fill the form: a view can be shared
+    const form = $("#filters");
+    for (const [name, value] of new URLSearchParams(location.search)) {
+      const field = form.elements[name];
+      if (!field) continue;
+      if (field.type === "checkbox") field.checked = value === "true" || value === "1";
+      else field.value = value;
+    }
     initMap();
     initBrush();
     $("#filters").addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
