@@ -436,3 +436,26 @@ def test_serve_train_learns_from_exported_corrections(results: Any, settings: Se
                    env={"SITREP_DATA_DIR": str(tmp_path / "data")})
     assert done.returncode == 0, done.stderr
     assert model.stat().st_size > 0
+
+
+def test_serve_map_counts_many_events_by_grid_cell(results: Any, settings: Settings, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.web import pages
+
+    where = str(tmp_path / "grid.duckdb")
+    fill(where, results, settings)
+    with open_store(where, settings) as store:
+        everything = pages.map_view(store, Query(), (-180, -90, 180, 90), 2)
+        assert everything["mode"] == "points" and everything["complete"] and everything["count"] > 20
+        monkeypatch.setattr(pages, "MAP_POINTS", 5)  # as if the store held many thousands
+        grid = pages.map_view(store, Query(), (-180, -90, 180, 90), 2)
+        assert grid["mode"] == "grid" and not grid["complete"] and grid["total"] == everything["count"]
+        assert sum(c["count"] for c in grid["cells"]) == everything["count"]
+        assert sum(c["fatalities"] for c in grid["cells"]) == sum(everything["fatalities"])
+        assert all(sum(c["types"].values()) == c["count"] for c in grid["cells"])
+        box = (38.0, 33.0, 42.0, 37.0)  # eastern Syria: few enough events in this view to send its points
+        inside = sum(1 for lat, lon in zip(everything["lat"], everything["lon"], strict=True)
+                     if box[0] <= lon <= box[2] and box[1] <= lat <= box[3])
+        assert 0 < inside <= 5
+        view = pages.map_view(store, Query(), box, 7)
+        assert view["mode"] == "points" and not view["complete"] and view["count"] == inside

@@ -319,11 +319,20 @@ def create_app(db: str | None = None, settings: Settings | None = None) -> FastA
         with pool.store() as store:
             return {group: [dataclasses.asdict(r) for r in store.stats(group, query)] for group in groups}
 
-    @app.get("/map", dependencies=[Reader], summary="The matching events' points, as columns, for the map")
-    def get_map(query: Filters) -> JSONResponse:
+    @app.get("/map", dependencies=[Reader], summary="What the map draws: the matching events' points (as columns), "
+                                                     "or, when there are many, their counts by grid cell of the view")
+    def get_map(query: Filters,
+                view: Annotated[str | None, Param(description="the view: min_lon,min_lat,max_lon,max_lat")] = None,
+                zoom: Annotated[int, Param(ge=0, le=20, description="the map's zoom (sets the grid's cells)")] = 2,
+                ) -> JSONResponse:
+        box = None
+        if view:
+            try:
+                box = _checked("view", "bbox", parse_bbox(view))
+            except QueryError as exc:
+                raise ApiError(422, f"view: {exc}", "view") from None
         with pool.store() as store:
-            points = pages.map_points(store, query)
-        return JSONResponse(points)
+            return JSONResponse(pages.map_view(store, query, box, zoom))
 
     @app.get("/config", summary="What the page needs to know: tile URL, types, editable fields")
     def get_config() -> dict[str, Any]:

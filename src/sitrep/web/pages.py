@@ -191,6 +191,47 @@ def _csv_chunk(records: list[dict[str, Any]], *, header: bool = False) -> str:
     return buffer.getvalue()
 
 
+# Up to this many events the map gets every point and clusters them in the browser (Leaflet.markercluster
+# draws 10,000 markers in about a second); above it, the server counts them in a grid of the view.
+MAP_POINTS: Final = 10_000
+# Grid cells per 256-pixel map tile: cells of 64 pixels, about the size of a cluster icon.
+CELLS_PER_TILE: Final = 4
+
+
+def map_view(store: Store, query: Query, view: tuple[float, float, float, float] | None, zoom: int) -> dict[str, Any]:
+    """What the map draws: every point when the filters match at most `MAP_POINTS` events (`complete`: the
+    map need not ask again when it moves), else the points of the view when it holds that few, else the
+    view's events counted by grid cell and event type, with their mean position and fatalities."""
+    base = query.replace(limit=None)
+    where, params = base.where()
+    where += " AND latitude IS NOT NULL AND longitude IS NOT NULL"
+    (total,) = store.backend.execute(f"SELECT count(*) FROM events WHERE {where}", params)[0]
+    if total <= MAP_POINTS or view is None:
+        return {"mode": "points", "complete": True, "total": int(total), **map_points(store, base)}
+    in_view = base.replace(bbox=view)
+    (shown,) = store.backend.execute(f"SELECT count(*) FROM events WHERE {in_view.where()[0]} AND latitude IS NOT "
+                                     "NULL AND longitude IS NOT NULL", in_view.where()[1])[0]
+    if shown <= MAP_POINTS:
+        return {"mode": "points", "complete": False, "total": int(total), **map_points(store, in_view)}
+    cell = 360.0 / (2 ** max(0, min(zoom, 20))) / CELLS_PER_TILE
+    view_where, view_params = in_view.where()
+    rows = store.backend.execute(
+        f"SELECT floor(latitude / ?) AS gy, floor(longitude / ?) AS gx, event_type, count(*), "
+        f"sum(fatalities), avg(latitude), avg(longitude) FROM events WHERE {view_where} "
+        "AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY gy, gx, event_type", [cell, cell, *view_params])
+    cells: dict[tuple[float, float], dict[str, Any]] = {}
+    for gy, gx, event_type, n, deaths, lat, lon in rows:
+        c = cells.setdefault((gy, gx), {"count": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}})
+        c["lat"] += lat * n
+        c["lon"] += lon * n
+        c["count"] += int(n)
+        c["fatalities"] += int(deaths or 0)
+        c["types"][event_type] = int(n)
+    grid = [{**c, "lat": c["lat"] / c["count"], "lon": c["lon"] / c["count"]} for c in cells.values()]
+    return {"mode": "grid", "complete": False, "total": int(total), "count": int(shown), "cell_degrees": cell,
+            "cells": grid}
+
+
 def map_points(store: Store, query: Query) -> dict[str, Any]:
     """The events of `query` that have coordinates, as columns for the map (at most `MAP_MAX`)."""
     where, params = query.replace(limit=None).where()

@@ -130,43 +130,85 @@
       },
     });
     state.cluster.on("click", (e) => openEvent(e.layer.eventId));
+    state.cluster.on("mouseover", (e) => {
+      const p = state.points;
+      const i = e.layer.index;
+      e.layer.bindTooltip(`${esc(p.date[i] || "")} ${esc(p.type[i])}: ${p.fatalities[i]} killed`).openTooltip();
+    });
     map.addLayer(state.cluster);
-    map.on("moveend", () => { if ($("#filters").elements.in_view.checked) refresh(); });
+    state.grid = L.layerGroup().addTo(map);
+    map.on("moveend", () => {
+      if ($("#filters").elements.in_view.checked) refresh();
+      else if (state.points && !state.points.complete) drawMap();
+    });
+  }
+
+  function mapView() {
+    const b = state.map.getBounds();
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+      clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(4)).join(",");
+  }
+
+  function dominant(types) {
+    return Object.entries(types).sort((a, b) => b[1] - a[1])[0][0];
   }
 
   async function drawMap() {
     const seq = ++state.drawSeq;
     const started = performance.now();
-    const points = await api("/map?" + filterParams());
-    if (seq !== state.drawSeq) return; // a newer filter is being drawn
+    const params = filterParams();
+    params.set("view", mapView());
+    params.set("zoom", state.map.getZoom());
+    const points = await api("/map?" + params);
+    if (seq !== state.drawSeq) return; // a newer view or filter is being drawn
     state.points = points;
     document.body.dataset.mapReady = "0";
     state.cluster.clearLayers();
-    const markers = new Array(points.count);
-    for (let i = 0; i < points.count; i++) {
-      const deaths = points.fatalities[i];
-      const marker = L.circleMarker([points.lat[i], points.lon[i]], {
-        radius: 5 + Math.min(14, Math.sqrt(deaths) * 1.6), color: "#263238", weight: 1,
-        fillColor: COLORS[points.type[i]] || "#555", fillOpacity: 0.85,
-      });
-      marker.eventId = points.id[i];
-      marker.eventType = points.type[i];
-      marker.bindTooltip(`${esc(points.date[i] || "")} ${esc(points.type[i])}: ${deaths} killed`);
-      markers[i] = marker;
-    }
+    state.grid.clearLayers();
     const done = () => {
       state.mapDrawnMs = performance.now() - started;
       document.body.dataset.mapReady = "1";
     };
-    if (markers.length) {
-      state.onDrawn = done;
-      state.cluster.addLayers(markers);
-    } else {
+    if (points.mode === "grid") {
+      // many events: the server counted them by cell of the view; a click zooms in
+      for (const cell of points.cells) {
+        const top = dominant(cell.types);
+        const size = cell.count < 10 ? 30 : cell.count < 100 ? 36 : cell.count < 1000 ? 42 : 50;
+        const icon = L.divIcon({
+          html: `<div style="background:${COLORS[top] || "#555"}cc"><span>${cell.count}</span></div>`,
+          className: "marker-cluster sitrep-cluster sitrep-cell", iconSize: L.point(size, size),
+        });
+        const marker = L.marker([cell.lat, cell.lon], { icon, title: `${cell.count} events, ${cell.fatalities} killed` });
+        marker.on("click", () => state.map.setView([cell.lat, cell.lon], Math.min(18, state.map.getZoom() + 2)));
+        state.grid.addLayer(marker);
+      }
       done();
+    } else {
+      const markers = new Array(points.count);
+      for (let i = 0; i < points.count; i++) {
+        const deaths = points.fatalities[i];
+        const marker = L.circleMarker([points.lat[i], points.lon[i]], {
+          radius: 5 + Math.min(14, Math.sqrt(deaths) * 1.6), color: "#263238", weight: 1,
+          fillColor: COLORS[points.type[i]] || "#555", fillOpacity: 0.85,
+        });
+        marker.eventId = points.id[i];
+        marker.eventType = points.type[i];
+        marker.index = i;
+        markers[i] = marker;
+      }
+      if (markers.length) {
+        state.onDrawn = done;
+        state.cluster.addLayers(markers);
+      } else {
+        done();
+      }
     }
-    const shown = points.count.toLocaleString("en");
-    $("#map-count").textContent = `${shown} events on the map` + (points.truncated ? " (the first ones only)" : "");
-    $("#map-count").dataset.count = points.count;
+    const total = points.total.toLocaleString("en");
+    $("#map-count").textContent = points.complete ? `${total} events on the map`
+      : `${total} events; ${points.count.toLocaleString("en")} in view` +
+        (points.mode === "grid" ? " (counted by area: zoom in for single events)" : "");
+    $("#map-count").dataset.count = points.total;
   }
 
   // ---- table ------------------------------------------------------------------------------
