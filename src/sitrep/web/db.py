@@ -14,7 +14,11 @@ import threading
 from collections.abc import Iterator
 
 from sitrep.settings import Settings
+from sitrep.store.base import StoreError
 from sitrep.store.core import Store, is_postgres, open_backend, open_store
+
+
+LATE_MATERIALIZATION_ROWS = 1_001  # the largest page the page and the API ask for by default, and one more
 
 
 class StorePool:
@@ -24,6 +28,12 @@ class StorePool:
         self.db = db
         self.postgres = is_postgres(db)
         self.base = open_store(db, settings)  # creates and migrates it, once
+        if not self.postgres:
+            # A page of events is a top-N query: DuckDB reads the other columns only for the rows kept when
+            # the page is within this many rows (its default, 50, is below a page; measured 24 -> 15 ms for
+            # three filters over a million events). Older DuckDB releases do not have the setting.
+            with contextlib.suppress(StoreError):
+                self.base.backend.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_MATERIALIZATION_ROWS}")
         self.location = self.base.location
         self.write_lock = threading.Lock()
         self._idle: list[Store] = []

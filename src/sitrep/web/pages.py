@@ -124,6 +124,10 @@ class Page:
     def rows(self, store: Store) -> Iterator[list[tuple[dict[str, Any], Any]]]:
         """Batches of (event record, sort key) of the page and one more event when there is one."""
         sql, params = self.sql()
+        if self.limit < BATCH_ROWS:  # one batch: fetched at once (a streaming reader costs more to set up)
+            rows = store.backend.execute(sql, params)
+            yield [(event_record(row[: len(EVENT_COLUMNS)]), row[-1]) for row in rows]
+            return
         for batch in store.backend.stream(sql, params, BATCH_ROWS):
             yield [(event_record(row[: len(EVENT_COLUMNS)]), row[-1]) for row in batch]
 
