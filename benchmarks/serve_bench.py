@@ -68,6 +68,31 @@ def load(db: str, n: int) -> float:
     return seconds
 
 
+def copy_to_postgres(db: str, dsn: str) -> str:
+    """The DuckDB store's events copied into a fresh schema of the PostgreSQL server at `dsn` (its indexes
+    built by the store's migrations, then ANALYZE); returns the DSN of that schema."""
+    import psycopg
+
+    from sitrep.store.core import EVENT_COLUMNS, EVENT_COLUMNS_SQL
+
+    schema = "serve_bench"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    target = dsn + ("&" if "?" in dsn else "?") + "options=" + urllib.parse.quote(f"-csearch_path={schema}")
+    open_store(target, Settings.load()).close()  # the schema and its indexes
+    with open_store(db, Settings.load(), read_only=True) as source, psycopg.connect(target) as conn:
+        with conn.cursor() as cur, cur.copy(f"COPY events ({EVENT_COLUMNS_SQL}) FROM STDIN") as copy:
+            for batch in source.backend.stream(f"SELECT {EVENT_COLUMNS_SQL} FROM events", (), 20_000):
+                for row in batch:
+                    copy.write_row(row)
+        conn.commit()
+        conn.execute("ANALYZE events")
+        conn.commit()
+        assert len(EVENT_COLUMNS) == len(batch[0])
+    return target
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -183,24 +208,33 @@ def main() -> None:
     ap.add_argument("--max-requests", type=int, default=20_000)
     ap.add_argument("--page-events", type=int, default=100_000)
     ap.add_argument("--workdir", type=Path)
+    ap.add_argument("--postgres", metavar="DSN", help="serve the same events from this PostgreSQL server instead")
+    ap.add_argument("--no-page", action="store_true", help="the API only")
     args = ap.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="serve-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     db = str(workdir / f"serve-{args.events}.duckdb")
     if not Path(db).exists():
         print(f"loading {args.events:,} events: {load(db, args.events):.1f} s", file=sys.stderr)
+    served = db
+    if args.postgres:
+        start = time.perf_counter()
+        served = copy_to_postgres(db, args.postgres)
+        print(f"copied into PostgreSQL: {time.perf_counter() - start:.1f} s", file=sys.stderr)
     port = free_port()
-    proc = start_server(db, port, workdir)
+    proc = start_server(served, port, workdir)
+    page: dict[str, object] = {}
     try:
         api = bench_api(port, args.clients, args.seconds, args.max_requests)
         print(json.dumps({"api": api}), flush=True)
-        page = bench_page(port, args.page_events, args.events)
-        print(json.dumps({"page": page}), flush=True)
+        if not args.no_page:
+            page = bench_page(port, args.page_events, args.events)
+            print(json.dumps({"page": page}), flush=True)
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
     print(json.dumps({"commit": commit(), "date": dt.date.today().isoformat(), "events": args.events,
-                      "api": api, "page": page}))
+                      "store": "postgres" if args.postgres else "duckdb", "api": api, "page": page}))
 
 
 if __name__ == "__main__":
