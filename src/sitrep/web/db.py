@@ -21,6 +21,9 @@ from sitrep.store.core import Store, is_postgres, open_backend, open_store
 LATE_MATERIALIZATION_ROWS = 1_001  # the largest page the page and the API ask for by default, and one more
 
 
+DUCKDB_THREADS = 1
+
+
 class StorePool:
     """Stores for the server's requests, from one store address."""
 
@@ -34,6 +37,9 @@ class StorePool:
             # three filters over a million events). Older DuckDB releases do not have the setting.
             with contextlib.suppress(StoreError):
                 self.base.backend.execute(f"SET GLOBAL late_materialization_max_rows = {LATE_MATERIALIZATION_ROWS}")
+            # The server's parallelism is its concurrent requests: one DuckDB thread a query costs less
+            # (a page of three filters: 11 -> 9.6 ms of CPU, 18-26 -> 13 ms of wall time, measured).
+            self.base.backend.execute(f"SET GLOBAL threads = {DUCKDB_THREADS}")
         self.location = self.base.location
         self.write_lock = threading.Lock()
         self._idle: list[Store] = []
