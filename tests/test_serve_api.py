@@ -459,3 +459,25 @@ def test_serve_map_counts_many_events_by_grid_cell(results: Any, settings: Setti
         assert 0 < inside <= 5
         view = pages.map_view(store, Query(), box, 7)
         assert view["mode"] == "points" and not view["complete"] and view["count"] == inside
+
+
+def test_serve_large_pages_stream_batch_by_batch(results: Any, settings: Settings, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page larger than a batch is read a batch at a time, each after the last (no sort of the whole result):
+    the same events in the same order, and the same next cursor, as one batch gives."""
+    from sitrep.web import pages
+
+    where = str(tmp_path / "batches.duckdb")
+    fill(where, results, settings)
+    with open_store(where, settings) as store:
+        expected = [e["event_id"] for e in store.query(Query())]
+        whole = json.loads("".join(pages.stream(pages.Page(Query(), limit=7), store, "json", str)))
+        monkeypatch.setattr(pages, "BATCH_ROWS", 3)
+        for sort in ("event_date", "-fatalities"):
+            everything = [json.loads(line)["event_id"] for line in "".join(
+                pages.stream(pages.Page(Query(), sort=sort, limit=1000), store, "jsonl", str)).splitlines()]
+            assert sorted(everything) == sorted(expected) and len(set(everything)) == len(expected)
+        assert everything != expected  # the other sort
+        batched = json.loads("".join(pages.stream(pages.Page(Query(), limit=7), store, "json", str)))
+        assert batched == whole and [e["event_id"] for e in batched["events"]] == expected[:7]
+        assert batched["next"] is not None

@@ -17,10 +17,7 @@ from sitrep.settings import Settings
 from sitrep.store.base import StoreError
 from sitrep.store.core import Store, is_postgres, open_backend, open_store
 
-
-LATE_MATERIALIZATION_ROWS = 1_001  # the largest page the page and the API ask for by default, and one more
-
-
+LATE_MATERIALIZATION_ROWS = 5_001  # a batch of `sitrep.web.pages.BATCH_ROWS` and one more
 DUCKDB_THREADS = 1
 
 

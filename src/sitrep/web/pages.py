@@ -38,8 +38,9 @@ DEFAULT_LIMIT: Final = 100
 # One request may ask for this many events; more come page by page. A million rows of ACLED CSV is
 # ~400 MB: large enough for any export, and streamed, so memory stays at one batch.
 MAX_LIMIT: Final = 1_000_000
-# Rows fetched from the database and written per chunk of the response.
-BATCH_ROWS: Final = 2_000
+# Rows fetched from the database and written per chunk of the response (a query each; DuckDB reads the
+# wide columns late for up to `sitrep.web.db.LATE_MATERIALIZATION_ROWS`, so a batch stays within it).
+BATCH_ROWS: Final = 5_000
 # Points sent to the map at most: 200,000 points are ~12 MB of JSON, which a browser draws in seconds.
 MAP_MAX: Final = 200_000
 
@@ -96,21 +97,24 @@ class Page:
         desc = self.sort.startswith("-")
         return key, ("<" if desc else ">"), ("DESC" if desc else "ASC")
 
-    def _where(self) -> tuple[str, list[Any]]:
+    def _where(self, cursor: str | None = None) -> tuple[str, list[Any]]:
         where, params = self.query.where()
-        if self.cursor:
-            value, last_id = _decode(self.cursor, self.sort)
+        cursor = cursor or self.cursor
+        if cursor:
+            value, last_id = _decode(cursor, self.sort)
             key, op, _ = self._order()
             where += f" AND ({key} {op} ? OR ({key} = ? AND event_id {op} ?))"
             params += [value, value, last_id]
         return where, params
 
-    def sql(self, extra: int = 1) -> tuple[str, list[Any]]:
-        """The page's events (and `extra` more, to tell whether there is a next page), with their sort key."""
-        where, params = self._where()
+    def sql(self, cursor: str | None = None, limit: int | None = None) -> tuple[str, list[Any]]:
+        """Events of the page after `cursor` (default: the page's own), at most `limit` (default: the page's
+        size and one more, to tell whether there is a next page), each with its sort key last."""
+        where, params = self._where(cursor)
         key, _, direction = self._order()
+        n = self.limit + 1 if limit is None else limit
         return (f"SELECT {EVENT_COLUMNS_SQL}, {key} AS sort_key FROM events WHERE {where} "
-                f"ORDER BY sort_key {direction}, event_id {direction} LIMIT {self.limit + extra}", params)
+                f"ORDER BY sort_key {direction}, event_id {direction} LIMIT {n}", params)
 
     def next_cursor(self, store: Store) -> str | None:
         """The cursor of the next page, found without reading the page (for formats whose headers say it)."""
@@ -122,14 +126,22 @@ class Page:
         return _encode(self.sort, rows[0][0], rows[0][1]) if len(rows) == 2 else None
 
     def rows(self, store: Store) -> Iterator[list[tuple[dict[str, Any], Any]]]:
-        """Batches of (event record, sort key) of the page and one more event when there is one."""
-        sql, params = self.sql()
-        if self.limit < BATCH_ROWS:  # one batch: fetched at once (a streaming reader costs more to set up)
-            rows = store.backend.execute(sql, params)
-            yield [(event_record(row[: len(EVENT_COLUMNS)]), row[-1]) for row in rows]
-            return
-        for batch in store.backend.stream(sql, params, BATCH_ROWS):
-            yield [(event_record(row[: len(EVENT_COLUMNS)]), row[-1]) for row in batch]
+        """Batches of (event record, sort key) of the page and one more event when there is one.
+
+        A large page is read `BATCH_ROWS` at a time, each batch a query of its own that starts after the
+        last one (the cursor's own rule): the database keeps the top rows of one batch, never sorts the
+        whole result, so a million-event page streams in the memory of a batch.
+        """
+        remaining, cursor = self.limit + 1, self.cursor
+        while remaining > 0:
+            n = min(BATCH_ROWS, remaining)
+            rows = store.backend.execute(*self.sql(cursor, n))
+            if rows:
+                yield [(event_record(row[: len(EVENT_COLUMNS)]), row[-1]) for row in rows]
+            if len(rows) < n:
+                return
+            remaining -= n
+            cursor = _encode(self.sort, rows[-1][-1], rows[-1][0])
 
 
 def _dumps(value: Any) -> str:
