@@ -197,3 +197,26 @@ def test_page_correction_shows_in_the_api_and_exports(page: Any, site: dict[str,
     assert feature["properties"]["extra"]["review"] == "corrected"
     # the table shows it too, once the page has refreshed
     page.wait_for_selector(f"#events-table tbody tr[data-event-id='{event_id}'] .badge", timeout=WAIT_MS)
+
+
+def test_page_not_an_event_leaves_the_map_and_comes_back(page: Any, site: dict[str, Any]) -> None:
+    page.fill("#token", site["token"])
+    page.click("#signin-button")
+    page.wait_for_function("document.querySelector('#who').textContent.includes('amina')", timeout=WAIT_MS)
+    before = int(page.locator("#map-count").get_attribute("data-count"))
+    page.click("button[data-view=table]")
+    row = page.locator("#events-table tbody tr").last
+    event_id = row.get_attribute("data-event-id")
+    row.click()
+    page.wait_for_selector("#reject-form")
+    page.fill("#reject-form input[name=reason]", "a warning of a protest, not one")
+    page.click("#reject-form button")
+    page.wait_for_selector("#review-state.not_event", timeout=WAIT_MS)
+    page.wait_for_function(f"document.querySelector('#map-count').dataset.count === '{before - 1}'", timeout=WAIT_MS)
+    assert event_id not in [e["event_id"] for e in _api_events(site)]
+    page.fill("#reject-form input[name=reason]", "it did happen after all")
+    page.click("#reject-form button")
+    page.wait_for_function("!document.querySelector('#review-state')", timeout=WAIT_MS)
+    page.wait_for_function(f"document.querySelector('#map-count').dataset.count === '{before}'", timeout=WAIT_MS)
+    audit = get_json(f"{site['base']}/events/{event_id}")["audit"]
+    assert [(c["action"], c["user"]) for c in audit] == [("not_event", "amina"), ("restore", "amina")]
