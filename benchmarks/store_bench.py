@@ -38,6 +38,7 @@ from sitrep import taxonomy  # noqa: E402
 from sitrep.records import Article, Event  # noqa: E402
 from sitrep.settings import Settings  # noqa: E402
 from sitrep.store import Query, open_store  # noqa: E402
+from sitrep.store.core import EVENT_COLUMNS  # noqa: E402
 
 COUNTRIES = [  # name, iso3, latitude, longitude
     ("Kenya", "KEN", 0.0, 37.9), ("Syria", "SYR", 35.0, 38.5), ("Somalia", "SOM", 5.2, 46.2),
@@ -112,8 +113,9 @@ def bench_ingest(db: str, n_articles: int) -> dict[str, float]:
 
 # --- a million events -------------------------------------------------------------------------
 
-LOAD_SQL = """
-INSERT INTO events
+# The columns the SELECT below fills, by name: later migrations add columns (review, ...) left at their default.
+LOAD_COLUMNS = ", ".join(c for c in EVENT_COLUMNS if c != "review")
+LOAD_SQL = "INSERT INTO events (" + LOAD_COLUMNS + """)
 SELECT
     printf('%016x', i) AS event_id,
     DATE '2019-01-01' + CAST(i * 7919 % 2191 AS INTEGER) AS event_date,

@@ -106,7 +106,9 @@ def read_gold(path: Path, split: str | None = None) -> list[GoldArticle]:
         problems = [p for event in events for p in event_problems(event)]
         if problems:
             raise EvaluationError(f"{path}:{number}: article {article_id}: {problems[0]}")
-        item = GoldArticle(article_id, events, record.get("note") or "", record.get("coder") or "")
+        # a record may name its split (the corpus's always equal the hash; exported corrections say "train")
+        named = record.get("split") if record.get("split") in SPLITS else ""
+        item = GoldArticle(article_id, events, record.get("note") or "", record.get("coder") or "", named)
         if split is None or item.split == split:
             gold.append(item)
     return gold

@@ -113,6 +113,16 @@ class Settings:
                           "shipped (trained on the gold corpus), none (keep every proposal), or a path to a model "
                           "file"},
     )
+    tile_url: str = field(
+        default="",
+        metadata={"help": "sitrep serve: a map tile URL template (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png) "
+                          "for users who are online; empty (the default): the bundled world boundaries only"},
+    )
+    private_reads: bool = field(
+        default=False,
+        metadata={"help": "sitrep serve: reading needs an API token too (by default reading is open and every "
+                          "write needs a token)"},
+    )
     allow_private: bool = field(
         default=False,
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},

@@ -131,8 +131,23 @@ def run_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    if args.corrections:
+        return run_export_corrections(args, settings)
     args.count = False
     return run_query(args, settings)
+
+
+def run_export_corrections(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep.store import review
+
+    db = _db(args, settings)
+    with core.open_store(db, settings, read_only=not core.is_postgres(db)) as store:
+        result = review.export_corrections(store, args.output)
+    print(f"sitrep: wrote {result.articles} reviewed articles with {result.events} events to {args.output}/gold.jsonl "
+          f"and their texts to {args.output}/articles.jsonl ({result.rejected} events marked not events left out"
+          + (f", {result.left_out} without what a gold record needs" if result.left_out else "")
+          + f"); train on them with `sitrep train --gold {args.output}/gold.jsonl`", file=sys.stderr)
+    return 0
 
 
 def run_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -193,6 +208,9 @@ def add_commands(subparsers: Any, add_settings: Callable[[argparse.ArgumentParse
     p.add_argument("--format", choices=EXPORT_FORMATS)
     p.add_argument("--sorted", action="store_true",
                    help="oldest event first (default: storage order, which streams any size in flat memory)")
+    p.add_argument("--corrections", action="store_true",
+                   help="write the articles analysts reviewed, with their corrected events, as a gold corpus "
+                        "into the folder OUT (gold.jsonl, articles.jsonl) for `sitrep train --gold`")
     p.add_argument("--inter-labels", action="store_true", help="acled-csv: actor types as words, as ACLED since 2024")
     _add_db(p)
     _add_data_dir(p)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 from sitrep.inputfiles import display_name
 from sitrep.records import Article, Event, InputProblem
 from sitrep.settings import Settings
-from sitrep.store import merge
+from sitrep.store import merge, review
 from sitrep.store.base import Backend, StoreError
 from sitrep.store.migrations import migrate, schema_version
 
@@ -54,7 +54,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "country", "iso3", "admin1",
     "admin2", "location", "latitude", "longitude", "geonameid", "geo_precision", "fatalities",
     "fatality_claims", "sources", "notes", "confidence", "evidence", "lead_report_id", "article_id", "url",
-    "title", "outlet", "published", "n_reports", "n_articles", "article_keys", "created_at", "updated_at",
+    "title", "outlet", "published", "n_reports", "n_articles", "article_keys", "created_at", "updated_at", "review",
 )
 EVENT_COLUMNS_SQL = ", ".join(EVENT_COLUMNS)
 _JSON_EVENT_COLUMNS = frozenset({"assoc_actor_1", "assoc_actor_2", "fatality_claims", "sources", "evidence",
@@ -312,11 +312,19 @@ class Store:
         view = merge.MergeView(report_id, _date(event.event_date), event.event_type, event.sub_event_type,
                                event.actor1, event.actor2, event.geonameid, event.latitude, event.longitude,
                                event.geo_precision, event.location, frozenset({key}))
-        match = merge.best_match(view, self._candidates(view))
-        if match is None:
-            event_id, reason = report_id, "first report: founded the event"
+        pinned = review.pinned_event(self.backend, key, event.event_id)
+        if pinned is not None:  # an analyst's review put this report in that event (sitrep.store.review)
+            founded = not self.backend.execute("SELECT 1 FROM events WHERE event_id = ?", [pinned])
+            event_id = pinned
+            reason = ("founded the event again, as an analyst's review keeps it" if founded
+                      else "kept in this event by an analyst's review")
         else:
-            event_id, reason = match[0].key, f"merged with event {match[0].key}: {match[1].text}"
+            match = merge.best_match(view, self._candidates(view))
+            founded = match is None
+            if match is None:
+                event_id, reason = report_id, "first report: founded the event"
+            else:
+                event_id, reason = match[0].key, f"merged with event {match[0].key}: {match[1].text}"
         b = self.backend
         b.execute(
             "INSERT INTO reports (report_id, article_key, event_id, extracted_id, position, event_date, "
@@ -334,11 +342,11 @@ class Store:
             [(report_id, i, event_id, key, event.outlet, c["count"], c["low"], c["high"], c.get("source"),
               c.get("quote") or "") for i, c in enumerate(event.fatality_claims)],
         )
-        if match is None:
+        if founded:
             self._refresh_event(event_id, now, exists=False, only=(merge.Member(report_id, key, record), article_id))
         else:
             self._refresh_event(event_id, now)
-        return event_id, match is None
+        return event_id, founded
 
     def _candidates(self, view: merge.MergeView) -> list[merge.MergeView]:
         """Events that could be the same as `view`: same event type, dates close, same place id or nearby."""
@@ -395,7 +403,7 @@ class Store:
         if not members:
             b.execute("DELETE FROM events WHERE event_id = ?", [event_id])
             return
-        rec = merge.merged_record(members, article_ids)
+        rec = review.apply(b, event_id, merge.merged_record(members, article_ids))
         values: dict[str, Any] = {
             **{k: rec[k] for k in EVENT_COLUMNS if k in rec},
             "event_id": event_id,
@@ -495,5 +503,5 @@ def event_record(row: Sequence[Any]) -> dict[str, Any]:
         "outlet": d["outlet"],
         "published": published.isoformat() if published else None,
         "extra": {"n_reports": d["n_reports"], "n_articles": d["n_articles"], "article_keys": d["article_keys"],
-                  "lead_report_id": d["lead_report_id"]},
+                  "lead_report_id": d["lead_report_id"], "review": d["review"]},
     }

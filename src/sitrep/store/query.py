@@ -71,6 +71,8 @@ class Query:
     actor: str | None = None  # part of actor1 or actor2 (or an associated actor), any case
     min_fatalities: int | None = None
     text: str | None = None  # part of the notes, location or actor names, any case
+    article: str | None = None  # events reported by this article (its input id, or its store key url:/text:)
+    include_rejected: bool = False  # also events an analyst marked as not an event (sitrep.store.review)
     limit: int | None = None
     ordered: bool = True  # oldest event first; False: storage order, which a large export streams without a sort
 
@@ -146,6 +148,12 @@ class Query:
             conditions.append("(notes ILIKE ? ESCAPE '\\' OR location ILIKE ? ESCAPE '\\' "
                               "OR actor1 ILIKE ? ESCAPE '\\' OR actor2 ILIKE ? ESCAPE '\\')")
             params += [pattern] * 4
+        if self.article:
+            conditions.append("event_id IN (SELECT r.event_id FROM reports r JOIN articles a "
+                              "ON a.article_key = r.article_key WHERE a.article_id = ? OR a.article_key = ?)")
+            params += [self.article, self.article]
+        if not self.include_rejected:
+            conditions.append("(review IS NULL OR review <> 'not_event')")
         return (" AND ".join(conditions) or "TRUE"), params
 
     def sql(self, columns: str = EVENT_COLUMNS_SQL) -> tuple[str, list[Any]]:
