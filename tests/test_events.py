@@ -222,3 +222,17 @@ def test_events_a_county_named_in_brackets_holds_the_town_and_is_no_second_event
     # Mandera town is too far from Lafey to hold it; Mandera county does
     events = extract("Militants attacked a school in Lafey (Mandera) on Tuesday, killing two teachers.")
     assert [(e.location, e.admin1) for e in events] == [("Lafey", "Mandera")]
+
+
+def test_events_language_data_is_read_from_its_files() -> None:
+    """The trigger cascade and the non-event words live in data/events/*.toml, one concept a file."""
+    from sitrep import events as ev
+    from sitrep import taxonomy
+
+    names = [name for name, _ in ev.TRIGGERS]
+    assert set(names) - {"Protest", "Riot"} <= set(taxonomy.SUB_EVENT_TYPES)  # typed further by their outcome
+    assert names.index("Suicide bomb") < names.index("Remote explosive/landmine/IED") < names.index("Attack")
+    (protest,) = [rx for name, rx in ev.TRIGGERS if name == "Protest"]
+    assert ev.PROTEST in protest.pattern and "{protest}" not in protest.pattern
+    assert "vow" in ev.IRREALIS_LEMMAS and "Arrests" in ev.WEAK_TYPES
+    assert ev.NEGATORS.search("no strikes hit the base") and ev.LOOKING_BACK.search("the 2019 bombing")

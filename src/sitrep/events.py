@@ -11,150 +11,64 @@ or looking back ('the 2019 bombing').
 
 from __future__ import annotations
 
+import importlib.resources
 import re
+import tomllib
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.nlp import doc_text
 
-# ---- triggers, most specific first --------------------------------------------------------
+# ---- the language data: one concept a file in data/events/ -------------------------------
 
-PROTEST = (r"protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed|ing|es|e)|march(?:ed|ing|es)?\s+"
-           r"(?:\w+ly\s+)?(?:to|through|on|in|from|along|against)|dispersed\s+(?:\w+\s+){0,3}?(?:supporters|"
-           r"protesters|crowds?|demonstrators|youths|students|residents)|rall(?:y|ies|ied)|picket(?:ed|ing)?|sit-in|went\s+on\s+strike|industrial\s+"
-           r"action|boycott(?:ed)?|petition(?:ed)?|vigil|procession|took\s+to\s+the\s+streets|walkout")
-RIOT = (r"(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?|"  # not 'anti-riot police'
-        r"torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire|alight)|set(?:ting)?\s+fire\s+to|"
-        r"burn(?:ed|t|ing)?\s+(?:down\s+)?(?:\w+\s+){0,2}?(?:tyres|tires|vehicles?|cars?|property|houses?|"
-        r"buildings?|dormitor(?:y|ies)|stalls|offices?|shops?|a\s+police)\b|pelt(?:ed|ing)|broke\s+into|"
-        r"(?:hurl|threw|throw|throwing|hurling)\w*\s+(?:stones|rocks|missiles|petrol\s+bombs)|stones|"
-        r"barricad\w*|block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:road|highway|street)|vandali[sz]\w*|"
-        r"looted|looting|violent|chaos|running\s+battles?|clash(?:ed|es)?|lit\s+(?:\w+\s+)?(?:bonfires|fires)|"
-        r"bonfires|rampage|destroy\w*|damag\w*|smash\w*|overturn\w*|stoned|stoning")
-INTERVENTION = (r"tear\s*-?gas|teargas|dispers\w+|water\s+cannon|rubber\s+bullets|batons?|broke\s+up|fired\s+"
-                r"(?:shots\s+)?in(?:to)?\s+the\s+air|arrested|detained|lobbed|whipped|clobbered|roughed\s+up|"
-                r"intervened|blocked\s+(?:the\s+)?(?:protesters|demonstrators|march)|police\s+stopped")
-LETHAL_FORCE = r"live\s+(?:bullets|ammunition|rounds)|shot\s+(?:dead|and\s+killed)|killed|shot"
 
+def _data(name: str) -> dict[str, Any]:
+    text = importlib.resources.files("sitrep").joinpath(f"data/events/{name}").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _pattern(text: str, **fragments: str) -> str:
+    """A pattern written over several lines: the lines joined, their leading spaces removed, and
+    `{name}` replaced by the fragment of that name."""
+    joined = "".join(line.lstrip() for line in text.splitlines())
+    for name, fragment in fragments.items():
+        joined = joined.replace("{" + name + "}", fragment)
+    return joined
+
+
+_PROTEST_DATA = _data("protest.toml")
+_NON_EVENTS = _data("non_events.toml")
+PROTEST = _pattern(_PROTEST_DATA["protest"])
+RIOT = _pattern(_PROTEST_DATA["riot"])
+INTERVENTION = _pattern(_PROTEST_DATA["intervention"])
+LETHAL_FORCE = _pattern(_PROTEST_DATA["lethal_force"])
+
+# The trigger cascade, most specific first (data/events/triggers.toml).
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    ("Agreement", re.compile(
-        r"\b(?:sign(?:ed|ing)|agreed\s+(?:to|on)|reached|brokered|struck|announced)\s+(?:\w+\s+){0,4}?"
-        r"(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord)|agreement|accord|deal)\b|"
-        r"\b(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord))\s+(?:\w+\s+){0,4}?"
-        r"(?:was|were|has\s+been|had\s+been)\s+(?:signed|agreed|reached)\b", re.I)),
-    ("Chemical weapon", re.compile(
-        r"\b(?:chemical\s+(?:weapons?|attack|agents?)|chlorine\s+gas|sarin|nerve\s+agent|mustard\s+gas)\b",
-        re.I)),
-    ("Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast)|blew\s+(?:himself|"
-                                r"herself|themselves)\s+up\b", re.I)),
-    ("Air/drone strike", re.compile(
-        r"\b(?:air\s*-?\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|aerial\s+"
-        r"(?:bombardment|attacks?|bombing)|(?:aircraft|warplanes?|war\s+planes|jets|fighter\s+jets|drones?|"
-        r"helicopters?|gunships?|planes)\s+(?:\w+\s+){0,3}?(?:bombed|struck|hit|strike|targeted|fired|"
-        r"pounded|attacked|dropped)|strikes\s+(?:\w+\s+)?(?:hit|targeted|struck|pounded))\b", re.I)),
-    ("Shelling/artillery/missile attack", re.compile(
-        r"\b(?:shell(?:ed|ing|s)|mortars?|artillery|rockets?|missiles?|rocket-propelled|RPGs?|"
-        r"bombard(?:ed|ment))\b", re.I)),
-    ("Grenade", re.compile(r"\bgrenades?\b", re.I)),
-    ("Disrupted weapons use", re.compile(
-        r"\b(?:defus(?:ed|ing)|diffus(?:ed|ing)|disarm(?:ed|ing)|bomb\s+disposal|(?:found|recovered|seized|"
-        r"intercepted|discovered)\s+(?:\w+\s+){0,4}?(?:explosives?|IEDs?|bombs?|grenades?|weapons|firearms|"
-        r"guns|ammunition|rounds))\b", re.I)),
-    ("Remote explosive/landmine/IED", re.compile(
-        r"\b(?:roadside\s+bombs?|IEDs?|improvised\s+explosive|land\s*-?mines?|explosive\s+devices?|car\s+bombs?|"
-        r"bombs?\s+(?:\w+\s+)?(?:exploded|went\s+off|blast|explosion)|(?:explosion|blast)s?|detonat\w+|"
-        r"bomb\s+attack|planted\s+(?:a\s+)?(?:bomb|explosive))\b", re.I)),
-    ("Sexual violence", re.compile(r"\b(?:rap(?:ed|ing|es|e)|sexual(?:ly)?\s+(?:assault\w*|violence|abuse\w*)|"
-                                   r"defile(?:d|ment))\b", re.I)),
-    ("Abduction/forced disappearance", re.compile(
-        r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|took\s+(?:\w+\s+){0,3}hostage|hostages?|forcibly\s+"
-        r"disappeared|enforced\s+disappearance)\b", re.I)),
-    ("Protest", re.compile(rf"\b(?:{PROTEST})\b", re.I)),
-    ("Mob violence", re.compile(
-        r"\b(?:lynch\w*|mob\s+justice|(?:mob|angry\s+(?:residents|youths?|villagers|crowd|locals|members\s+of\s+"
-        r"the\s+public)|vigilantes?|irate\s+(?:residents|youths|villagers|crowd|locals))(?=.{0,80}?\b(?:attack|beat|"
-        r"lynch|kill|burn|torch|set\s+ablaze|stone|hack|assault|injur|maim|descend|chase|clobber|razed|disrupt|"
-        r"storm))|"
-        r"by\s+(?:an?\s+)?(?:angry\s+|irate\s+|vigilante\s+)?mob)", re.I)),
-    ("Riot", re.compile(
-        r"\b(?:(?<!anti-)(?<!anti )riot(?:s|ed|ing|ers)?|rampage\w*|ran\s+amok|"
-        r"(?:threw|hurled|pelted\s+\w+\s+with)\s+(?:\w+\s+)?"
-        r"(?:stones|rocks|bricks|petrol\s+bombs)|set\s+(?:\w+\s+){0,2}?(?:tyres|tires|barricades)\s+(?:alight|ablaze|"
-        r"on\s+fire)|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|erected\s+barricades|barricaded\s+(?:the\s+)?"
-        r"(?:roads?|streets?))", re.I)),
-    ("Government regains territory", re.compile(
-        r"\b(?:recaptured|retook|re-took|regained\s+control|liberated)\b", re.I)),
-    ("Non-state actor overtakes territory", re.compile(
-        r"\b(?:seized|captured|took\s+control\s+of|overran|took\s+over)\s+(?:\w+\s+){0,2}?(?:town|village|city|"
-        r"base|camp|district|area|territory|border\s+post)\b", re.I)),
-    ("Armed clash", re.compile(
-        r"\b(?:clash(?:ed|es)?|fighting|fought|gun\s*-?\s*battles?|gunfights?|exchange[sd]?\s+(?:of\s+)?fire|"
-        r"shoot\s*-?\s*outs?|fire\s*-?\s*fights?|ambush(?:ed|es)?|repulsed|repelled|engaged|skirmish\w*|"
-        r"came\s+under\s+(?:heavy\s+)?(?:fire|attack)|battle(?=\s+(?:police|soldiers|troops|security|"
-        r"the\s+army|militants|raiders|bandits|rebels))|battle\s+between|"
-        r"battl(?:ed|es|ing))\b", re.I)),
-    ("Attack", re.compile(
-        r"\b(?:kill(?:ed|ing|s)?|shot(?:\s+dead)?|shoot(?:ing)?|murder(?:ed|s)?|hack(?:ed|ing)|stab(?:bed|bing)|"
-        r"attack(?:ed|s|ing)?|assault(?:ed|ing)?|behead(?:ed|ing)|massacre[ds]?|gunned\s+down|opened\s+fire|"
-        r"burn(?:ed|t)\s+(?:\w+\s+)?to\s+death|beat(?:en)?\s+(?:\w+\s+)?to\s+death|tortur\w+|raid(?:ed|s)?|"
-        r"injur(?:ed|ing)|wound(?:ed|ing)|beat(?:en|ing)?|whipp\w+|lashed|maim\w*|slain|slaughter\w*|"
-        r"ambush\w*|robbed|rustl\w+|stormed|ston(?:e|ed|ing)\s+(?:\w+\s+){0,3}?to\s+death|pelt(?:ed|ing)?|"
-        r"found\s+dead|fired\s+(?:shots\s+)?at|set\s+fire\s+to)\b", re.I)),
-    ("Looting/property destruction", re.compile(
-        r"\b(?:loot(?:ed|ing)|torch(?:ed|ing)|set\s+(?:\w+\s+){0,3}?(?:ablaze|on\s+fire)|burn(?:ed|t)\s+down|"
-        r"destroy(?:ed|ing)|vandali[sz]\w*|demolish\w*|razed)\b", re.I)),
-    ("Arrests", re.compile(r"\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend\w*|rounded\s+up|in(?:to)?\s+"
-                           r"custody|nabbed|charged\s+in\s+court)\b", re.I)),
-    ("Headquarters or base established", re.compile(
-        r"\b(?:set\s+up|established|establish)\s+(?:a\s+|an\s+|new\s+)*(?:base|camp|headquarters|"
-        r"outpost)\b", re.I)),
-    ("Non-violent transfer of territory", re.compile(
-        r"\b(?:withdr(?:ew|awn)\s+from|handed\s+over|pulled\s+out\s+of|vacated)\b", re.I)),
-    ("Change to group/activity", re.compile(
-        r"\b(?:deployed|redeployed|recruited|reinforced|mobili[sz]ed|split\s+from|defected|surrendered|"
-        r"imposed\s+(?:a\s+)?(?:\w+\s+)?curfew|declared\s+(?:a\s+)?state\s+of\s+emergency|banned)\b", re.I)),
+    (t["type"], re.compile(_pattern(t["pattern"], protest=PROTEST), re.I if "i" in t["flags"] else 0))
+    for t in _data("triggers.toml")["trigger"]
 ]
 
 # Violence words, needed besides a 'protest' word for a riot or for excessive force.
 RIOT_RE = re.compile(rf"\b(?:{RIOT})", re.I)
 INTERVENTION_RE = re.compile(rf"\b(?:{INTERVENTION})\b", re.I)
 LETHAL_RE = re.compile(rf"\b(?:{LETHAL_FORCE})\b", re.I)
-STATE_RE = re.compile(r"\b(?:police|officers|security\s+forces|soldiers|troops|army|GSU|anti-riot)\b", re.I)
+STATE_RE = re.compile(_pattern(_PROTEST_DATA["state"]), re.I)
 
-# Words that govern a trigger and make it not (yet) an event.
-IRREALIS_LEMMAS = frozenset(
-    """vow threaten warn plan intend pledge promise call urge seek want hope fear expect prepare
-    threat plot consider propose announce schedule aim ask demand would could might may should""".split()
-)
-MODALS = frozenset("will would could might may should shall can must".split())
-PLANNED = frozenset("planned threatened foiled thwarted failed attempted potential possible future".split())
-NEGATORS = re.compile(
-    r"\b(?:no\s+(?:reports?|sign|evidence)\s+(?:of\s+)?|denied|"
-    r"did\s+not|didn't|was\s+not|were\s+not|wasn't|weren't|has\s+not|have\s+not|had\s+not|never|"
-    r"no\s+\w+\s+(?:hit|struck|were|was)|not\s+(?:hit|struck|targeted|attacked))", re.I)
-LOOKING_BACK = re.compile(
-    r"\b(?:anniversary|commemorat\w+|recall\w*|remember\w*|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
-    r"the\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:attack|bombing|massacre|war|election|violence|murder|killing|"
-    r"shooting|abduction|kidnapping|raid|clashes|riots?|protests?)|last\s+year|"
-    r"years?\s+ago|months\s+ago|previously|earlier\s+attacks?|history\s+of|has\s+long\s+been|"
-    r"war\s+has|conflict\s+has|insurgency\s+has|so\s+far\s+this\s+year|(?:hundreds|tens)\s+of\s+thousands|"
-    r"began\s+(?:as|in)|since\s+the\s+(?:start|beginning)|\w+\s+years\s+(?:after|since|on)|"
-    r"(?:a|one|two|three|several)\s+(?:years?|decades?)\s+(?:after|since))\b", re.I)
-NON_POLITICAL = re.compile(
-    r"\b(?:flood\w*|earthquake|landslide|drought|road\s+accident|crash(?:ed)?\s+into|traffic\s+accident|"
-    r"collided|collision|drowned|lightning|cholera|outbreak|fire\s+broke\s+out|(?:trade|economic|investment|"
-    r"cooperation|loan|bilateral|business|energy|financing|partnership)\s+(?:agreement|deal|accord|pact))\b", re.I)
+# Words that govern a trigger and make it not (yet) an event (data/events/non_events.toml).
+IRREALIS_LEMMAS = frozenset(_NON_EVENTS["irrealis_lemmas"].split())
+MODALS = frozenset(_NON_EVENTS["modals"].split())
+PLANNED = frozenset(_NON_EVENTS["planned"].split())
+NEGATORS = re.compile(_pattern(_NON_EVENTS["negators"]), re.I)
+LOOKING_BACK = re.compile(_pattern(_NON_EVENTS["looking_back"]), re.I)
+NON_POLITICAL = re.compile(_pattern(_NON_EVENTS["non_political"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
 # a crowd, armed men or the state act in the same sentence ('lynched after he killed his wife').
-PRIVATE_OR_JUDICIAL = re.compile(
-    r"\b(?:domestic\s+(?:dispute|quarrel|row|violence|wrangle)|(?:killed|murdered|stabbed|hacked|strangled|"
-    r"poisoned)\s+(?:his|her)\s+(?:wife|husband|girlfriend|boyfriend|lover|son|daughter|mother|father|"
-    r"brother|sister|child|children)|(?:was|were)\s+(?:sentenced|convicted|acquitted|jailed)|sentenced\s+"
-    r"(?:\w+\s+){0,3}to|arraigned)\b", re.I)
-PUBLIC_ACTORS = re.compile(r"\b(?:mob|lynch\w*|residents|villagers|youths|crowd|police|officers|soldiers|troops|"
-                           r"gunmen|militia\w*|militants|protest\w*|demonstrat\w*)\b", re.I)
+PRIVATE_OR_JUDICIAL = re.compile(_pattern(_NON_EVENTS["private_or_judicial"]), re.I)
+PUBLIC_ACTORS = re.compile(_pattern(_NON_EVENTS["public_actors"]), re.I)
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
 # demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes
@@ -192,9 +106,8 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
     return "Peaceful protest", None
 
 
-WEAK_TYPES = frozenset({"Change to group/activity", "Arrests", "Other", "Looting/property destruction",
-                        "Disrupted weapons use"})
-ANAPHORS = frozenset("the this that these those its their his her such".split())
+WEAK_TYPES = frozenset(_NON_EVENTS["weak_types"])
+ANAPHORS = frozenset(_NON_EVENTS["anaphors"].split())
 
 
 def _anaphoric(sent: SpacySpan, start: int) -> bool:
