@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import importlib.util
 import json
 from pathlib import Path
 
@@ -166,7 +167,11 @@ def test_train_refuses_an_export_without_usable_rows(tmp_path: Path, capsys: pyt
 
 
 def test_classifier_corpus_is_what_its_generator_writes() -> None:
-    from sitrep.training.generate_corpus import generate
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "scripts" / "generate_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    generate = module.generate
 
     shipped = Path(classifier.__file__).parent / "training" / "corpus.jsonl"
     written = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in generate())

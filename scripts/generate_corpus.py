@@ -20,7 +20,7 @@ Kisii town. Area tense."). The headline and note families also carry the everyda
 
 Run::
 
-    python src/sitrep/training/generate_corpus.py OUT.jsonl [--seed 13] [--per-class 360] [--summary]
+    python scripts/generate_corpus.py OUT.jsonl [--seed 13] [--per-class 360] [--summary]
 
 or import ``generate(seed=13, per_class=360)``. The output is deterministic for a given seed and Python
 version; only the standard library is used.
