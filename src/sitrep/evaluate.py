@@ -66,7 +66,7 @@ def _acled_date(value: str) -> dt.date:
 
 
 FIELDS = ("any_event", "sub_event_type", "event_type", "country", "location_25km", "geo_precision", "event_date",
-          "fatalities", "actor1")
+          "fatalities", "actor1", "actor2")
 
 
 @dataclass(slots=True)
@@ -181,6 +181,7 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
         "event_date": event.event_date == day,
         "fatalities": event.fatalities == coded_fatal,
         "actor1": normalise_actor(event.actor1) == normalise_actor(row.get("actor1")),
+        "actor2": normalise_actor(event.actor2) == normalise_actor(row.get("actor2")),
     }
     for name, ok in checks.items():
         result.hits[name] += ok
