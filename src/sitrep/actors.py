@@ -15,12 +15,13 @@ sentence (the doer or the one done to), read off the dependency parse.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import tables
+from sitrep import actornames, tables
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -41,14 +42,26 @@ class ActorMention:
     role: str = ""  # 'agent' (the doer), 'patient' (the one done to) or ''
     branch: str = ""  # 'Military Forces' or 'Police Forces' for state forces
     attributed: bool = False  # the text lays the act at this group's door ('suspected to be al-Shabaab')
+    entity: str = ""  # a named group's id in data/actors (its ACLED name depends on the date)
+    of: str = ""  # a state force's country
+    unit: str = ""  # a state force's named branch ('Air Force', 'Gendarmerie')
 
 
-_GROUPS = [(name, int(inter), aliases.split("|")) for name, inter, aliases in tables.rows("actors.tsv")]
+_DICT = actornames.dictionary()
+_WORD_ALIASES = [a for a in _DICT.aliases() if not actornames.is_abbreviation(a)]
+_ABBREVIATIONS = [a for a in _DICT.aliases() if actornames.is_abbreviation(a)]
+# Named groups, missions and operations: full names in any case, abbreviations ('ADF', 'CPC') as written.
 GROUP_PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(aliases)})" for i, (_, _, aliases) in enumerate(_GROUPS))
-    + r")\b",
-    re.I,
-)
+    r"\b(?:(?i:" + _alternation(_WORD_ALIASES) + r")|" + _alternation(_ABBREVIATIONS) + r")(?![\w-])")
+_STATE_WORDS = {a: s for s in _DICT.state_names for a in s.aliases}
+# A state's own names for its forces: 'KDF', 'Tatmadaw', 'Sudanese Armed Forces'.
+STATE_NAME_PATTERN = re.compile(
+    r"\b(?:(?i:" + _alternation([a for a in _STATE_WORDS if not actornames.is_abbreviation(a)]) + r")|"
+    + _alternation([a for a in _STATE_WORDS if actornames.is_abbreviation(a)]) + r")(?![\w-])")
+_STATE_BY_FOLDED: dict[str, list[actornames.StateName]] = {}
+for _s in _DICT.state_names:
+    for _a in _s.aliases:
+        _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 _NATIONALITY = _alternation(list(DEMONYMS)) + r"|[A-Z][a-z]+(?:'s)?"
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
@@ -56,10 +69,20 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
+# Unnamed attackers that ACLED codes under a country's criminal convention where it has one
+# ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
+CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
+                      r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+# One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
+LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:gunman|assailant|attacker)$", re.I)
+# Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
+UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:warplanes|aircraft|jets|drones?|"
+                              r"military\s+aircraft|fighter\s+jets|helicopters)\b", re.I)
 UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:gunmen|gunman|assailants?|attackers?|armed\s+men|"
     r"armed\s+group|bandits?|militants?|insurgents?|jihadists?|raiders|kidnappers|abductors|thugs|"
-    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang|gangsters)\b",
+    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang\s+members|gangs?|gangsters|"
+    r"armed\s+robbers|robbers|hitmen|sicarios)\b",
     re.I,
 )
 IDENTITY = re.compile(
@@ -93,6 +116,51 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "other
 NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
 
 
+def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
+    """The state force a name of its own stands for ('KDF', 'Tatmadaw'); an abbreviation only where
+    the event's country or the text points to that state."""
+    rows = _STATE_BY_FOLDED.get(alias.casefold(), [])
+    here = [r for r in rows if r.country == country]
+    if here:
+        return here[0]
+    if actornames.is_abbreviation(alias):
+        return next((r for r in rows if r.country in context), None)
+    return rows[0] if len(rows) == 1 else None
+
+
+_NAMED_WORD = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*")
+
+
+def named_countries(context: str, country_by_name: dict[str, str]) -> set[str]:
+    """The countries a text names, by name or by their people ('Nigeria', 'Nigerian')."""
+    out: set[str] = set()
+    names = set(country_by_name.values())
+    for m in _NAMED_WORD.finditer(context):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 5) + 1):
+                phrase = " ".join(words[i:j]).removesuffix("'s")
+                if phrase in names:
+                    out.add(phrase)
+                cc = DEMONYMS.get(phrase.casefold())
+                if cc and cc in country_by_name:
+                    out.add(country_by_name[cc])
+    return out
+
+
+def settle(mention: ActorMention, country: str, day: dt.date | None) -> tuple[str, int]:
+    """The mention's ACLED name and inter code on the event's date: the regime's label for state forces
+    ('Military Forces of Kenya (2022-)'; external forces, inter 8, outside their own country), the
+    name valid then for a named group ('Rapid Support Forces' after April 2023)."""
+    if mention.kind == "state" and mention.of:
+        name = _DICT.state_name(mention.branch, mention.of, day, mention.unit)
+        return name, INTER_STATE if mention.of == country else INTER_EXTERNAL
+    if mention.entity:
+        row = _DICT.named_at(mention.entity, country, day)
+        return row.name, row.inter
+    return mention.name, mention.inter
+
+
 def _country_of(nat: str | None, country_by_name: dict[str, str]) -> str | None:
     if not nat:
         return None
@@ -107,12 +175,18 @@ def _country_of(nat: str | None, country_by_name: dict[str, str]) -> str | None:
 
 
 def find_actors(
-    sent: SpacySpan, country: str, country_by_name: dict[str, str]
+    sent: SpacySpan, country: str, country_by_name: dict[str, str], day: dt.date | None = None,
 ) -> list[ActorMention]:
     """Actor mentions in one sentence. `country` is the event's country name (for unnamed actors);
-    `country_by_name` maps ISO2 codes to country names."""
+    `country_by_name` maps ISO2 codes to country names; `day` (the article's date when known) picks
+    among a group's names over time (the record's names are settled on the event's date, `settle`)."""
     text = sent.text
     base = sent.start_char
+    context = sent.doc.text
+    key = "sitrep_named_countries"
+    if key not in sent.doc.user_data:
+        sent.doc.user_data[key] = named_countries(context, country_by_name)
+    named_here: set[str] = sent.doc.user_data[key]
     found: list[ActorMention] = []
 
     def add(m: ActorMention) -> None:
@@ -120,9 +194,17 @@ def find_actors(
             found.append(m)
 
     for m in GROUP_PATTERN.finditer(text):
-        i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
-        name, inter, _ = _GROUPS[i]
-        add(ActorMention(name, inter, base + m.start(), base + m.end(), "group"))
+        row = _DICT.pick(m.group(0), country, day, context, named_here)
+        if row is not None:
+            add(ActorMention(row.name, row.inter, base + m.start(), base + m.end(), "group", entity=row.id))
+    for m in STATE_NAME_PATTERN.finditer(text):
+        named = _state_named(m.group(0), country, named_here)
+        if named is not None:
+            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + m.end(),
+                             "state", branch=named.force, of=named.country, unit=named.branch))
+    for m in UNKNOWN_AIRCRAFT.finditer(text):
+        add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
+                         "unidentified"))
     for m in FORCE_PATTERN.finditer(text):
         if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -130,11 +212,13 @@ def find_actors(
         branch = _FORCES[i][0]
         of = _country_of(m.group("nat"), country_by_name)
         start = m.start() if of else m.start(f"f{i}")
-        named = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
-        if of is None and named:
-            of = _country_of(named.group(1), country_by_name)
+        named_force = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
+        if of is None and named_force:
+            of = _country_of(named_force.group(1), country_by_name)
         of = of or country
-        add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch))
+        unit = _DICT.branch(branch, of, m.group(f"f{i}"))
+        add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
+                         of=of, unit=unit))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
@@ -146,11 +230,16 @@ def find_actors(
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
-        add(ActorMention(f"Unidentified Communal Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(_DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
+                         INTER_IDENTITY, base + m.start(),
                          base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
-        add(ActorMention(f"Unidentified Armed Group ({country})", INTER_POLITICAL, base + m.start(),
-                         base + m.end(), "unidentified"))
+        criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
+                                         flags=re.I))
+        lone = LONE.match(m.group(0).strip())
+        name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
+                or f"Unidentified Armed Group ({country})")
+        add(ActorMention(name, INTER_POLITICAL, base + m.start(), base + m.end(), "unidentified"))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
@@ -215,3 +304,73 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             first = first.head
         return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
     return ""
+
+
+@dataclass(slots=True)
+class NamedActors:
+    """The record's actors in ACLED's exact names on the event's date, with their associates."""
+
+    actor1: str | None
+    actor2: str | None
+    assoc1: list[str]
+    assoc2: list[str]
+    inter1: int | None
+    inter2: int | None
+
+
+_OPERATION_IDS = {r.id for r in _DICT.international}
+
+
+def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.date | None
+                  ) -> tuple[ActorMention, list[ActorMention]]:
+    """ACLED codes a member's forces acting under a named mission or operation to the operation, the
+    member as its associate: 'French Barkhane troops' -> Operation Barkhane, assoc. Military Forces of
+    France. An operation named with its members keeps them as associates."""
+    if actor.kind == "state" and actor.of:
+        for m in mentions:
+            if m.entity in _OPERATION_IDS and actor.of in _DICT.named_at(m.entity, None, day).members:
+                return m, [actor]
+        return actor, []
+    if actor.entity in _OPERATION_IDS:
+        members = _DICT.named_at(actor.entity, None, day).members
+        seen: set[str] = set()
+        assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
+        return actor, assoc
+    return actor, []
+
+
+def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
+                day: dt.date | None) -> NamedActors:
+    """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
+    names: list[str | None] = []
+    inters: list[int | None] = []
+    assocs: list[list[str]] = []
+    for actor in (a1, a2):
+        if actor is None:
+            names.append(None)
+            inters.append(None)
+            assocs.append([])
+            continue
+        coded, associates = _operation_of(actor, mentions, day)
+        name, inter = settle(coded, country, day)
+        names.append(name)
+        inters.append(inter)
+        assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
+    if a1 is not None and a1.role == "agent":
+        # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
+        taken = {a1.name, a2.name if a2 else None}
+        for m in mentions:
+            if (m.role == "agent" and m.kind in ("state", "group") and m.name not in taken
+                    and m.entity not in _OPERATION_IDS):
+                name = settle(m, country, day)[0]
+                if name not in assocs[0] and name != names[0]:
+                    assocs[0].append(name)
+                taken.add(m.name)
+    if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
+        # a party, union or movement named at a protest or riot is the crowd's associate
+        for m in mentions:
+            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient":
+                name = settle(m, country, day)[0]
+                if name not in assocs[0]:
+                    assocs[0].append(name)
+    return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
 from sitrep import casualties, classifier, dates, events, frames, nlp, screening, structure, taxonomy
+from sitrep.actornames import plain
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -532,13 +533,15 @@ class Extractor:
         if not country and self.prior:
             country = self.country_names[self.prior]
         sents = d.sentences
+        event_date, precision, date_span = self._date(d, article)
+        day = dt.date.fromisoformat(event_date) if event_date else None
         sub, typing = self._typed(d)
         typed = typing is not None and typing["by"] == "model"
         mentions: list[ActorMention] = []
         for s in sents:
             key = ("actors", s.start_char, country or "International")
             if key not in memo:
-                memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
             mentions.extend(memo[key])
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
@@ -550,7 +553,7 @@ class Extractor:
                         continue
                     key = ("actors", s.start_char, blamed[2])
                     if key not in memo:
-                        memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                        memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
         if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
@@ -566,7 +569,7 @@ class Extractor:
             claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
-        event_date, precision, date_span = self._date(d, article)
+        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day)
         geo_precision = _geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
@@ -589,12 +592,12 @@ class Extractor:
             disorder_type=taxonomy.disorder_type(sub),
             event_type=taxonomy.event_type(sub),
             sub_event_type=sub,
-            actor1=a1.name if a1 else None,
-            actor2=a2.name if a2 else None,
-            assoc_actor_1=[],
-            assoc_actor_2=[],
-            inter1=a1.inter if a1 else None,
-            inter2=a2.inter if a2 else None,
+            actor1=named.actor1,
+            actor2=named.actor2,
+            assoc_actor_1=named.assoc1,
+            assoc_actor_2=named.assoc2,
+            inter1=named.inter1,
+            inter2=named.inter2,
             country=country or "",
             iso3=place.iso3 if place else "",
             admin1=place.admin1 if place else None,
@@ -616,6 +619,10 @@ class Extractor:
             published=article.published.isoformat() if article.published else None,
             plover_event=taxonomy.plover_event(sub)[0],
             plover_mode=taxonomy.plover_event(sub)[1],
+            actor1_plain=plain(named.actor1),
+            actor2_plain=plain(named.actor2),
+            assoc_actor_1_plain=[str(plain(a)) for a in named.assoc1],
+            assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
                    **({"typing": typing} if typing else {})},
         )
@@ -913,7 +920,10 @@ def _pick_actors(
     if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
         return actor1, victims
     others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
-    target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
+    # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
+    # associate, not its target)
+    target = min(others, key=lambda m: (m.kind == "unidentified", m.role == "agent" and actor1.role == "agent",
+                                        m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
