@@ -261,11 +261,13 @@ def find_actors(
 ATTRIBUTED_BEFORE = re.compile(
     r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
-    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of)\s*(?:the\s+)?$", re.I)
+    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
-    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b", re.I)
-SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of)", re.I)
+    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
+    r"^\s+(?:(?:later|quickly|subsequently)\s+)?claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
+    r"assault|strike))", re.I)
+SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim)", re.I)
 
 
 

@@ -559,6 +559,9 @@ class Extractor:
         if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents, elsewhere)
+        if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
+                and day.year >= STATE_FIRST_SINCE):
+            a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
         if not typed and sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
@@ -831,6 +834,9 @@ def _geo_precision(text: str, place: Place | None) -> int:
 
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
+# ACLED's exports put the state forces first in 'Excessive force against protesters' events (the
+# protesters second) in the recent years; older Kenya rows are split between both orders.
+STATE_FIRST_SINCE = 2020
 # Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
 CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
