@@ -52,7 +52,7 @@ _WORD_ALIASES = [a for a in _DICT.aliases() if not actornames.is_abbreviation(a)
 _ABBREVIATIONS = [a for a in _DICT.aliases() if actornames.is_abbreviation(a)]
 # Named groups, missions and operations: full names in any case, abbreviations ('ADF', 'CPC') as written.
 GROUP_PATTERN = re.compile(
-    r"\b(?:(?i:" + _alternation(_WORD_ALIASES) + r")|" + _alternation(_ABBREVIATIONS) + r")(?![\w-])")
+    r"\b(?:(?i:" + _alternation(_WORD_ALIASES) + r")|" + _alternation(_ABBREVIATIONS) + r")(?!\w|-[A-Z])")
 _STATE_WORDS = {a: s for s in _DICT.state_names for a in s.aliases}
 # A state's own names for its forces: 'KDF', 'Tatmadaw', 'Sudanese Armed Forces'.
 STATE_NAME_PATTERN = re.compile(
@@ -63,7 +63,14 @@ for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
-_NATIONALITY = _alternation(list(DEMONYMS)) + r"|[A-Z][a-z]+(?:'s)?"
+_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
+# What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
+# Iranian ballistic missile'): that state's military.
+WEAPON_PATTERN = re.compile(
+    r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK)(?:-led)?\s+(?i:(?:ballistic\s+|cruise\s+)?"
+    r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
+    r"aircraft|jets)\b")
+_SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
     r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
@@ -165,7 +172,7 @@ def _country_of(nat: str | None, country_by_name: dict[str, str]) -> str | None:
     if not nat:
         return None
     word = nat.removesuffix("'s").casefold()
-    cc = DEMONYMS.get(word)
+    cc = DEMONYMS.get(word) or _SHORT_NAMES.get(word)
     if cc:
         return country_by_name.get(cc)
     for name in country_by_name.values():
@@ -205,6 +212,11 @@ def find_actors(
     for m in UNKNOWN_AIRCRAFT.finditer(text):
         add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
                          "unidentified"))
+    for m in WEAPON_PATTERN.finditer(text):
+        of = _country_of(m.group("nat"), country_by_name)
+        if of:
+            add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
+                             branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
         if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
             continue

@@ -895,6 +895,11 @@ def _pick_actors(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
+    if police is not None and police.branch == "Military Forces" and sub in (
+            "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
+            r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
+        # 'security forces' facing a crowd are the police, as ACLED codes them
+        police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
         return a1, police if sub != "Peaceful protest" else None
