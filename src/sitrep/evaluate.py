@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.actornames import plain
 from sitrep.errors import EvaluationError
 from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import haversine_km
@@ -40,7 +41,6 @@ _REMARKS = [
                re.I),
     re.compile(r"(?:^|(?<=[.!?]))\s*\d+\s+fatalit\w*\.?\s*$", re.I),
 ]
-_ACTOR_SUFFIX = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)\s*$")
 
 
 def strip_remarks(notes: str) -> str:
@@ -52,8 +52,9 @@ def strip_remarks(notes: str) -> str:
 
 
 def normalise_actor(name: str | None) -> str:
-    """'Police Forces of Kenya (2013-)' -> 'police forces of kenya'."""
-    return _ACTOR_SUFFIX.sub("", name or "").strip().casefold()
+    """'Police Forces of Kenya (2013-)' -> 'police forces of kenya'; the label goes wherever it stands
+    ('Police Forces of Kenya (2013-) Prison Guards' -> 'police forces of kenya prison guards')."""
+    return (plain(name) or "").casefold()
 
 
 def _acled_date(value: str) -> dt.date:
