@@ -67,7 +67,7 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile'): that state's military.
 WEAPON_PATTERN = re.compile(
-    r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK)(?:-led)?\s+(?i:(?:ballistic\s+|cruise\s+)?"
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?\s+(?i:(?:ballistic\s+|cruise\s+)?"
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
