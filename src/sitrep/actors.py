@@ -203,7 +203,9 @@ def find_actors(
     for m in GROUP_PATTERN.finditer(text):
         row = _DICT.pick(m.group(0), country, day, context, named_here)
         if row is not None:
-            add(ActorMention(row.name, row.inter, base + m.start(), base + m.end(), "group", entity=row.id))
+            # a movement that protests (inter 6: 'Extinction Rebellion') is no armed side: the crowd's associate
+            kind = "movement" if row.inter == INTER_PROTESTERS else "group"
+            add(ActorMention(row.name, row.inter, base + m.start(), base + m.end(), kind, entity=row.id))
     for m in STATE_NAME_PATTERN.finditer(text):
         named = _state_named(m.group(0), country, named_here)
         if named is not None:
