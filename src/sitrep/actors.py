@@ -45,6 +45,7 @@ class ActorMention:
     entity: str = ""  # a named group's id in data/actors (its ACLED name depends on the date)
     of: str = ""  # a state force's country
     unit: str = ""  # a state force's named branch ('Air Force', 'Gendarmerie')
+    bare: bool = False  # only a weapon word names it ('a drone struck'): any named actor comes first
 
 
 _DICT = actornames.dictionary()
@@ -67,7 +68,8 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile'): that state's military.
 WEAPON_PATTERN = re.compile(
-    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?\s+(?i:(?:ballistic\s+|cruise\s+)?"
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
@@ -80,6 +82,9 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
                       r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+# Force words that name only a weapon: 'a drone struck' says nothing of whose.
+WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
+                         re.I)
 # One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
 LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:gunman|assailant|attacker)$", re.I)
 # Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
@@ -215,10 +220,12 @@ def find_actors(
         add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
                          "unidentified"))
     for m in WEAPON_PATTERN.finditer(text):
-        of = _country_of(m.group("nat"), country_by_name)
-        if of:
-            add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
-                             branch="Military Forces", of=of))
+        for group in ("nat", "nat2"):
+            of = _country_of(m.group(group), country_by_name) if m.group(group) else None
+            if of:
+                end = m.end() if group == "nat2" or not m.group("nat2") else m.end("nat")
+                add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
+                                 branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
         if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -231,8 +238,9 @@ def find_actors(
             of = _country_of(named_force.group(1), country_by_name)
         of = of or country
         unit = _DICT.branch(branch, of, m.group(f"f{i}"))
+        bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
-                         of=of, unit=unit))
+                         of=of, unit=unit, bare=bare))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
@@ -254,11 +262,20 @@ def find_actors(
         name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
                 or f"Unidentified Armed Group ({country})")
         add(ActorMention(name, INTER_POLITICAL, base + m.start(), base + m.end(), "unidentified"))
+    for m in COUNTRY_NAME.finditer(text):
+        # a state that attacks under its own name: 'Iran launched drones at Israel' (kept only as the doer)
+        if m.group(0) in set(country_by_name.values()):
+            add(ActorMention(f"Military Forces of {m.group(0)}", INTER_STATE, base + m.start(), base + m.end(),
+                             "country", branch="Military Forces", of=m.group(0)))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
+    found = [a for a in found if a.kind != "country" or a.role == "agent" and _attacks(sent, a)]
+    for a in found:
+        if a.kind == "country":
+            a.kind = "state"
         # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
         # be Mungiki': those are the ones acted on)
         a.attributed = a.kind == "group" and (
@@ -285,7 +302,20 @@ SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|b
 
 
 
-SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny".split())
+# What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
+CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+# A country's name as the doer of these is its military ('Iran launched missiles at Israel').
+ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
+COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
+def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
+
+
+SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame attribute "
+                   "allege".split())
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
@@ -299,7 +329,7 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     dep = head.dep_
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
-        if verb == "claim" and any(c.lower_ == "responsibility" for c in head.head.children):
+        if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH:
             return "speaker"

@@ -911,7 +911,9 @@ def _pick_actors(
     agents = [m for m in armed if m.role == "agent"] or armed
     actor1 = claimant or _specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
-    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed):
+    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
+                                   or attributed.role == "claimant" and actor1.kind != "group"):
+        # (a group that claims the attack is its author, before any force the text names only beside it)
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
         actor1 = attributed
         armed = [m for m in armed if m.kind != "unidentified"]
@@ -946,7 +948,7 @@ def _specific(mentions: list[ActorMention]) -> ActorMention | None:
     """Prefer a named actor to an unidentified one."""
     if not mentions:
         return None
-    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.start))
+    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.bare, m.start))
     return ranked[0]
 
 
