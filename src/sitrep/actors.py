@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actornames, tables
@@ -82,6 +83,9 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
                       r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+# The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
+GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
+                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives)\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
                          re.I)
@@ -118,7 +122,8 @@ CIVILIANS = re.compile(
     r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
     r"family|families|worker|workers|pedestrians|shoppers|mourners|fishermen|miners?|pastor|imam|"
     r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
-    r"refugees|aid\s+workers|tourists?|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
+    r"refugees|aid\s+workers|tourists?|detainees|prisoners|inmates|migrants|displaced\s+people|patrons|"
+    r"holidaymakers|evacuees|cousins|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
     r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?)\b",
     re.I,
 )
@@ -210,7 +215,9 @@ def find_actors(
         if row is not None:
             # a movement that protests (inter 6: 'Extinction Rebellion') is no armed side: the crowd's associate
             kind = "movement" if row.inter == INTER_PROTESTERS else "group"
-            add(ActorMention(row.name, row.inter, base + m.start(), base + m.end(), kind, entity=row.id))
+            members = GROUP_MEMBERS.match(text, m.end())  # 'ATMIS troops', 'RSF fighters': one mention
+            end = members.end() if members else m.end()
+            add(ActorMention(row.name, row.inter, base + m.start(), base + end, kind, entity=row.id))
     for m in STATE_NAME_PATTERN.finditer(text):
         named = _state_named(m.group(0), country, named_here)
         if named is not None:
@@ -385,8 +392,28 @@ def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.dat
     return actor, []
 
 
+def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
+    """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
+    'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, other)]
+    if spans[0] is None or spans[1] is None:
+        return False
+
+    def head_noun(tok: Token) -> Token:
+        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+            tok = tok.head
+        return tok
+
+    a, b = head_noun(spans[0].root), head_noun(spans[1].root)
+    if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
+        return True
+    prep = b.head
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
+        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children))
+
+
 def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
-                day: dt.date | None) -> NamedActors:
+                day: dt.date | None, doc: Doc) -> NamedActors:
     """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
     names: list[str | None] = []
     inters: list[int | None] = []
@@ -402,12 +429,12 @@ def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list
         names.append(name)
         inters.append(inter)
         assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
-    if a1 is not None and a1.role == "agent":
+    if a1 is not None and a1.end > a1.start:
         # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
         taken = {a1.name, a2.name if a2 else None}
         for m in mentions:
-            if (m.role == "agent" and m.kind in ("state", "group") and m.name not in taken
-                    and m.entity not in _OPERATION_IDS):
+            if (m.kind in ("state", "group") and m.name not in taken and m.entity not in _OPERATION_IDS
+                    and beside(doc, a1, m)):
                 name = settle(m, country, day)[0]
                 if name not in assocs[0] and name != names[0]:
                     assocs[0].append(name)

@@ -572,7 +572,7 @@ class Extractor:
             claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
-        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day)
+        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day, doc)
         geo_precision = _geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
@@ -930,12 +930,18 @@ def _pick_actors(
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
+    armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
+                          and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
+                         None)
+    if taxonomy.event_type(sub) == "Explosions/Remote violence" and armed_patient is not None:
+        return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
     if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
         return actor1, victims
     others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
     # associate, not its target)
-    target = min(others, key=lambda m: (m.kind == "unidentified", m.role == "agent" and actor1.role == "agent",
+    doc = sents[0].doc
+    target = min(others, key=lambda m: (m.kind == "unidentified", actors_mod.beside(doc, actor1, m),
                                         m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
