@@ -85,7 +85,8 @@ CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|
                       r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
 GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
-                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives)\b")
+                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives|gang|gangs|"
+                           r"cartel|faction)\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
                          re.I)
@@ -285,7 +286,7 @@ def find_actors(
             a.kind = "state"
         # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
         # be Mungiki': those are the ones acted on)
-        a.attributed = a.kind == "group" and (
+        a.attributed = a.kind in ("group", "identity") and (
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
             or a.role != "patient" and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base])
             is not None)
@@ -309,6 +310,9 @@ SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|b
 
 
 
+# Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
+MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier troop unit element rebel "
+                         "insurgent combatant operative militiaman".split())
 # What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
 CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
@@ -348,6 +352,13 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
+    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
+            head.head.head.lemma_.lower() in MEMBER_NOUNS:
+        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does what its members do
+        # (only as the doer: 'suspected to be members of al-Shabaab' stays an attribution)
+        noun = head.head.head
+        role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
+        return role if role in ("agent", "claimant") else ""
     if dep == "compound" or dep == "amod":
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
