@@ -280,7 +280,8 @@ def find_actors(
         add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
-    found = [a for a in found if a.kind != "country" or a.role == "agent" and _attacks(sent, a)]
+    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
+             and not (a.kind == "state" and _names_a_thing(sent, a))]
     for a in found:
         if a.kind == "country":
             a.kind = "state"
@@ -318,6 +319,17 @@ CLAIMED = frozenset("responsibility attack attacks bombing bombings killing kill
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
+# Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
+NOT_FORCES = frozenset("takeover coup rule court tribunal college academy hospital school transition council "
+                       "government regime parade intelligence".split())
+
+
+def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return (span is not None and span.root.dep_ in ("amod", "compound")
+            and span.root.head.lemma_.lower() in NOT_FORCES)
 
 
 def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
