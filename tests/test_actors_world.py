@@ -99,6 +99,13 @@ def test_actors_world_acled_names(extractor: Extractor, cc: str, day: str, text:
     assert event.actor1_plain == actornames.plain(actor1)
 
 
+def test_actors_world_police_forces_are_one_force(extractor: Extractor) -> None:
+    """'Police forces' is the police, not the police and a second, military force."""
+    event = _first(extractor, "KE", "2018-09-14", "On 14 September 2018, police forces shot dead two suspects in "
+                   "Njoro.")
+    assert event.actor1 == "Police Forces of Kenya (2013-2022)"
+
+
 def test_actors_world_member_under_operation_is_associate(extractor: Extractor) -> None:
     """Malian troops with Wagner: Wagner is the associate; French troops of Barkhane: coded to the operation."""
     event = _first(extractor, "ML", "2022-03-27", "On 27 March 2022, Malian soldiers and Wagner mercenaries "

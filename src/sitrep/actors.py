@@ -337,8 +337,8 @@ def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
     return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
 
 
-SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame attribute "
-                   "allege".split())
+SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame "
+                   "attribute".split())
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
