@@ -13,16 +13,13 @@ without its label, as `sitrep evaluate` compares them). Figures per split and pe
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from sitrep.api import get_extractor
-from sitrep.article_eval import actor_key
-from sitrep.records import Article, InputProblem
+from sitrep.evaluate import evaluate_actor_notes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import commit  # noqa: E402
@@ -55,47 +52,6 @@ def read_notes(paths: list[Path], split: str) -> list[dict[str, Any]]:
     return notes
 
 
-def _same_exact(got: str | None, want: str | None) -> bool:
-    return (got or "").strip() == (want or "").strip()
-
-
-def _same_plain(got: str | None, want: str | None) -> bool:
-    return actor_key(got or "") == actor_key(want or "")
-
-
-def run(paths: list[Path], split: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    notes = read_notes(paths, split)
-    extractor = get_extractor()
-    cc_of = {iso3: cc for cc, (_, iso3, _) in extractor.gazetteer.countries().items()}
-    tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    errors = []
-    for note in notes:
-        day = dt.date.fromisoformat(note["event_date"])
-        ex = extractor.with_country(cc_of.get(str(note.get("iso3", "")).upper()))
-        item = next(iter(ex.extract([Article(id=note["id"], text=note["notes"], published=day)])))
-        events = [] if isinstance(item, InputProblem) else item[1]
-        event = events[0] if events else None
-        got1, got2 = (event.actor1, event.actor2) if event else (None, None)
-        checks = {
-            "actor1_exact": _same_exact(got1, note.get("actor1")),
-            "actor1_plain": _same_plain(got1, note.get("actor1")),
-            "actor2_exact": _same_exact(got2, note.get("actor2")),
-            "actor2_plain": _same_plain(got2, note.get("actor2")),
-        }
-        for group in (f"{note.get('split')}", f"{note.get('split')}|{REGION_OF.get(note['country'], 'other')}"):
-            tally[group]["n"] += 1
-            for name, ok in checks.items():
-                tally[group][name] += ok
-        if not all(checks.values()):
-            errors.append({"id": note["id"], "split": note.get("split"), "notes": note["notes"],
-                           "got": [got1, got2], "want": [note.get("actor1"), note.get("actor2")],
-                           "why": ",".join(k for k, v in checks.items() if not v)})
-    figures = {group: {"n": t["n"], **{k: round(t[k] / t["n"], 3) for k in
-                                       ("actor1_exact", "actor1_plain", "actor2_exact", "actor2_plain")}}
-               for group, t in sorted(tally.items())}
-    return figures, errors
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="+", type=Path)
@@ -103,7 +59,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=Path, help="write the mismatched notes here (JSONL)")
     args = parser.parse_args()
-    figures, errors = run(args.files, args.split)
+    result = evaluate_actor_notes(get_extractor(), read_notes(args.files, args.split), REGION_OF)
+    figures, errors = result.figures(), result.errors
     if args.errors:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     if args.json:
@@ -112,7 +69,7 @@ def main() -> int:
     print(f"world actors at {commit()}, split {args.split}")
     print(f"{'group':<34}{'n':>5}{'a1 exact':>10}{'a1 plain':>10}{'a2 exact':>10}{'a2 plain':>10}")
     for group, f in figures.items():
-        print(f"{group:<34}{f['n']:>5}{f['actor1_exact']:>10.3f}{f['actor1_plain']:>10.3f}"
+        print(f"{group:<34}{f['n']:>5.0f}{f['actor1_exact']:>10.3f}{f['actor1_plain']:>10.3f}"
               f"{f['actor2_exact']:>10.3f}{f['actor2_plain']:>10.3f}")
     return 0
 
