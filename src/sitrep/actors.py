@@ -74,8 +74,9 @@ WEAPON_PATTERN = re.compile(
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
+_ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
-    r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
+    r"(?:\b(?!(?i:" + _ANY_FORCE + r")\b)(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
