@@ -73,6 +73,9 @@ WEAPON_PATTERN = re.compile(
     + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
+# Peoples whose rockets and drones are no state's ('a Palestinian rocket' is fired by a group from Gaza,
+# coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
+NO_STATE_WEAPONS = frozenset({"Palestine"})
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
 _ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
@@ -231,7 +234,7 @@ def find_actors(
     for m in WEAPON_PATTERN.finditer(text):
         for group in ("nat", "nat2"):
             of = _country_of(m.group(group), country_by_name) if m.group(group) else None
-            if of:
+            if of and of not in NO_STATE_WEAPONS:
                 end = m.end() if group == "nat2" or not m.group("nat2") else m.end("nat")
                 add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
                                  branch="Military Forces", of=of))
@@ -241,6 +244,8 @@ def find_actors(
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]
         of = _country_of(m.group("nat"), country_by_name)
+        if of is None and m.group(f"f{i}").casefold() == "forces":
+            continue  # 'forces' alone is anyone's ('the forces entered it'); 'Russian forces' a state's
         start = m.start() if of else m.start(f"f{i}")
         named_force = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
         if of is None and named_force:
@@ -323,8 +328,9 @@ COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
 # Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
-NOT_FORCES = frozenset("takeover coup rule court tribunal college academy hospital school transition council "
-                       "government regime parade intelligence".split())
+# (not 'a military coup': the military made it)
+NOT_FORCES = frozenset("rule court tribunal college academy hospital school transition council government regime "
+                       "parade intelligence".split())
 
 
 def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
