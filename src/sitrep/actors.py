@@ -73,6 +73,10 @@ WEAPON_PATTERN = re.compile(
     + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
+# What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
+# interim government'.
+GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?:\w+\s+)?(?:government|authorities|"
+                             r"junta|state)\b", re.I)
 # Peoples whose rockets and drones are no state's ('a Palestinian rocket' is fired by a group from Gaza,
 # coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
 NO_STATE_WEAPONS = frozenset({"Palestine"})
@@ -244,7 +248,7 @@ def find_actors(
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]
         of = _country_of(m.group("nat"), country_by_name)
-        if of is None and m.group(f"f{i}").casefold() == "forces":
+        if of is None and m.group(f"f{i}").casefold() == "forces" and not GOVERNMENTS_OWN.match(text, m.end()):
             continue  # 'forces' alone is anyone's ('the forces entered it'); 'Russian forces' a state's
         start = m.start() if of else m.start(f"f{i}")
         named_force = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
