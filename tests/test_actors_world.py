@@ -36,6 +36,13 @@ CASES = {
         # Islamic State in Mozambique is its Mozambique branch, not the one in Syria
         ("MZ", "2022-09-06", "On 6 September 2022, Islamic State militants attacked the village of Chipene in "
          "Memba, killing 6 civilians.", "Islamic State (Mozambique)", "Civilians (Mozambique)"),
+        # unnamed gunmen, and a group the authorities blame in another sentence: the group is actor 1
+        ("CM", "2020-10-24", "On 24 October 2020, gunmen stormed a school in Kumba and opened fire on pupils, "
+         "killing 7 children. Authorities blamed Ambazonian separatists.", "Ambazonian Separatists",
+         "Civilians (Cameroon)"),
+        # the Palestinian Authority's security forces are its West Bank police
+        ("PS", "2024-12-14", "On 14 December 2024, Palestinian Authority security forces clashed with gunmen of "
+         "the Jenin Brigade in Jenin camp.", "Police Forces of Palestine (1994-) West Bank", "PIJ: Katibat Jenin"),
         # a Libyan rival government's forces by their commander's name
         ("LY", "2019-07-02", "On 2 July 2019, forces loyal to Khalifa Haftar shelled a neighbourhood of Tripoli, "
          "killing 3 civilians.", "Military Forces of Libya (2014-) Khalifa Haftar Faction", None),

@@ -125,6 +125,7 @@ KNOWN_IDENTITY = re.compile(
 )
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"
+                      r"cattle\s+keepers|cattle\s+herders|cattle\s+raiders|"
                       r"clansmen|morans|warriors|communities)\b", re.I)
 CIVILIANS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|man|woman|men|women|boys?|girls?|child(?:ren)?|students?|"
@@ -299,8 +300,8 @@ def find_actors(
         # be Mungiki': those are the ones acted on)
         a.attributed = a.kind in ("group", "identity") and (
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
-            or a.role != "patient" and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base])
-            is not None)
+            or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
+            and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
     found.sort(key=lambda a: a.start)
     return found
 
@@ -311,12 +312,17 @@ def find_actors(
 ATTRIBUTED_BEFORE = re.compile(
     r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
-    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?$", re.I)
+    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
+    r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
     r"^\s+(?:(?:later|quickly|subsequently)\s+)?claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
     r"assault|strike))", re.I)
+# Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
+# to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
+LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
+                     r"(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim)", re.I)
 
 
