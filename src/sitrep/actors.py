@@ -298,7 +298,9 @@ def find_actors(
             a.kind = "state"
         # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
         # be Mungiki': those are the ones acted on)
-        a.attributed = a.kind in ("group", "identity") and (
+        a.attributed = a.kind == "state" and LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) \
+            is not None and re.search(r"blamed|accused|attributed", text[max(0, a.start - base - 30) : a.start - base],
+                                      re.I) is not None or a.kind in ("group", "identity") and (
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
             or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
             and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
