@@ -133,6 +133,10 @@ def test_actors_world_abbreviation_needs_context(extractor: Extractor) -> None:
     d = actornames.dictionary()
     assert d.pick("CPC", "Kenya", dt.date(2021, 1, 3), "The CPC met in Nairobi.", {"Kenya"}) is None
     assert d.pick("CPC", "Kenya", dt.date(2021, 1, 3), "The CPC met.", {"Central African Republic"}) is not None
+    # a long abbreviation no other actor has stands alone; a short one only where nothing placed the text
+    assert d.pick("SLDF", "Uganda", dt.date(2008, 1, 3), "SLDF gunmen struck.", set()) is not None
+    assert d.pick("MRC", "International", dt.date(2012, 1, 3), "MRC attacks village.", set()) is not None
+    assert d.pick("MRC", "Tanzania", dt.date(2012, 1, 3), "MRC attacks village.", set()) is None
 
 
 def test_actors_world_name_valid_on_the_date() -> None:

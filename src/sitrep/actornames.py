@@ -33,6 +33,9 @@ ABBREVIATION = re.compile(r"^[A-Z0-9][A-Z0-9'-]{1,5}$|^[A-Z][A-Za-z]{1,2}[A-Z]{1
 _SUFFIX = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
 _SPACES = re.compile(r"\s+")
 INTER_STATE, INTER_EXTERNAL = 1, 8
+# Four letters make an abbreviation distinctive enough to stand alone when no other actor has it
+# ('SLDF', 'ISWAP', 'CODECO'); two or three ('CPC', 'AA', 'MRC') are too easily something else.
+LONG_ABBREVIATION = 4
 
 
 def plain(name: str | None) -> str | None:
@@ -129,6 +132,8 @@ class Dictionary:
             for i, n, c, s, e, m, a in tables.rows("actors/international.tsv")]
         self.conventions = {(c, k): n for c, k, n in tables.rows("actors/unidentified.tsv")}
         self.named = self.groups + self.international
+        # every country the tables know (an event placed nowhere is in none of them: 'International')
+        self.countries = set(self.regimes) | {c for r in self.named for c in r.countries if c != "*"}
         self.by_id: dict[str, list[Named]] = {}
         for row in self.named:
             self.by_id.setdefault(row.id, []).append(row)
@@ -169,6 +174,7 @@ class Dictionary:
         if not rows:
             return None
         spelled = next((a for r in rows for a in r.aliases if a.casefold() == folded), alias)
+        lenient = is_abbreviation(spelled) and self.unambiguous(spelled, country)
         supported = []
         for r in rows:
             in_country = country in r.countries or "*" in r.countries
@@ -176,13 +182,23 @@ class Dictionary:
                 named_country = any(c in named_countries for c in r.countries)
                 full = any(not is_abbreviation(a) and not a.islower() and a.casefold() in context.casefold()
                            for a in r.aliases)
-                if not (in_country or named_country or (full and not spelled.islower())):
+                if not (in_country or named_country or (full and not spelled.islower()) or lenient):
                     continue
             supported.append(r)
         if not supported:
             return None
         valid = [r for r in supported if r.valid(day)] or supported
         return min(valid, key=lambda r: (r.rank(country), self.named.index(r)))
+
+    def unambiguous(self, abbreviation: str, country: str | None) -> bool:
+        """An abbreviation no other actor shares counts without the country's support when it is long
+        ('SLDF', 'ISWAP': four letters or more) or nothing placed the text (the event's country unknown);
+        a short one in a known country ('CPC' in Kenya) needs it (`pick`)."""
+        folded = abbreviation.casefold()
+        owners = {r.id for r in self.named if any(a.casefold() == folded for a in r.aliases)}
+        owners |= {f"state:{s.country}" for s in self.state_names if any(a.casefold() == folded for a in s.aliases)}
+        return len(owners) == 1 and (len(abbreviation.replace("-", "")) >= LONG_ABBREVIATION
+                                     or country not in self.countries)
 
     def aliases(self) -> list[str]:
         out = {a for r in self.named for a in r.aliases}

@@ -152,7 +152,8 @@ def _state_named(alias: str, country: str, context: set[str]) -> actornames.Stat
     if here:
         return here[0]
     if actornames.is_abbreviation(alias):
-        return next((r for r in rows if r.country in context), None)
+        named = next((r for r in rows if r.country in context), None)
+        return named or (rows[0] if _DICT.unambiguous(alias, country) else None)
     return rows[0] if len(rows) == 1 else None
 
 
