@@ -74,7 +74,8 @@ def test_events_one_event_per_place_and_the_toll_split(extract) -> None:  # type
     events = extract(text, published="2024-03-14")
     assert [e.location for e in events] == ["Deir ez-Zor", "Al Mayādīn", "Ālbū Kamāl"]
     assert {e.event_date for e in events} == {"2024-03-13"}
-    assert {e.actor1 for e in events} == {"Military Forces of Israel"}
+    assert {e.actor1 for e in events} == {"Military Forces of Israel (2022-)"}
+    assert {e.actor1_plain for e in events} == {"Military Forces of Israel"}
     # 57 split by the documented rule: evenly, the remainder to the first-named places
     assert [e.fatalities for e in events] == [19, 19, 19]
     for e in events:  # the claim itself is kept whole on each event, with its source
@@ -211,11 +212,11 @@ def test_events_an_attack_laid_at_a_groups_door_is_coded_to_the_group(extract, t
 
 def test_events_a_suspected_group_that_is_acted_on_stays_the_target(extract) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract("Kenyan troops killed five suspected al-Shabaab militants near Mpeketoni on Monday.")
-    assert (event.actor1, event.actor2) == ("Military Forces of Kenya", "Al Shabaab")
+    assert (event.actor1, event.actor2) == ("Military Forces of Kenya (2022-)", "Al Shabaab")
     # a group blamed for another, earlier attack names nobody here
     events = extract("Police killed two robbers in Nakuru on Monday. Police believe Al Shabaab was behind an "
                      "attack in Lamu last year.")
-    assert [e.actor1 for e in events] == ["Police Forces of Kenya"]
+    assert [e.actor1 for e in events] == ["Police Forces of Kenya (2022-)"]
 
 
 def test_events_a_county_named_in_brackets_holds_the_town_and_is_no_second_event(extract) -> None:  # type: ignore[no-untyped-def]

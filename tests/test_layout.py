@@ -44,3 +44,22 @@ def test_layout_the_gazetteer_build_needs_no_reader() -> None:
     graph = _imports()
     assert "sitrep.places.gazetteer" not in graph["sitrep.places.index"]
     assert "sitrep.places.gazetteer" not in graph["sitrep.places.geonames_import"]
+
+
+def test_layout_every_data_file_is_in_the_package() -> None:
+    """An editable install reads files the wheel would leave out: every file beside the code must
+    match a package-data pattern of pyproject.toml."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["sitrep"]
+    package = SRC / "sitrep"
+    missing = []
+    for path in package.rglob("*"):
+        if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        relative = path.relative_to(package).as_posix()
+        if not any(fnmatch.fnmatchcase(relative, p) and relative.count("/") == p.count("/") for p in patterns):
+            missing.append(relative)
+    assert not missing, f"not in the package's data: {missing[:10]}"

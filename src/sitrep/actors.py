@@ -15,12 +15,14 @@ sentence (the doer or the one done to), read off the dependency parse.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import tables
+from sitrep import actornames, tables
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -41,25 +43,71 @@ class ActorMention:
     role: str = ""  # 'agent' (the doer), 'patient' (the one done to) or ''
     branch: str = ""  # 'Military Forces' or 'Police Forces' for state forces
     attributed: bool = False  # the text lays the act at this group's door ('suspected to be al-Shabaab')
+    entity: str = ""  # a named group's id in data/actors (its ACLED name depends on the date)
+    of: str = ""  # a state force's country
+    unit: str = ""  # a state force's named branch ('Air Force', 'Gendarmerie')
+    bare: bool = False  # only a weapon word names it ('a drone struck'): any named actor comes first
 
 
-_GROUPS = [(name, int(inter), aliases.split("|")) for name, inter, aliases in tables.rows("actors.tsv")]
+_DICT = actornames.dictionary()
+_WORD_ALIASES = [a for a in _DICT.aliases() if not actornames.is_abbreviation(a)]
+_ABBREVIATIONS = [a for a in _DICT.aliases() if actornames.is_abbreviation(a)]
+# Named groups, missions and operations: full names in any case, abbreviations ('ADF', 'CPC') as written.
 GROUP_PATTERN = re.compile(
-    r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(aliases)})" for i, (_, _, aliases) in enumerate(_GROUPS))
-    + r")\b",
-    re.I,
-)
+    r"\b(?:(?i:" + _alternation(_WORD_ALIASES) + r")|" + _alternation(_ABBREVIATIONS) + r")(?!\w|-[A-Z])")
+_STATE_WORDS = {a: s for s in _DICT.state_names for a in s.aliases}
+# A state's own names for its forces: 'KDF', 'Tatmadaw', 'Sudanese Armed Forces'.
+STATE_NAME_PATTERN = re.compile(
+    r"\b(?:(?i:" + _alternation([a for a in _STATE_WORDS if not actornames.is_abbreviation(a)]) + r")|"
+    + _alternation([a for a in _STATE_WORDS if actornames.is_abbreviation(a)]) + r")(?![\w-])")
+_STATE_BY_FOLDED: dict[str, list[actornames.StateName]] = {}
+for _s in _DICT.state_names:
+    for _a in _s.aliases:
+        _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
-_NATIONALITY = _alternation(list(DEMONYMS)) + r"|[A-Z][a-z]+(?:'s)?"
+_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
+# What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
+# Iranian ballistic missile'): that state's military.
+WEAPON_PATTERN = re.compile(
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
+    r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
+    r"aircraft|jets)\b")
+# What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
+# interim government'.
+GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?:\w+\s+)?(?:government|authorities|"
+                             r"junta|state)\b", re.I)
+# Peoples whose rockets and drones are no state's ('a Palestinian rocket' is fired by a group from Gaza,
+# coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
+NO_STATE_WEAPONS = frozenset({"Palestine"})
+_SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
+_ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
-    r"(?:\b(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
+    r"(?:\b(?!(?i:" + _ANY_FORCE + r")\b)(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
+# Unnamed attackers that ACLED codes under a country's criminal convention where it has one
+# ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
+CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
+                      r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+# The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
+GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
+                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives|gang|gangs|"
+                           r"cartel|faction)\b")
+# Force words that name only a weapon: 'a drone struck' says nothing of whose.
+WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
+                         re.I)
+# One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
+LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:gunman|assailant|attacker)$", re.I)
+# Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
+UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:warplanes|aircraft|jets|drones?|"
+                              r"military\s+aircraft|fighter\s+jets|helicopters)\b", re.I)
 UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:gunmen|gunman|assailants?|attackers?|armed\s+men|"
     r"armed\s+group|bandits?|militants?|insurgents?|jihadists?|raiders|kidnappers|abductors|thugs|"
-    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang|gangsters)\b",
+    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang\s+members|gangs?|gangsters|"
+    r"armed\s+robbers|robbers|hitmen|sicarios)\b",
     re.I,
 )
 IDENTITY = re.compile(
@@ -74,16 +122,19 @@ KNOWN_IDENTITY = re.compile(
     r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
     + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
     r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
+    r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
 )
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"
+                      r"cattle\s+keepers|cattle\s+herders|cattle\s+raiders|"
                       r"clansmen|morans|warriors|communities)\b", re.I)
 CIVILIANS = re.compile(
     r"\b(?:civilians?|villagers?|residents?|people|man|woman|men|women|boys?|girls?|child(?:ren)?|students?|"
     r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
     r"family|families|worker|workers|pedestrians|shoppers|mourners|fishermen|miners?|pastor|imam|"
     r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
-    r"refugees|aid\s+workers|tourists?|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
+    r"refugees|aid\s+workers|tourists?|detainees|prisoners|inmates|migrants|displaced\s+people|patrons|"
+    r"holidaymakers|evacuees|cousins|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
     r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?)\b",
     re.I,
 )
@@ -93,11 +144,57 @@ GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "other
 NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
 
 
+def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
+    """The state force a name of its own stands for ('KDF', 'Tatmadaw'); an abbreviation only where
+    the event's country or the text points to that state."""
+    rows = _STATE_BY_FOLDED.get(alias.casefold(), [])
+    here = [r for r in rows if r.country == country]
+    if here:
+        return here[0]
+    if actornames.is_abbreviation(alias):
+        named = next((r for r in rows if r.country in context), None)
+        return named or (rows[0] if _DICT.unambiguous(alias, country) else None)
+    return rows[0] if len(rows) == 1 else None
+
+
+_NAMED_WORD = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*")
+
+
+def named_countries(context: str, country_by_name: dict[str, str]) -> set[str]:
+    """The countries a text names, by name or by their people ('Nigeria', 'Nigerian')."""
+    out: set[str] = set()
+    names = set(country_by_name.values())
+    for m in _NAMED_WORD.finditer(context):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 5) + 1):
+                phrase = " ".join(words[i:j]).removesuffix("'s")
+                if phrase in names:
+                    out.add(phrase)
+                cc = DEMONYMS.get(phrase.casefold())
+                if cc and cc in country_by_name:
+                    out.add(country_by_name[cc])
+    return out
+
+
+def settle(mention: ActorMention, country: str, day: dt.date | None) -> tuple[str, int]:
+    """The mention's ACLED name and inter code on the event's date: the regime's label for state forces
+    ('Military Forces of Kenya (2022-)'; external forces, inter 8, outside their own country), the
+    name valid then for a named group ('Rapid Support Forces' after April 2023)."""
+    if mention.kind == "state" and mention.of:
+        name = _DICT.state_name(mention.branch, mention.of, day, mention.unit)
+        return name, INTER_STATE if mention.of == country else INTER_EXTERNAL
+    if mention.entity:
+        row = _DICT.named_at(mention.entity, country, day)
+        return row.name, row.inter
+    return mention.name, mention.inter
+
+
 def _country_of(nat: str | None, country_by_name: dict[str, str]) -> str | None:
     if not nat:
         return None
     word = nat.removesuffix("'s").casefold()
-    cc = DEMONYMS.get(word)
+    cc = DEMONYMS.get(word) or _SHORT_NAMES.get(word)
     if cc:
         return country_by_name.get(cc)
     for name in country_by_name.values():
@@ -107,12 +204,18 @@ def _country_of(nat: str | None, country_by_name: dict[str, str]) -> str | None:
 
 
 def find_actors(
-    sent: SpacySpan, country: str, country_by_name: dict[str, str]
+    sent: SpacySpan, country: str, country_by_name: dict[str, str], day: dt.date | None = None,
 ) -> list[ActorMention]:
     """Actor mentions in one sentence. `country` is the event's country name (for unnamed actors);
-    `country_by_name` maps ISO2 codes to country names."""
+    `country_by_name` maps ISO2 codes to country names; `day` (the article's date when known) picks
+    among a group's names over time (the record's names are settled on the event's date, `settle`)."""
     text = sent.text
     base = sent.start_char
+    context = sent.doc.text
+    key = "sitrep_named_countries"
+    if key not in sent.doc.user_data:
+        sent.doc.user_data[key] = named_countries(context, country_by_name)
+    named_here: set[str] = sent.doc.user_data[key]
     found: list[ActorMention] = []
 
     def add(m: ActorMention) -> None:
@@ -120,21 +223,45 @@ def find_actors(
             found.append(m)
 
     for m in GROUP_PATTERN.finditer(text):
-        i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
-        name, inter, _ = _GROUPS[i]
-        add(ActorMention(name, inter, base + m.start(), base + m.end(), "group"))
+        row = _DICT.pick(m.group(0), country, day, context, named_here)
+        if row is not None:
+            # a movement that protests (inter 6: 'Extinction Rebellion') is no armed side: the crowd's associate
+            kind = "movement" if row.inter == INTER_PROTESTERS else "group"
+            members = GROUP_MEMBERS.match(text, m.end())  # 'ATMIS troops', 'RSF fighters': one mention
+            end = members.end() if members else m.end()
+            add(ActorMention(row.name, row.inter, base + m.start(), base + end, kind, entity=row.id))
+    for m in STATE_NAME_PATTERN.finditer(text):
+        named = _state_named(m.group(0), country, named_here)
+        if named is not None:
+            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + m.end(),
+                             "state", branch=named.force, of=named.country, unit=named.branch))
+    for m in UNKNOWN_AIRCRAFT.finditer(text):
+        add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
+                         "unidentified"))
+    for m in WEAPON_PATTERN.finditer(text):
+        for group in ("nat", "nat2"):
+            of = _country_of(m.group(group), country_by_name) if m.group(group) else None
+            if of and of not in NO_STATE_WEAPONS:
+                end = m.end() if group == "nat2" or not m.group("nat2") else m.end("nat")
+                add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
+                                 branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
         if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]
         of = _country_of(m.group("nat"), country_by_name)
+        if of is None and m.group(f"f{i}").casefold() == "forces" and not GOVERNMENTS_OWN.match(text, m.end()):
+            continue  # 'forces' alone is anyone's ('the forces entered it'); 'Russian forces' a state's
         start = m.start() if of else m.start(f"f{i}")
-        named = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
-        if of is None and named:
-            of = _country_of(named.group(1), country_by_name)
+        named_force = re.match(r"(\w+)\s+(?:Defen[cs]e\s+Forces|Police)", m.group(f"f{i}"))
+        if of is None and named_force:
+            of = _country_of(named_force.group(1), country_by_name)
         of = of or country
-        add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch))
+        unit = _DICT.branch(branch, of, m.group(f"f{i}"))
+        bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
+        add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
+                         of=of, unit=unit, bare=bare))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
@@ -146,22 +273,39 @@ def find_actors(
         add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
-        add(ActorMention(f"Unidentified Communal Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(_DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
+                         INTER_IDENTITY, base + m.start(),
                          base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
-        add(ActorMention(f"Unidentified Armed Group ({country})", INTER_POLITICAL, base + m.start(),
-                         base + m.end(), "unidentified"))
+        criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
+                                         flags=re.I))
+        lone = LONE.match(m.group(0).strip())
+        name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
+                or f"Unidentified Armed Group ({country})")
+        add(ActorMention(name, INTER_POLITICAL, base + m.start(), base + m.end(), "unidentified"))
+    for m in COUNTRY_NAME.finditer(text):
+        # a state that attacks under its own name: 'Iran launched drones at Israel' (kept only as the doer)
+        if m.group(0) in set(country_by_name.values()):
+            add(ActorMention(f"Military Forces of {m.group(0)}", INTER_STATE, base + m.start(), base + m.end(),
+                             "country", branch="Military Forces", of=m.group(0)))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
+    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
+             and not (a.kind == "state" and _names_a_thing(sent, a))]
+    for a in found:
+        if a.kind == "country":
+            a.kind = "state"
         # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
         # be Mungiki': those are the ones acted on)
-        a.attributed = a.kind == "group" and (
+        a.attributed = a.kind == "state" and LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) \
+            is not None and re.search(r"blamed|accused|attributed", text[max(0, a.start - base - 30) : a.start - base],
+                                      re.I) is not None or a.kind in ("group", "identity") and (
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
-            or a.role != "patient" and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base])
-            is not None)
+            or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
+            and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
     found.sort(key=lambda a: a.start)
     return found
 
@@ -172,15 +316,50 @@ def find_actors(
 ATTRIBUTED_BEFORE = re.compile(
     r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
-    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of)\s*(?:the\s+)?$", re.I)
+    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
+    r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
-    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b", re.I)
-SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of)", re.I)
+    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
+    r"^\s+(?:(?:later|quickly|subsequently)\s+)?claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
+    r"assault|strike))", re.I)
+# Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
+# to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
+LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
+                     r"(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
+SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim)", re.I)
 
 
 
-SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny".split())
+# Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
+MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier troop unit element rebel "
+                         "insurgent combatant operative militiaman".split())
+# What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
+CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+# A country's name as the doer of these is its military ('Iran launched missiles at Israel').
+ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
+COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
+# Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
+# (not 'a military coup': the military made it)
+NOT_FORCES = frozenset("rule court tribunal college academy hospital school transition council government regime "
+                       "parade intelligence".split())
+
+
+def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return (span is not None and span.root.dep_ in ("amod", "compound")
+            and span.root.head.lemma_.lower() in NOT_FORCES)
+
+
+def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
+
+
+SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame "
+                   "attribute".split())
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
@@ -194,7 +373,7 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     dep = head.dep_
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
-        if verb == "claim" and any(c.lower_ == "responsibility" for c in head.head.children):
+        if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH:
             return "speaker"
@@ -206,6 +385,13 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
+    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
+            head.head.head.lemma_.lower() in MEMBER_NOUNS:
+        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does what its members do
+        # (only as the doer: 'suspected to be members of al-Shabaab' stays an attribution)
+        noun = head.head.head
+        role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
+        return role if role in ("agent", "claimant") else ""
     if dep == "compound" or dep == "amod":
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
@@ -215,3 +401,93 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             first = first.head
         return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
     return ""
+
+
+@dataclass(slots=True)
+class NamedActors:
+    """The record's actors in ACLED's exact names on the event's date, with their associates."""
+
+    actor1: str | None
+    actor2: str | None
+    assoc1: list[str]
+    assoc2: list[str]
+    inter1: int | None
+    inter2: int | None
+
+
+_OPERATION_IDS = {r.id for r in _DICT.international}
+
+
+def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.date | None
+                  ) -> tuple[ActorMention, list[ActorMention]]:
+    """ACLED codes a member's forces acting under a named mission or operation to the operation, the
+    member as its associate: 'French Barkhane troops' -> Operation Barkhane, assoc. Military Forces of
+    France. An operation named with its members keeps them as associates."""
+    if actor.kind == "state" and actor.of:
+        for m in mentions:
+            if m.entity in _OPERATION_IDS and actor.of in _DICT.named_at(m.entity, None, day).members:
+                return m, [actor]
+        return actor, []
+    if actor.entity in _OPERATION_IDS:
+        members = _DICT.named_at(actor.entity, None, day).members
+        seen: set[str] = set()
+        assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
+        return actor, assoc
+    return actor, []
+
+
+def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
+    """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
+    'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, other)]
+    if spans[0] is None or spans[1] is None:
+        return False
+
+    def head_noun(tok: Token) -> Token:
+        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+            tok = tok.head
+        return tok
+
+    a, b = head_noun(spans[0].root), head_noun(spans[1].root)
+    if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
+        return True
+    prep = b.head
+    return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
+        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children))
+
+
+def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
+                day: dt.date | None, doc: Doc) -> NamedActors:
+    """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
+    names: list[str | None] = []
+    inters: list[int | None] = []
+    assocs: list[list[str]] = []
+    for actor in (a1, a2):
+        if actor is None:
+            names.append(None)
+            inters.append(None)
+            assocs.append([])
+            continue
+        coded, associates = _operation_of(actor, mentions, day)
+        name, inter = settle(coded, country, day)
+        names.append(name)
+        inters.append(inter)
+        assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
+    if a1 is not None and a1.end > a1.start:
+        # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
+        taken = {a1.name, a2.name if a2 else None}
+        for m in mentions:
+            if (m.kind in ("state", "group") and m.name not in taken and m.entity not in _OPERATION_IDS
+                    and beside(doc, a1, m)):
+                name = settle(m, country, day)[0]
+                if name not in assocs[0] and name != names[0]:
+                    assocs[0].append(name)
+                taken.add(m.name)
+    if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
+        # a party, union or movement named at a protest or riot is the crowd's associate
+        for m in mentions:
+            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient":
+                name = settle(m, country, day)[0]
+                if name not in assocs[0]:
+                    assocs[0].append(name)
+    return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

@@ -19,7 +19,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from sitrep.actornames import plain
 from sitrep.errors import EvaluationError
 from sitrep.pipeline import Extractor
 from sitrep.places.gazetteer import haversine_km
@@ -40,7 +42,6 @@ _REMARKS = [
                re.I),
     re.compile(r"(?:^|(?<=[.!?]))\s*\d+\s+fatalit\w*\.?\s*$", re.I),
 ]
-_ACTOR_SUFFIX = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)\s*$")
 
 
 def strip_remarks(notes: str) -> str:
@@ -52,8 +53,9 @@ def strip_remarks(notes: str) -> str:
 
 
 def normalise_actor(name: str | None) -> str:
-    """'Police Forces of Kenya (2013-)' -> 'police forces of kenya'."""
-    return _ACTOR_SUFFIX.sub("", name or "").strip().casefold()
+    """'Police Forces of Kenya (2013-)' -> 'police forces of kenya'; the label goes wherever it stands
+    ('Police Forces of Kenya (2013-) Prison Guards' -> 'police forces of kenya prison guards')."""
+    return (plain(name) or "").casefold()
 
 
 def _acled_date(value: str) -> dt.date:
@@ -66,7 +68,7 @@ def _acled_date(value: str) -> dt.date:
 
 
 FIELDS = ("any_event", "sub_event_type", "event_type", "country", "location_25km", "geo_precision", "event_date",
-          "fatalities", "actor1")
+          "fatalities", "actor1", "actor2")
 
 
 @dataclass(slots=True)
@@ -181,6 +183,7 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
         "event_date": event.event_date == day,
         "fatalities": event.fatalities == coded_fatal,
         "actor1": normalise_actor(event.actor1) == normalise_actor(row.get("actor1")),
+        "actor2": normalise_actor(event.actor2) == normalise_actor(row.get("actor2")),
     }
     for name, ok in checks.items():
         result.hits[name] += ok
@@ -193,6 +196,55 @@ def _score(result: AcledResult, row: dict[str, str], event: Event | None, text: 
             "got": f"{event.sub_event_type}|{event.actor1}|{event.location}|{event.event_date}|{event.fatalities}",
             "want": f"{row['sub_event_type']}|{row.get('actor1')}|{row.get('location')}|{day}|{coded_fatal}",
         })
+
+
+# ---- actors on ACLED-style notes ---------------------------------------------------------------
+
+ACTOR_CHECKS = ("actor1_exact", "actor1_plain", "actor2_exact", "actor2_plain")
+
+
+@dataclass(slots=True)
+class NotesResult:
+    """Actor 1 and actor 2 on ACLED-style notes, by exact ACLED name and by plain form, per group
+    (the split, and the split with the note's region)."""
+
+    tally: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, dict[str, float]]:
+        return {group: {"n": t["n"], **{k: round(t[k] / t["n"], 3) for k in ACTOR_CHECKS}}
+                for group, t in sorted(self.tally.items())}
+
+
+def evaluate_actor_notes(extractor: Extractor, notes: list[dict[str, Any]],
+                         region_of: dict[str, str] | None = None) -> NotesResult:
+    """Run each note (`notes`, `event_date`, `iso3`, `actor1`, `actor2`, `split`, `country`) as an
+    article published on its event date with its country as the prior, and compare the first event's
+    actors with the note's: exactly, and without the regime-date labels (`normalise_actor`)."""
+    cc_of = {iso3: cc for cc, (_, iso3, _) in extractor.gazetteer.countries().items()}
+    result = NotesResult()
+    for note in notes:
+        day = dt.date.fromisoformat(note["event_date"])
+        prior = extractor.with_country(cc_of.get(str(note.get("iso3", "")).upper()))
+        item = next(iter(prior.extract([Article(id=str(note["id"]), text=note["notes"], published=day)])))
+        events = [] if isinstance(item, InputProblem) else item[1]
+        got = (events[0].actor1, events[0].actor2) if events else (None, None)
+        want = (note.get("actor1") or None, note.get("actor2") or None)
+        checks = {}
+        for i, side in enumerate(("actor1", "actor2")):
+            checks[f"{side}_exact"] = (got[i] or "").strip() == (want[i] or "").strip()
+            checks[f"{side}_plain"] = normalise_actor(got[i]) == normalise_actor(want[i])
+        split = str(note.get("split", ""))
+        groups = [split] + ([f"{split}|{region_of.get(note.get('country', ''), 'other')}"] if region_of else [])
+        for group in groups:
+            tally = result.tally.setdefault(group, dict.fromkeys(("n", *ACTOR_CHECKS), 0))
+            tally["n"] += 1
+            for name, ok in checks.items():
+                tally[name] += ok
+        if not all(checks.values()):
+            result.errors.append({"id": note["id"], "split": split, "notes": note["notes"], "got": list(got),
+                                  "want": list(want), "why": ",".join(k for k, v in checks.items() if not v)})
+    return result
 
 
 # ---- geoparsing ----------------------------------------------------------------------------

@@ -63,7 +63,8 @@ EVENT_FIELDS: Final[tuple[str, ...]] = (
 
 #: Fields the Event record adds beyond the contract; the `csv` format's last columns.
 EVENT_EXTENSION_FIELDS: Final[tuple[str, ...]] = (
-    "url", "title", "outlet", "published", "plover_event", "plover_mode", "extra"
+    "url", "title", "outlet", "published", "plover_event", "plover_mode", "actor1_plain", "actor2_plain",
+    "assoc_actor_1_plain", "assoc_actor_2_plain", "extra"
 )
 
 CSV_COLUMNS: Final[tuple[str, ...]] = EVENT_FIELDS + EVENT_EXTENSION_FIELDS

@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
 from sitrep import casualties, classifier, dates, events, frames, keep, nlp, screening, structure, taxonomy
+from sitrep.actornames import plain
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
@@ -583,13 +584,15 @@ class Extractor:
         if not country and self.prior:
             country = self.country_names[self.prior]
         sents = d.sentences
+        event_date, precision, date_span = self._date(d, article)
+        day = dt.date.fromisoformat(event_date) if event_date else None
         sub, typing = self._typed(d)
         typed = typing is not None and typing["by"] == "model"
         mentions: list[ActorMention] = []
         for s in sents:
             key = ("actors", s.start_char, country or "International")
             if key not in memo:
-                memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
             mentions.extend(memo[key])
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
@@ -601,12 +604,15 @@ class Extractor:
                         continue
                     key = ("actors", s.start_char, blamed[2])
                     if key not in memo:
-                        memo[key] = actors_mod.find_actors(s, key[2], self.country_names)
+                        memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
         if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
         a1, a2 = _pick_actors(sub, mentions, country or "International", sents, elsewhere)
+        if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
+                and day.year >= STATE_FIRST_SINCE):
+            a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
         if not typed and sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
@@ -617,7 +623,7 @@ class Extractor:
             claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
-        event_date, precision, date_span = self._date(d, article)
+        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day, doc)
         geo_precision = _geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
@@ -640,12 +646,12 @@ class Extractor:
             disorder_type=taxonomy.disorder_type(sub),
             event_type=taxonomy.event_type(sub),
             sub_event_type=sub,
-            actor1=a1.name if a1 else None,
-            actor2=a2.name if a2 else None,
-            assoc_actor_1=[],
-            assoc_actor_2=[],
-            inter1=a1.inter if a1 else None,
-            inter2=a2.inter if a2 else None,
+            actor1=named.actor1,
+            actor2=named.actor2,
+            assoc_actor_1=named.assoc1,
+            assoc_actor_2=named.assoc2,
+            inter1=named.inter1,
+            inter2=named.inter2,
             country=country or "",
             iso3=place.iso3 if place else "",
             admin1=place.admin1 if place else None,
@@ -667,6 +673,10 @@ class Extractor:
             published=article.published.isoformat() if article.published else None,
             plover_event=taxonomy.plover_event(sub)[0],
             plover_mode=taxonomy.plover_event(sub)[1],
+            actor1_plain=plain(named.actor1),
+            actor2_plain=plain(named.actor2),
+            assoc_actor_1_plain=[str(plain(a)) for a in named.assoc1],
+            assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
                    **({"typing": typing} if typing else {})},
         )
@@ -924,6 +934,9 @@ def _geo_precision(text: str, place: Place | None) -> int:
 
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
+# ACLED's exports put the state forces first in 'Excessive force against protesters' events (the
+# protesters second) in the recent years; older Kenya rows are split between both orders.
+STATE_FIRST_SINCE = 2020
 # Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
 CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
@@ -982,6 +995,11 @@ def _pick_actors(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
+    if police is not None and police.branch == "Military Forces" and sub in (
+            "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
+            r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
+        # 'security forces' facing a crowd are the police, as ACLED codes them
+        police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
         return a1, police if sub != "Peaceful protest" else None
@@ -993,7 +1011,9 @@ def _pick_actors(
     agents = [m for m in armed if m.role == "agent"] or armed
     actor1 = claimant or _specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
-    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed):
+    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
+                                   or attributed.role == "claimant" and actor1.kind != "group"):
+        # (a group that claims the attack is its author, before any force the text names only beside it)
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
         actor1 = attributed
         armed = [m for m in armed if m.kind != "unidentified"]
@@ -1010,10 +1030,19 @@ def _pick_actors(
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
+    armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
+                          and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
+                         None)
+    if taxonomy.event_type(sub) == "Explosions/Remote violence" and armed_patient is not None:
+        return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
     if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
         return actor1, victims
     others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
-    target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
+    # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
+    # associate, not its target)
+    doc = sents[0].doc
+    target = min(others, key=lambda m: (m.kind == "unidentified", actors_mod.beside(doc, actor1, m),
+                                        m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
@@ -1025,7 +1054,7 @@ def _specific(mentions: list[ActorMention]) -> ActorMention | None:
     """Prefer a named actor to an unidentified one."""
     if not mentions:
         return None
-    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.start))
+    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.bare, m.start))
     return ranked[0]
 
 

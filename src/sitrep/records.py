@@ -181,6 +181,11 @@ class Event:
     published: str | None = None
     plover_event: str | None = None  # the PLOVER category of the sub-event type (data/plover.tsv)
     plover_mode: str | None = None
+    # the actors' names without ACLED's regime-date label, for display ('Military Forces of Kenya')
+    actor1_plain: str | None = None
+    actor2_plain: str | None = None
+    assoc_actor_1_plain: list[str] = field(default_factory=list)
+    assoc_actor_2_plain: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
