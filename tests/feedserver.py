@@ -1,0 +1,179 @@
+"""A loopback news site for the watch tests: feeds, sitemaps and article pages on 127.0.0.1, with faults.
+
+`FeedServer` is a threaded `http.server` on 127.0.0.1 (a free port; several servers are several
+hosts). Each path answers with a `Page` the test sets and may change between polls: a body, a
+status, headers, a delay before answering, an ETag for conditional GETs, or a redirect. Every
+request is logged with its start and end time, path and headers, so a test can measure what the
+client did (request timing per host, conditional headers, what was fetched twice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import html
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Page:
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before the answer starts
+    etag: str | None = None  # answer 304 to a matching If-None-Match
+    once_status: list[int] = field(default_factory=list)  # statuses answered first, one per request
+
+
+@dataclass(slots=True)
+class Request:
+    path: str
+    headers: dict[str, str]
+    start: float
+    end: float = 0.0
+    status: int = 0
+
+
+class FeedServer:
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+        self.requests: list[Request] = []
+        self.lock = threading.Lock()
+        self.active = 0
+        self.max_active = 0  # most requests in flight at once on this host
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802 -- http.server's naming
+                server._answer(self)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def set(self, path: str, body: bytes | str = b"", **kwargs: object) -> Page:
+        page = Page(body.encode("utf-8") if isinstance(body, str) else body, **kwargs)  # type: ignore[arg-type]
+        self.pages[path] = page
+        return page
+
+    def fetched(self, path: str) -> int:
+        """How many times `path` was requested."""
+        return sum(1 for r in self.requests if r.path == path)
+
+    def _answer(self, h: http.server.BaseHTTPRequestHandler) -> None:
+        path = h.path.split("?", 1)[0]
+        req = Request(path, {k.lower(): v for k, v in h.headers.items()}, time.monotonic())
+        with self.lock:
+            self.requests.append(req)
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+        try:
+            page = self.pages.get(path)
+            if page is None:
+                self._send(h, req, 404, b"not found", "text/plain", {})
+                return
+            if page.delay:
+                time.sleep(page.delay)
+            if page.once_status:
+                status = page.once_status.pop(0)
+                self._send(h, req, status, b"", "text/plain", page.headers)
+                return
+            headers = dict(page.headers)
+            if page.etag:
+                headers["ETag"] = page.etag
+                if req.headers.get("if-none-match") == page.etag:
+                    self._send(h, req, 304, b"", None, headers)
+                    return
+            self._send(h, req, page.status, page.body, page.content_type, headers)
+        finally:
+            with self.lock:
+                self.active -= 1
+
+    def _send(self, h: http.server.BaseHTTPRequestHandler, req: Request, status: int, body: bytes,
+              content_type: str | None, headers: dict[str, str]) -> None:
+        req.status = status
+        try:
+            h.send_response(status)
+            if content_type:
+                h.send_header("Content-Type", content_type)
+            for name, value in headers.items():
+                h.send_header(name, value)
+            h.send_header("Content-Length", str(len(body)) if status != 304 else "0")
+            h.end_headers()
+            if status != 304:
+                h.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        req.end = time.monotonic()
+
+
+@contextlib.contextmanager
+def feed_servers(n: int = 1) -> Iterator[list[FeedServer]]:
+    servers = [FeedServer() for _ in range(n)]
+    for s in servers:
+        s.thread.start()
+    try:
+        yield servers
+    finally:
+        for s in servers:
+            s.httpd.shutdown()
+            s.httpd.server_close()
+
+
+def http_date(seconds_ago: float = 0.0) -> str:
+    return email.utils.formatdate(time.time() - seconds_ago, usegmt=True)
+
+
+def rss(items: list[tuple[str, str, str]], *, encoding: str = "utf-8", title: str = "Test feed") -> bytes:
+    """RSS 2.0 of (link, guid, title) items (links may be relative)."""
+    entries = "".join(
+        f"<item><title>{html.escape(t)}</title><link>{html.escape(link)}</link><guid isPermaLink=\"false\">"
+        f"{html.escape(guid)}</guid><pubDate>Mon, 10 Jun 2024 08:00:00 GMT</pubDate></item>"
+        for link, guid, t in items)
+    doc = (f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel><title>{title}</title>'
+           f"<link>/</link><description>news</description>{entries}</channel></rss>")
+    return doc.encode(encoding)
+
+
+def atom(items: list[tuple[str, str, str]], *, base: str | None = None) -> bytes:
+    entries = "".join(
+        f'<entry><title>{html.escape(t)}</title><link rel="alternate" href="{html.escape(link)}"/>'
+        f"<id>{html.escape(guid)}</id><updated>2024-06-10T08:00:00Z</updated></entry>" for link, guid, t in items)
+    xml_base = f' xml:base="{base}"' if base else ""
+    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"{xml_base}>'
+            f"<title>Atom test</title><id>urn:test</id><updated>2024-06-10T08:00:00Z</updated>{entries}</feed>"
+            ).encode()
+
+
+def news_sitemap(links: list[tuple[str, str]]) -> bytes:
+    """A Google news sitemap of (loc, title)."""
+    urls = "".join(
+        f"<url><loc>{html.escape(loc)}</loc><news:news><news:publication><news:name>Test</news:name>"
+        f"<news:language>en</news:language></news:publication><news:publication_date>2024-06-10</news:publication_date>"
+        f"<news:title>{html.escape(t)}</news:title></news:news></url>" for loc, t in links)
+    return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>').encode()
+
+
+def article_page(title: str, paragraphs: list[str], *, outlet: str = "Test Daily", date: str = "2024-06-10") -> bytes:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            f'<meta property="og:site_name" content="{html.escape(outlet)}">'
+            f'<meta property="article:published_time" content="{date}T08:00:00Z"></head><body>'
+            f"<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+            f"<article><h1>{html.escape(title)}</h1>{body}</article>"
+            f"<footer>Copyright {html.escape(outlet)}</footer></body></html>").encode()
