@@ -43,6 +43,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
         self.requests: list[Request] = []
+        self.posted: list[tuple[str, bytes]] = []
         self.lock = threading.Lock()
         self.active = 0
         self.max_active = 0  # most requests in flight at once on this host
@@ -56,6 +57,14 @@ class FeedServer:
 
             def do_GET(self) -> None:  # noqa: N802 -- http.server's naming
                 server._answer(self)
+
+            def do_POST(self) -> None:  # noqa: N802 -- an alert receiver: keeps each body, answers 204
+                length = int(self.headers.get("Content-Length") or 0)
+                with server.lock:
+                    server.posted.append((self.path, self.rfile.read(length)))
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -177,3 +186,58 @@ def article_page(title: str, paragraphs: list[str], *, outlet: str = "Test Daily
             f"<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
             f"<article><h1>{html.escape(title)}</h1>{body}</article>"
             f"<footer>Copyright {html.escape(outlet)}</footer></body></html>").encode()
+
+
+# -- invented news stories (ours; varied enough that two stories are not near-duplicates) -------------
+
+TOWNS = ("Kisumu", "Nakuru", "Eldoret", "Mombasa", "Nyeri", "Machakos", "Kitui", "Garissa", "Thika", "Kakamega",
+         "Meru", "Embu", "Malindi", "Lamu", "Naivasha", "Kericho", "Bungoma", "Busia", "Migori", "Narok")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_LEADS = (
+    "Police fired tear gas to disperse hundreds of {group} who marched in {town} on {day} against {grievance}.",
+    "Gunmen attacked a police post in {town} on {day}, killing {n} officers, the county commander said.",
+    "Hundreds of {group} protested peacefully in {town} on {day} to demand {demand}, organisers said.",
+    "Rioters torched a market in {town} on {day} after a dispute over {grievance}, police said.",
+    "Suspected al-Shabaab militants ambushed a military convoy near {town} on {day}, killing {n} soldiers.",
+)
+_GROUPS = ("traders", "students", "boda boda riders", "teachers", "farmers", "nurses", "residents", "fishermen")
+_GRIEVANCES = ("new market fees", "rising fuel prices", "a land allocation", "delayed salaries", "water shortages",
+               "a county tax on produce", "the closure of a hospital wing", "police harassment")
+_DEMANDS = ("better roads", "the release of detained colleagues", "payment of arrears", "clean water",
+            "an end to evictions", "a new school", "electricity connections")
+_BODY = (
+    "Witness number {k} said the crowd of about {m} people had gathered since early morning.",
+    "A county official, who asked not to be named, said talks would resume within {k} days.",
+    "Shops along the main road stayed shut for {k} hours as the tension rose.",
+    "The regional police commander promised an investigation into the events of the day.",
+    "Local leaders appealed for calm and asked residents to report any {thing} to the authorities.",
+    "Footage shared on social media showed {m} people running from the scene near the {place}.",
+    "It was the {ordinal} such incident in the area this year, according to a civil society group.",
+    "Traffic on the highway was diverted for most of the afternoon, motorists said.",
+    "Hospital staff in the town said they had treated {k} people with minor injuries.",
+    "The governor's office said it would meet representatives of the {group} next week.",
+    "Human rights groups condemned what they called the heavy-handed response of the security forces.",
+    "Schools in the neighbourhood sent pupils home early as a precaution.",
+    "A spokesperson for the interior ministry declined to comment on the matter.",
+    "Residents said the {place} had been a flashpoint for months over {grievance}.",
+    "Opposition politicians called for a parliamentary inquiry into the handling of the unrest.",
+    "The {group} said they would return to the streets if their demands were not met by {day}.",
+)
+_THINGS = ("suspicious activity", "threats", "incidents", "looting")
+_PLACES = ("bus terminus", "county offices", "main market", "stadium", "railway station", "police station")
+_ORDINALS = ("second", "third", "fourth", "fifth")
+
+
+def story(i: int, *, town: str | None = None, day: str = "Monday") -> tuple[str, list[str]]:
+    """A seeded invented story: (headline, paragraphs), about 90-130 words, with an event in its lead."""
+    import random
+
+    rng = random.Random(i)
+    values = {"town": town or rng.choice(TOWNS), "day": day, "group": rng.choice(_GROUPS),
+              "grievance": rng.choice(_GRIEVANCES), "demand": rng.choice(_DEMANDS), "n": rng.randint(2, 9),
+              "k": rng.randint(2, 40), "m": rng.randint(50, 900), "thing": rng.choice(_THINGS),
+              "place": rng.choice(_PLACES), "ordinal": rng.choice(_ORDINALS)}
+    lead = rng.choice(_LEADS).format(**values)
+    body = [s.format(**values) for s in rng.sample(_BODY, 6)]
+    headline = f"Unrest in {values['town']}: story {i}"
+    return headline, [lead, " ".join(body[:3]), " ".join(body[3:])]

@@ -35,7 +35,7 @@ MAX_DELIVERY_ATTEMPTS = 3
 COMMAND_TIMEOUT = 30.0
 
 _CLAUSE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(>=|<=|!=|=|>|<)\s*(.+?)\s*$")
-_AND = re.compile(r"\s+and\s+", re.I)
+_AND = re.compile(r"(?:^|\s+)and(?:\s+|$)", re.I)
 
 
 class AlertError(SitrepError):

@@ -35,13 +35,13 @@ from sitrep.settings import Settings
 from sitrep.store import Store, canonical_url, text_hash
 from sitrep.watch.alerts import Alerts
 from sitrep.watch.neardup import NEAR_DUPLICATE_JACCARD, Sketch, SketchIndex, sketch
-from sitrep.watch.polite import RETRY_STATUSES, HostBackingOff, Politeness, RobotsDisallowed
+from sitrep.watch.polite import MAX_RETRY_AFTER, RETRY_STATUSES, HostBackingOff, Politeness, RobotsDisallowed
 from sitrep.watch.sources import SourceItem, read_source
 from sitrep.watch.state import Feed, FeedState, PendingItem, now
 
 # Fetch attempts of an item that fails for a passing reason (429, 5xx, timeout) before it is 'failed'.
 MAX_ATTEMPTS = 3
-# Wait before retrying such an item, doubled per attempt (a host's Retry-After wins when longer).
+# Wait before retrying such an item, doubled per attempt (the server's Retry-After instead, when it gives one).
 RETRY_BASE = dt.timedelta(seconds=30)
 # A feed that fails is polled again after its interval doubled per failure in a row, at most 64 times.
 MAX_BACKOFF_DOUBLINGS = 6
@@ -400,8 +400,8 @@ class Watcher:
             or exc.reason.startswith(("timed out", "fetch failed")))
         if passing and item.attempts + 1 < MAX_ATTEMPTS:
             wait = RETRY_BASE * 2 ** item.attempts
-            if isinstance(exc, FetchStatusError) and exc.retry_after is not None:
-                wait = max(wait, dt.timedelta(seconds=exc.retry_after))
+            if isinstance(exc, FetchStatusError) and exc.retry_after is not None:  # the server said when
+                wait = dt.timedelta(seconds=min(exc.retry_after, MAX_RETRY_AFTER))
             self.state.settle(item.item_url, "pending", exc.reason, retry_at=now() + wait)
             report.deferred += 1
             self.log(f"article {item.link}: {exc.reason}; will retry in {wait.total_seconds():.0f} s")
