@@ -426,3 +426,19 @@ def test_watch_command_once_codes_the_feeds_and_status_reports_errors(tmp_path: 
     out = capsys.readouterr().out
     assert "items seen: 2 (1 failed, 1 stored)" in out
     assert "fetch errors: 1 x HTTP 404 Not Found" in out
+
+
+def test_watch_item_stored_before_by_ingest_is_not_fetched(store: Store) -> None:
+    from sitrep.records import Article
+
+    settings = local_settings()
+    with feed_servers(1) as (srv,):
+        put_story(srv, "/known", 71)
+        headline, paragraphs = story(71)
+        store.add(Article(id="ingested", text="\n\n".join([headline, *paragraphs]), url=srv.url("/known")), [])
+        srv.set("/feed.xml", rss([("/known?utm_source=rss", "1", "a")]), content_type=RSS)
+        FeedState(store).add(srv.url("/feed.xml"))
+        report = watcher(store, settings).round()
+        assert (report.new_items, report.duplicates, report.stored) == (1, 1, 0)
+        assert srv.fetched("/known") == 0
+    assert items(store)["known"][0] == "duplicate"

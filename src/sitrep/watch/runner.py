@@ -224,9 +224,8 @@ class Watcher:
     def _fetch_items(self, pool: ThreadPoolExecutor, items: list[PendingItem], report: RoundReport) -> None:
         by_host: dict[str, list[PendingItem]] = defaultdict(list)
         for item in items:
-            known = self.state.stored_url(item.item_url)
-            if known is not None:  # stored before (by `sitrep ingest`, or under another feed's listing)
-                self._settle_duplicate(item, known, "already stored (same URL)", report, attempted=False)
+            if item.stored_as is not None:  # stored before (by `sitrep ingest`, or under another feed's listing)
+                self._settle_duplicate(item, item.stored_as, "already stored (same URL)", report, attempted=False)
                 continue
             host = by_host[self.polite.host_of(item.link)]
             if len(host) < MAX_ITEMS_PER_HOST_ROUND:

@@ -91,6 +91,7 @@ class PendingItem:
     title: str | None
     published: dt.date | None
     attempts: int
+    stored_as: str | None = None  # the stored article with this URL (by `sitrep ingest`, or another listing)
 
 
 @dataclass(slots=True)
@@ -217,8 +218,9 @@ class FeedState:
     def pending(self, at: dt.datetime, limit: int = 100_000) -> list[PendingItem]:
         """Items to fetch now, oldest first (those waiting out a back-off are left for later)."""
         rows = self.b.execute(
-            "SELECT item_url, link, feed_url, title, published, attempts FROM feed_items WHERE state = 'pending' "
-            "AND (retry_at IS NULL OR retry_at <= ?) ORDER BY first_seen, item_url LIMIT ?", [at, limit])
+            "SELECT i.item_url, i.link, i.feed_url, i.title, i.published, i.attempts, a.article_key "
+            "FROM feed_items i LEFT JOIN articles a ON a.url = i.item_url WHERE i.state = 'pending' "
+            "AND (i.retry_at IS NULL OR i.retry_at <= ?) ORDER BY i.first_seen, i.item_url LIMIT ?", [at, limit])
         return [PendingItem(*row) for row in rows]
 
     def count_pending(self) -> int:
