@@ -55,10 +55,13 @@ class Site:
 
     def copy_of(self) -> dict[int, int]:
         rng = random.Random(SEED)
-        out = {}
+        out: dict[int, int] = {}
         for i in range(self.items):
             if i >= 50 and rng.random() < COPY_SHARE:
-                out[i] = rng.randrange(0, i)
+                original = rng.randrange(0, i)
+                while original in out:  # a copy of a story, never of another copy
+                    original = rng.randrange(0, i)
+                out[i] = original
         return out
 
     def feed_of(self, i: int) -> int:
@@ -183,21 +186,23 @@ def run(args: argparse.Namespace) -> None:
         elapsed = time.monotonic() - start
         watcher.stop.set()
         rows = store.backend.execute("SELECT item_url, state, article_key FROM feed_items")
-        url_of_key = dict(store.backend.execute("SELECT article_key, url FROM articles"))
     stop.set()
     server.join(timeout=10)
     copies = site.copy_of()
     number = {url: int(url.rsplit("/", 1)[1]) for url, _, _ in rows}
-    settled = [r for r in rows if r[1] != "pending"]
-    seen_copies = [r for r in settled if number[r[0]] in copies]
-    recognised = 0
-    for url, st, key in seen_copies:
-        original = copies[number[url]]
-        target = url_of_key.get(key or "")
-        if st in ("near-duplicate", "duplicate") and target is not None and int(target.rsplit("/", 1)[1]) == original:
-            recognised += 1
-    originals = [r for r in settled if number[r[0]] not in copies]
-    wrongly = sum(1 for r in originals if r[1] == "near-duplicate")
+    settled = {number[url]: (st, key) for url, st, key in rows if st != "pending"}
+    # a seeded copy is recognised when it and its original ended as one article (whichever came first)
+    pairs = [(c, o) for c, o in copies.items() if c in settled and o in settled]
+    recognised = sum(1 for c, o in pairs if settled[c][1] is not None and settled[c][1] == settled[o][1])
+    family = {c: o for c, o in copies.items()}
+    owner = {key: n for n, (st, key) in settled.items() if st == "stored"}
+    wrongly = 0  # near-duplicates of an article that is not their own story
+    for n, (st, key) in settled.items():
+        if st != "near-duplicate":
+            continue
+        other = owner.get(key)
+        if other is None or family.get(n, n) != family.get(other, other):
+            wrongly += 1
     minutes = elapsed / 60
     print(f"sources {site.sources}, hosts {site.hosts}, items {site.items} ({len(copies)} seeded copies), "
           f"workers {args.workers}")
@@ -206,8 +211,9 @@ def run(args: argparse.Namespace) -> None:
           f"events {total.events}; polls {total.polls}")
     print("states: " + ", ".join(f"{s} {sum(1 for r in rows if r[1] == s)}"
                                   for s in ("stored", "duplicate", "near-duplicate", "failed", "pending")))
-    print(f"near-duplicates: {recognised}/{len(seen_copies)} seeded copies recognised "
-          f"({recognised / max(1, len(seen_copies)):.3f}); {wrongly}/{len(originals)} originals taken for copies")
+    near = sum(1 for st, _ in settled.values() if st == "near-duplicate")
+    print(f"near-duplicates: {recognised}/{len(pairs)} seeded copy-original pairs (both settled) ended as one "
+          f"article ({recognised / max(1, len(pairs)):.3f}); {wrongly}/{near} near-duplicates joined to another story")
     print("RSS MiB over the run: " + " ".join(f"{t:.0f}s:{m:.0f}" for t, m in rss[:: max(1, len(rss) // 12)]))
     tail = [m for t, m in rss if t > 60]
     if tail:
