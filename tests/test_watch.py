@@ -442,3 +442,25 @@ def test_watch_item_stored_before_by_ingest_is_not_fetched(store: Store) -> None
         assert (report.new_items, report.duplicates, report.stored) == (1, 1, 0)
         assert srv.fetched("/known") == 0
     assert items(store)["known"][0] == "duplicate"
+
+
+def test_watch_alert_not_delivered_is_kept_and_delivered_later(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "got.txt"
+    flag = tmp_path / "down"
+    flag.write_text("the receiver is down")
+    script = (f"import os, sys; sys.exit(1) if os.path.exists({str(flag)!r}) else "
+              f"open({str(out)!r}, 'a').write(os.environ['SITREP_EVENT_ID'] + chr(10))")
+    alerts = Alerts([parse_rule("fatalities>=5")], command=f"{sys.executable} -c \"{script}\"", codes={})
+    event = {"event_id": "e1", "fatalities": 7, "country": "Sudan"}
+    with store.backend.transaction():
+        assert alerts.raise_for(store.backend, event) == 1
+        assert alerts.raise_for(store.backend, event) == 0  # the same toll again: already raised
+    lines: list[str] = []
+    assert alerts.deliver(store.backend, local_settings(), lines.append) == 0
+    assert "not delivered: alert command exited 1" in lines[-1]
+    flag.unlink()
+    assert alerts.deliver(store.backend, local_settings(), lines.append) == 1
+    assert alerts.deliver(store.backend, local_settings(), lines.append) == 0  # delivered once, not again
+    assert out.read_text() == "e1\n"
+    (row,) = store.backend.execute("SELECT attempts, delivered_at IS NOT NULL, delivery_error FROM alerts")
+    assert row == (2, True, None)

@@ -106,3 +106,36 @@ def test_watch_sigkill_and_restart_no_duplicate_no_skipped_item(backend: str, tm
         assert clean.returncode == 0, err[-2000:]
         assert _shape(clean_db) == (counts, events, states)  # the same store as an uninterrupted run
 
+
+
+@pytest.mark.slow
+def test_watch_runs_unattended_polls_again_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    db = str(tmp_path / "loop.duckdb")
+    with feed_servers(1) as (srv,):
+        for i in range(3):
+            headline, paragraphs = story(2000 + i)
+            srv.set(f"/u/{i}", article_page(headline, paragraphs))
+        srv.set("/feed.xml", rss([(f"/u/{i}", str(i), "s") for i in range(2)]), content_type="application/rss+xml",
+                etag='"a"')
+        with open_store(db, Settings.load()) as store:
+            FeedState(store).add(srv.url("/feed.xml"), name="loop", every_seconds=1)
+        proc = _watch(db, tmp_path)
+        assert proc.stderr is not None
+        stored = 0
+        deadline = time.monotonic() + 180
+        for line in proc.stderr:
+            stored += ": stored: " in line
+            if stored == 2:  # the first poll's items are in: the feed changes under the running process
+                srv.set("/feed.xml", rss([(f"/u/{i}", str(i), "s") for i in range(3)]),
+                        content_type="application/rss+xml", etag='"b"')
+            if stored == 3 or time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGTERM)
+        _, rest = proc.communicate(timeout=60)
+        assert proc.returncode == 0, rest[-2000:]
+        assert "stopping (SIGTERM)" in rest
+        polls = [r for r in srv.requests if r.path == "/feed.xml"]
+        assert len(polls) >= 2  # polled again on its schedule, conditionally
+        assert polls[0].headers.get("if-none-match") is None and polls[1].headers.get("if-none-match") == '"a"'
+    with open_store(db, Settings.load()) as store:
+        assert store.counts()["articles"] == 3
