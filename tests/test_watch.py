@@ -464,3 +464,19 @@ def test_watch_alert_not_delivered_is_kept_and_delivered_later(store: Store, tmp
     assert out.read_text() == "e1\n"
     (row,) = store.backend.execute("SELECT attempts, delivered_at IS NOT NULL, delivery_error FROM alerts")
     assert row == (2, True, None)
+
+
+def test_watch_fetch_3xx_without_location_is_a_clean_error() -> None:
+    """A 300 with no Location used to raise KeyError out of the fetch (an internal error in `extract URL`)."""
+    from sitrep.errors import InputError
+    from sitrep.ingest import FetchStatusError, fetch
+
+    with feed_servers(1) as (srv,):
+        srv.set("/choices", status=300)
+        with pytest.raises(FetchStatusError, match="HTTP 300"):
+            fetch(srv.url("/choices"), local_settings())
+        srv.set("/unchanged", status=304)
+        assert fetch(srv.url("/unchanged"), local_settings(), headers={"If-None-Match": '"x"'}).status == 304
+        srv.set("/loop", status=302, headers={"Location": "/loop"})
+        with pytest.raises(InputError, match="more than 5 redirects"):
+            fetch(srv.url("/loop"), local_settings())
