@@ -308,6 +308,9 @@ def test_watch_story_syndicated_on_three_hosts_is_one_article_with_three_sources
     assert len(sources) == 2 and all(s >= 0.5 for _, s in sources)
     states = sorted(r[0] for r in store.backend.execute("SELECT state FROM feed_items"))
     assert states == ["near-duplicate", "near-duplicate", "stored"]
+    (event_id,) = [e["event_id"] for e in store.query()]
+    shown = store.explain(event_id).text()
+    assert "also carried by: " in shown and shown.count("/wire/strike)") == 2
 
 
 # -- alerts -----------------------------------------------------------------------------------------
