@@ -206,26 +206,33 @@ _GRIEVANCES = ("new market fees", "rising fuel prices", "a land allocation", "de
 _DEMANDS = ("better roads", "the release of detained colleagues", "payment of arrears", "clean water",
             "an end to evictions", "a new school", "electricity connections")
 _BODY = (
-    "Witness number {k} said the crowd of about {m} people had gathered since early morning.",
-    "A county official, who asked not to be named, said talks would resume within {k} days.",
-    "Shops along the main road stayed shut for {k} hours as the tension rose.",
-    "The regional police commander promised an investigation into the events of the day.",
-    "Local leaders appealed for calm and asked residents to report any {thing} to the authorities.",
-    "Footage shared on social media showed {m} people running from the scene near the {place}.",
-    "It was the {ordinal} such incident in the area this year, according to a civil society group.",
-    "Traffic on the highway was diverted for most of the afternoon, motorists said.",
-    "Hospital staff in the town said they had treated {k} people with minor injuries.",
-    "The governor's office said it would meet representatives of the {group} next week.",
-    "Human rights groups condemned what they called the heavy-handed response of the security forces.",
-    "Schools in the neighbourhood sent pupils home early as a precaution.",
-    "A spokesperson for the interior ministry declined to comment on the matter.",
-    "Residents said the {place} had been a flashpoint for months over {grievance}.",
-    "Opposition politicians called for a parliamentary inquiry into the handling of the unrest.",
-    "The {group} said they would return to the streets if their demands were not met by {day}.",
+    "Witness {name} said the crowd of about {m} people had gathered near the {place} since {hour} in the morning.",
+    "A county official, {name}, said talks with the {group} would resume within {k} days.",
+    "Shops along {street} stayed shut for {k} hours as the tension rose in {town}.",
+    "The {town} police commander, {name2}, promised an investigation into the events of {day}.",
+    "Local leaders in {town} appealed for calm and asked residents to report any {thing} to the {place}.",
+    "Footage shared on social media showed {m} people running from the {place} at about {hour} o'clock.",
+    "It was the {ordinal} such incident in {town} this year, according to {org}.",
+    "Traffic on the {town}-{other} highway was diverted for {k} hours, motorists told {org}.",
+    "Staff at {town} county hospital said they had treated {k} people, {k2} of them for tear gas.",
+    "The governor's office said {name2} would meet representatives of the {group} on {day2}.",
+    "{org} condemned what it called the heavy-handed response of the security forces in {town}.",
+    "{k} schools near the {place} sent pupils home early as a precaution, {name} said.",
+    "A spokesperson for the interior ministry, {name2}, declined to comment on the {grievance}.",
+    "Residents said the {place} had been a flashpoint for {k} months over {grievance}.",
+    "{name}, an opposition member for {other}, called for an inquiry into the handling of the unrest.",
+    "The {group} said they would return to the streets if their demands were not met by {day2}.",
 )
 _THINGS = ("suspicious activity", "threats", "incidents", "looting")
 _PLACES = ("bus terminus", "county offices", "main market", "stadium", "railway station", "police station")
-_ORDINALS = ("second", "third", "fourth", "fifth")
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh")
+_FIRST = ("Achieng", "Wanjiru", "Kiprono", "Otieno", "Mutua", "Njeri", "Barasa", "Chebet", "Omondi", "Kamau",
+          "Wafula", "Akinyi", "Mwangi", "Nekesa", "Kibet", "Atieno", "Ruto", "Wambui", "Onyango", "Jeptoo")
+_LAST = ("Odhiambo", "Kariuki", "Langat", "Muthoni", "Wekesa", "Koech", "Ndungu", "Ochieng", "Korir", "Nyambura",
+         "Simiyu", "Kiplagat", "Maina", "Auma", "Kipkemboi", "Wairimu", "Oduya", "Mugo", "Cheruiyot", "Owino")
+_ORGS = ("the Kenya Human Rights Commission", "Amnesty Kenya", "a civil society coalition", "the county assembly",
+         "the Law Society of Kenya", "a local residents' association", "the Red Cross", "a church council")
+_STREETS = ("Moi Avenue", "Kenyatta Street", "Oginga Odinga Road", "Market Lane", "Station Road", "Uhuru Highway")
 
 
 def story(i: int, *, town: str | None = None, day: str = "Monday") -> tuple[str, list[str]]:
@@ -233,10 +240,13 @@ def story(i: int, *, town: str | None = None, day: str = "Monday") -> tuple[str,
     import random
 
     rng = random.Random(i)
-    values = {"town": town or rng.choice(TOWNS), "day": day, "group": rng.choice(_GROUPS),
-              "grievance": rng.choice(_GRIEVANCES), "demand": rng.choice(_DEMANDS), "n": rng.randint(2, 9),
-              "k": rng.randint(2, 40), "m": rng.randint(50, 900), "thing": rng.choice(_THINGS),
-              "place": rng.choice(_PLACES), "ordinal": rng.choice(_ORDINALS)}
+    values = {"town": town or rng.choice(TOWNS), "other": rng.choice(TOWNS), "day": day,
+              "day2": rng.choice(DAYS), "group": rng.choice(_GROUPS), "grievance": rng.choice(_GRIEVANCES),
+              "demand": rng.choice(_DEMANDS), "n": rng.randint(2, 9), "k": rng.randint(2, 40),
+              "k2": rng.randint(1, 30), "m": rng.randint(50, 900), "hour": rng.randint(5, 11),
+              "thing": rng.choice(_THINGS), "place": rng.choice(_PLACES), "ordinal": rng.choice(_ORDINALS),
+              "name": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", "name2": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+              "org": rng.choice(_ORGS), "street": rng.choice(_STREETS)}
     lead = rng.choice(_LEADS).format(**values)
     body = [s.format(**values) for s in rng.sample(_BODY, 6)]
     headline = f"Unrest in {values['town']}: story {i}"

@@ -47,6 +47,8 @@ RETRY_BASE = dt.timedelta(seconds=30)
 MAX_BACKOFF_DOUBLINGS = 6
 # Items fetched from one host in one round: the round ends, and due feeds are polled, in bounded time.
 MAX_ITEMS_PER_HOST_ROUND = 200
+# Batches of fetched pages waiting for the extractor at most: two keep it busy while hosts answer.
+FETCH_AHEAD_BATCHES = 2
 # The longest sleep between rounds: a new `feeds add` (another process) is seen within this.
 IDLE_SECONDS = 5.0
 
@@ -230,7 +232,8 @@ class Watcher:
             host = by_host[self.polite.host_of(item.link)]
             if len(host) < MAX_ITEMS_PER_HOST_ROUND:
                 host.append(item)
-        results: queue.Queue[_Fetched | None] = queue.Queue()
+        # bounded: fetching runs at most this far ahead of extraction (flat memory, a prompt stop)
+        results: queue.Queue[_Fetched | None] = queue.Queue(maxsize=FETCH_AHEAD_BATCHES * self.settings.batch_size)
         for host_items in by_host.values():
             pool.submit(self._fetch_host, host_items, results)
         running = len(by_host)
