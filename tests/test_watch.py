@@ -396,6 +396,8 @@ def test_watch_feeds_commands_add_list_remove_status(tmp_path: Path, capsys: pyt
                  "--every", "5m", "--db", db]) == 0
     assert "added feed Lakeside" in capsys.readouterr().err
     assert main(["feeds", "add", "http://127.0.0.1:9/sitemap.xml", "--store", db]) == 0
+    assert main(["feeds", "add", "http://127.0.0.1:9/rss.xml", "--db", db]) == 0  # again: its settings kept
+    assert "updated feed Lakeside" in capsys.readouterr().err
     assert main(["feeds", "list", "--json", "--db", db]) == 0
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert listed[0] == {"url": "http://127.0.0.1:9/rss.xml", "name": "Lakeside", "country": "KE", "every": "5m"}

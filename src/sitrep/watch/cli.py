@@ -125,8 +125,9 @@ def add_commands(subparsers: Any, add_settings: Callable[[argparse.ArgumentParse
                                        "the country its articles are mostly about, the prior for their places.")
     a.add_argument("url", metavar="URL")
     a.add_argument("--name", help="what to call it (default: its host and path)")
-    a.add_argument("--every", type=_every, default=15 * 60, metavar="INTERVAL",
-                   help="how often to poll it: 90s, 15m, 1h (default 15m)")
+    a.add_argument("--every", type=_every, metavar="INTERVAL",
+                   help="how often to poll it: 90s, 15m, 1h (default 15m; adding a feed again keeps its interval "
+                        "unless given)")
     r = actions.add_parser("remove", help="stop following a feed (its stored articles are kept)")
     r.add_argument("feed", metavar="URL|NAME")
     ls = actions.add_parser("list", help="the feeds followed")

@@ -123,8 +123,11 @@ class FeedState:
     # ---- feeds -------------------------------------------------------------------------------
 
     def add(self, url: str, *, name: str | None = None, country: str | None = None,
-            every_seconds: int = DEFAULT_EVERY_SECONDS) -> tuple[Feed, bool]:
-        """Add a feed, or update the settings of the one with this URL; (feed, whether it is new)."""
+            every_seconds: int | None = None) -> tuple[Feed, bool]:
+        """Add a feed, or update the settings given for the one with this URL; (feed, whether it is new).
+
+        A new feed is polled every `DEFAULT_EVERY_SECONDS` unless told otherwise, and at once.
+        """
         url = url.strip()
         if not url.lower().startswith(("http://", "https://")):
             raise FeedError(f"not a feed address: {url!r} (give an http:// or https:// URL)")
@@ -136,13 +139,14 @@ class FeedState:
             self.b.lock_for_write()
             old = self.get(url)
             if old is None:
-                feed = Feed(url, name or _default_name(url), country, every_seconds, stamp, next_poll_at=stamp)
+                feed = Feed(url, name or _default_name(url), country, every_seconds or DEFAULT_EVERY_SECONDS, stamp,
+                            next_poll_at=stamp)
                 self.b.execute(f"INSERT INTO feeds ({', '.join(FEED_COLUMNS)}) VALUES "
                                f"({', '.join('?' for _ in FEED_COLUMNS)})", [getattr(feed, c) for c in FEED_COLUMNS])
                 return feed, True
             old.name = name or old.name
             old.country = country or old.country
-            old.every_seconds = every_seconds
+            old.every_seconds = every_seconds or old.every_seconds
             self.b.execute("UPDATE feeds SET name = ?, country = ?, every_seconds = ? WHERE url = ?",
                            [old.name, old.country, old.every_seconds, url])
             return old, False
