@@ -213,7 +213,7 @@ class Watcher:
         else:
             etag = outcome.headers.get("etag") or None
             modified = outcome.headers.get("last-modified") or None
-            status = f"ok: {len(items)} items"
+            status = f"ok: {_n(len(items), 'item')}"
             next_poll = stamp + every
         added = self.state.record_poll(feed, items, status=status + (f", {warnings[0]}" if warnings else ""),
                                        etag=etag, last_modified=modified, error=error, next_poll_at=next_poll)
@@ -357,7 +357,7 @@ class Watcher:
                 return key
             if sk is not None:
                 self.sketches.add(result.article_key, sk)
-            outcome = (f"{result.status}: {len(events)} events, {result.new_events} new, {result.merged} merged "
+            outcome = (f"{result.status}: {_n(len(events), 'event')}, {result.new_events} new, {result.merged} merged "
                        "into known events")
             self.state.settle(item.item_url, "stored", outcome, article_key=result.article_key, n_events=len(events))
             if self.alerts is not None:
@@ -367,7 +367,7 @@ class Watcher:
                         alerts += self.alerts.raise_for(b, record)
         report.stored += 1
         report.events += len(events)
-        self.log(f"article {item.link}: {outcome}" + (f"; {alerts} alerts raised" if alerts else ""))
+        self.log(f"article {item.link}: {outcome}" + (f"; {_n(alerts, 'alert')} raised" if alerts else ""))
         return result.article_key
 
     # ---- settling ----------------------------------------------------------------------------
@@ -426,3 +426,7 @@ def watch(store: Store, settings: Settings, *, once: bool = False, alerts: Alert
           log: Log = lambda line: None) -> RoundReport:
     """Keep `store` current from its feeds (see `Watcher`); returns what was done."""
     return Watcher(store, settings, alerts=alerts, log=log).run(once=once)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
