@@ -15,8 +15,10 @@ How each input is read:
 * ``.jsonl`` / ``.jsonl.gz``: one contract Article object per line; a broken line is
   reported as ``FILE:LINENO`` and the other lines still come out.
 * a folder: every file with a known suffix inside it, recursively, in sorted order.
-* ``http://`` / ``https://``: fetched with httpx, refusing private addresses unless
-  `Settings.allow_private`, under a size cap, re-checking every redirect hop.
+* ``http://`` / ``https://``: fetched with httpx by `fetch` (also what `sitrep watch` uses),
+  refusing private addresses unless `Settings.allow_private` or named in
+  `Settings.allow_networks`, under a size cap, re-checking every redirect hop before it is
+  connected to, with `Settings.user_agent`.
 * ``-`` (or no inputs at all): standard input, sniffed as JSONL, HTML or text.
 
 Internally every reader raises `InputError` for a bad input; `_guarded` turns it into
