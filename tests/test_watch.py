@@ -485,3 +485,23 @@ def test_watch_fetch_3xx_without_location_is_a_clean_error() -> None:
         srv.set("/loop", status=302, headers={"Location": "/loop"})
         with pytest.raises(InputError, match="more than 5 redirects"):
             fetch(srv.url("/loop"), local_settings())
+
+
+def test_watch_broken_and_misencoded_feeds_still_give_their_items(store: Store) -> None:
+    settings = local_settings()
+    with feed_servers(1) as (srv,):
+        put_story(srv, "/e/1", 81)
+        put_story(srv, "/e/2", 82)
+        latin = rss([("/e/1", "1", "Frappe à Kisumu")], encoding="utf-8").replace(b"\xc3\xa0", b"\xe0")
+        srv.set("/latin.xml", latin, content_type="application/rss+xml")  # says UTF-8, is Latin-1
+        broken = rss([("/e/2", "2", "Two")]).replace(b"</channel></rss>", b"<item><title>cut &amp")
+        srv.set("/broken.xml", broken, content_type="text/xml")  # no charset, cut off
+        state = FeedState(store)
+        state.add(srv.url("/latin.xml"), name="latin")
+        state.add(srv.url("/broken.xml"), name="broken")
+        lines: list[str] = []
+        report = watcher(store, settings, lines).round()
+        assert (report.new_items, report.stored) == (2, 2)
+    assert any(line.startswith("poll broken: ok: 1 item, 1 new; warning: malformed") for line in lines)
+    (title,) = [r[0] for r in store.backend.execute("SELECT title FROM feed_items WHERE item_url LIKE '%/e/1'")]
+    assert "Kisumu" in title
