@@ -14,6 +14,7 @@ process stops is delivered after the restart (so a crash can repeat a delivery, 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -159,8 +160,6 @@ class Alerts:
     def _send(self, payload: str, rule: str, event_id: str, settings: Settings) -> None:
         if self.command:
             env_extra = {"SITREP_ALERT_RULE": rule, "SITREP_EVENT_ID": event_id}
-            import os
-
             try:
                 done = subprocess.run(shlex.split(self.command), input=payload.encode("utf-8"), capture_output=True,
                                       timeout=COMMAND_TIMEOUT, env={**os.environ, **env_extra}, check=False)
