@@ -505,3 +505,21 @@ def test_watch_broken_and_misencoded_feeds_still_give_their_items(store: Store) 
     assert any(line.startswith("poll broken: ok: 1 item, 1 new; warning: malformed") for line in lines)
     (title,) = [r[0] for r in store.backend.execute("SELECT title FROM feed_items WHERE item_url LIKE '%/e/1'")]
     assert "Kisumu" in title
+
+
+def test_watch_copy_of_an_article_sitrep_ingest_stored_is_a_near_duplicate(store: Store) -> None:
+    from sitrep.records import Article
+
+    settings = local_settings()
+    store.add(Article(id="wire", text="\n\n".join(WIRE), url="https://agency.example/wire/strike",
+                      outlet="Agency"), [])
+    with feed_servers(1) as (srv,):
+        srv.set("/copy", article_page("Our headline", WIRE + ["Reporting by the agency."], outlet="Copier"))
+        srv.set("/feed.xml", rss([("/copy", "c", "c")]), content_type=RSS)
+        FeedState(store).add(srv.url("/feed.xml"))
+        lines: list[str] = []
+        report = watcher(store, settings, lines).round()
+    assert report.near_duplicates == 1 and report.stored == 0
+    assert "sketched 1 stored articles for near-duplicate detection" in lines
+    (row,) = store.backend.execute("SELECT article_key, outlet FROM article_sources")
+    assert row == ("url:https://agency.example/wire/strike", "Copier")

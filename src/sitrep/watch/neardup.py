@@ -114,6 +114,27 @@ class SketchIndex:
         self.b.executemany("INSERT INTO sketch_bands (band, bucket, article_key) VALUES (?, ?, ?)",
                            [(band, bucket, article_key) for band, bucket in enumerate(sk.bands())])
 
+    def backfill(self, batch: int = 500) -> int:
+        """Sketch the stored articles that have none (stored by `sitrep ingest`, or before this version), so
+        that copies of them are recognised too; returns how many were sketched."""
+        keys = [r[0] for r in self.b.execute("SELECT a.article_key FROM articles a LEFT JOIN article_sketches s "
+                                             "ON s.article_key = a.article_key WHERE s.article_key IS NULL")]
+        done = 0
+        for start in range(0, len(keys), batch):  # the texts a batch at a time: flat memory on a large store
+            chunk = keys[start:start + batch]
+            rows = self.b.execute(f"SELECT article_key, text FROM articles WHERE article_key IN "
+                                  f"({', '.join('?' * len(chunk))})", chunk)
+            with self.b.transaction():
+                for key, text in rows:
+                    sk = sketch(text)
+                    # a text too short to sketch gets an empty signature: looked at once, never matched
+                    if sk is None:
+                        self.b.execute("INSERT INTO article_sketches (article_key, signature) VALUES (?, '')", [key])
+                    else:
+                        self.add(key, sk)
+                    done += 1
+        return done
+
     def nearest(self, sk: Sketch) -> tuple[str, float] | None:
         """The stored article most like `sk` at or above `NEAR_DUPLICATE_JACCARD`, with its similarity."""
         buckets = sk.bands()
@@ -124,7 +145,7 @@ class SketchIndex:
         best: tuple[str, float] | None = None
         seen: set[str] = set()
         for key, band, bucket, signature in sorted(rows):
-            if key in seen or buckets[band] != bucket:
+            if key in seen or buckets[band] != bucket or not signature:
                 continue
             seen.add(key)
             score = sk.similarity(Sketch.from_hex(signature))

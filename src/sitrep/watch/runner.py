@@ -140,6 +140,8 @@ class Watcher:
             with ThreadPoolExecutor(self.settings.watch_workers, thread_name_prefix="sitrep-watch") as own:
                 return self.round(own)
         report = RoundReport()
+        if sketched := self.sketches.backfill():
+            self.log(f"sketched {sketched} stored articles for near-duplicate detection")
         self._feeds = {f.url: f for f in self.state.feeds()}
         self._poll(pool, self.state.due(now()), report)
         items = self.state.pending(now())
