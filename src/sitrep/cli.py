@@ -210,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add commands of their own: each has `add_commands(subparsers, add_settings)`, and
 # each parser it adds sets `func=run(args, settings) -> exit status` with `set_defaults`.
-COMMAND_MODULES: list[str] = ["sitrep.batch.cli", "sitrep.store.cli", "sitrep.training.cli", "sitrep.web.cli"]
+COMMAND_MODULES: list[str] = ["sitrep.batch.cli", "sitrep.store.cli", "sitrep.training.cli", "sitrep.web.cli",
+                              "sitrep.watch.cli"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

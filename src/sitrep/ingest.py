@@ -15,8 +15,10 @@ How each input is read:
 * ``.jsonl`` / ``.jsonl.gz``: one contract Article object per line; a broken line is
   reported as ``FILE:LINENO`` and the other lines still come out.
 * a folder: every file with a known suffix inside it, recursively, in sorted order.
-* ``http://`` / ``https://``: fetched with httpx, refusing private addresses unless
-  `Settings.allow_private`, under a size cap, re-checking every redirect hop.
+* ``http://`` / ``https://``: fetched with httpx by `fetch` (also what `sitrep watch` uses),
+  refusing private addresses unless `Settings.allow_private` or named in
+  `Settings.allow_networks`, under a size cap, re-checking every redirect hop before it is
+  connected to, with `Settings.user_agent`.
 * ``-`` (or no inputs at all): standard input, sniffed as JSONL, HTML or text.
 
 Internally every reader raises `InputError` for a bad input; `_guarded` turns it into
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import email.utils
 import gzip
 import ipaddress
 import itertools
@@ -54,7 +57,7 @@ from sitrep.inputfiles import display_name, file_kind, open_regular, stat_reason
 from sitrep.inputfiles import os_reason as _os_reason
 from sitrep.records import Article, InputProblem, Span, content_id
 from sitrep.screening import screen
-from sitrep.settings import Settings
+from sitrep.settings import Settings, parse_networks
 
 Result = Article | InputProblem
 
@@ -279,7 +282,11 @@ class _Reader:
     # -- URLs -------------------------------------------------------------------------------
 
     def _url(self, url: str) -> Article:
-        body, content_type, final_url = _fetch(url, self.settings)
+        fetched = fetch(url, self.settings)
+        return self.page(fetched.body, fetched.content_type, url, fetched.url)
+
+    def page(self, body: bytes, content_type: str, source: str, final_url: str) -> Article:
+        """The article of a fetched page (HTML or plain text by its content type)."""
         mime, _, params = content_type.partition(";")
         mime = mime.strip().lower()
         charset = _charset_param(params)
@@ -290,8 +297,8 @@ class _Reader:
         elif not mime:
             html = bool(_LOOKS_HTML.search(body[:HTML_PREAMBLE_BYTES]))
         else:
-            raise InputError(url, f"unsupported content type {mime!r} (expected text/html or text/plain)")
-        article = self._document(body, url, html=html, charset=charset, url=final_url)
+            raise InputError(source, f"unsupported content type {mime!r} (expected text/html or text/plain)")
+        article = self._document(body, source, html=html, charset=charset, url=final_url)
         article.url = final_url
         return article
 
@@ -451,18 +458,69 @@ def _charset_param(params: str) -> str | None:
 # -- URL fetching -------------------------------------------------------------------------------
 
 
-def _fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
-    """GET `url` hop by hop; returns (body, content type, final URL) or raises `InputError`.
+def article_from_page(body: bytes, content_type: str, source: str, final_url: str, settings: Settings,
+                      published: dt.date | None = None) -> Article:
+    """The `Article` of a page fetched by `fetch` (trafilatura for HTML); `InputError` when it has none."""
+    return _Reader(settings, published, None).page(body, content_type, source, final_url)
 
-    `fetch_timeout` bounds the whole fetch (every hop's connection, headers and body): a
-    watchdog shuts the connection's socket down at the deadline, which ends a read that a
-    server keeps alive by trickling a byte at a time (httpx's own timeouts are per read).
+
+@dataclass(slots=True)
+class Fetched:
+    """A response `fetch` accepted: its final URL, status (2xx, or 304 to a conditional GET), headers, body."""
+
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+
+class FetchStatusError(InputError):
+    """The server answered with an error status; `retry_after` is its Retry-After in seconds, when given."""
+
+    def __init__(self, source_name: str, reason: str, status: int, retry_after: float | None) -> None:
+        super().__init__(source_name, reason)
+        self.status = status
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """A Retry-After header (delta-seconds or an HTTP date) as seconds from now, or None when absent or bad."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    base = now if now is not None else time.time()
+    return max(0.0, when.timestamp() - base)
+
+
+def fetch(url: str, settings: Settings, *, headers: dict[str, str] | None = None,
+          accept: str = "text/html, text/plain;q=0.9") -> Fetched:
+    """GET `url` hop by hop under the private-address guard; the accepted response, or `InputError`.
+
+    Every hop's address is checked before it is connected to (and the address connected to is checked
+    again); `fetch_timeout` bounds the whole fetch (every hop's connection, headers and body): a
+    watchdog shuts the connection's socket down at the deadline, which ends a read that a server
+    keeps alive by trickling a byte at a time (httpx's own timeouts are per read). The body is read
+    under `max_input_bytes`. A 304 (to conditional `headers`) is returned with an empty body; any
+    other status that is not a success raises `FetchStatusError`.
     """
     limit = settings.max_input_bytes
     timeout = settings.fetch_timeout
     deadline = time.monotonic() + timeout
     watchdog = _Watchdog(deadline)
     timed_out = f"timed out after {timeout:g}s (fetch_timeout)"
+    sent = {"Accept": accept, "User-Agent": settings.user_agent, **(headers or {})}
     # trust_env=False: through a proxy, the address we check is not the one we reach.
     try:
         with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
@@ -473,16 +531,20 @@ def _fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
                 if remaining <= 0:
                     raise InputError(url, timed_out)
                 try:
-                    with client.stream("GET", target, headers={"Accept": "text/html, text/plain;q=0.9"},
-                                       timeout=remaining, extensions={"trace": watchdog.trace}) as resp:
+                    with client.stream("GET", target, headers=sent, timeout=remaining,
+                                       extensions={"trace": watchdog.trace}) as resp:
                         _check_peer(resp, url, settings)
-                        if resp.is_redirect:
+                        if resp.status_code == 304:
+                            return Fetched(str(resp.url), 304, resp.headers, b"")
+                        if resp.has_redirect_location:  # a 3xx without a Location is an error below
                             current = str(resp.url.join(resp.headers["location"]))  # re-checked above
                             continue
                         if not resp.is_success:
-                            raise InputError(url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+                            raise FetchStatusError(
+                                url, f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip(), resp.status_code,
+                                retry_after_seconds(resp.headers.get("retry-after")))
                         body = _read_capped(resp, url, limit, deadline, timed_out)
-                        return body, resp.headers.get("content-type", ""), str(resp.url)
+                        return Fetched(str(resp.url), resp.status_code, resp.headers, body)
                 except httpx.TimeoutException as exc:
                     raise InputError(url, timed_out) from exc
                 except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -495,7 +557,7 @@ def _fetch(url: str, settings: Settings) -> tuple[bytes, str, str]:
 
 
 class _Watchdog:
-    """Shuts down the sockets of a fetch when its deadline passes (see `_fetch`)."""
+    """Shuts down the sockets of a fetch when its deadline passes (see `fetch`)."""
 
     def __init__(self, deadline: float) -> None:
         self.fired = False
@@ -548,8 +610,13 @@ def _checked_url(current: str, source: str, settings: Settings) -> httpx.URL:
     if not settings.allow_private:
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         for address in _resolve(parsed.host, port, source):
-            _refuse_address(address, f"{parsed.host} resolves to", source)
+            _refuse_address(address, f"{parsed.host} resolves to", source, settings)
     return parsed
+
+
+def check_url(url: str, settings: Settings) -> httpx.URL:
+    """`url` parsed, or `InputError` unless it is http(s) to an address the guard allows (nothing is sent)."""
+    return _checked_url(url, url, settings)
 
 
 def _resolve(host: str, port: int, source: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
@@ -572,9 +639,16 @@ def address_refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     return None
 
 
-def _refuse_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, how: str, source: str) -> None:
-    if (reason := address_refusal(address)) is not None:
-        raise InputError(source, f"refused: {how} {address}, {reason} (set allow_private to fetch it)")
+def _refuse_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address, how: str, source: str,
+                    settings: Settings) -> None:
+    if (reason := address_refusal(address)) is None:
+        return
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if any(address in network for network in parse_networks(settings.allow_networks)):
+        return  # allowed by name (allow_networks), e.g. 127.0.0.1 for a local feed server
+    raise InputError(source, f"refused: {how} {address}, {reason} (set allow_private, or allow_networks for "
+                             "this address, to fetch it)")
 
 
 def _check_peer(resp: httpx.Response, source: str, settings: Settings) -> None:
@@ -585,7 +659,7 @@ def _check_peer(resp: httpx.Response, source: str, settings: Settings) -> None:
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if peer:
         address = ipaddress.ip_address(str(peer[0]).split("%", 1)[0])
-        _refuse_address(address, f"{resp.url.host} connected to", source)
+        _refuse_address(address, f"{resp.url.host} connected to", source, settings)
 
 
 def _read_capped(resp: httpx.Response, source: str, limit: int, deadline: float, timed_out: str) -> bytes:

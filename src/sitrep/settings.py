@@ -8,6 +8,7 @@ Each setting is declared once, with its help text, in `Settings`. The TOML file 
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import math
 import os
 import tomllib
@@ -18,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from sitrep import __version__
 from sitrep.errors import SitrepError
 
 
@@ -47,6 +49,37 @@ def positive_seconds(value: object) -> float:
     if not math.isfinite(number) or number <= 0:
         raise ValueError(f"not a positive, finite number of seconds: {value!r}")
     return number
+
+
+def non_negative_seconds(value: object) -> float:
+    """A finite number of seconds, 0 or more; ValueError with the reason otherwise."""
+    try:
+        number = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number) or number < 0:
+        raise ValueError(f"not a finite number of seconds, 0 or more: {value!r}")
+    return number
+
+
+def networks(value: object) -> str:
+    """Comma-separated IP addresses or networks (CIDR), checked; ValueError naming the one that is not."""
+    text = str(value).strip()
+    parse_networks(text)
+    return text
+
+
+def parse_networks(text: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """The networks of an `allow_networks` value (a bare address is a network of one)."""
+    out: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        try:
+            out.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ValueError(f"not an IP address or network: {part!r}") from None
+    return out
 
 
 def _flag(value: object) -> bool:
@@ -126,6 +159,26 @@ class Settings:
     allow_private: bool = field(
         default=False,
         metadata={"help": "allow fetching URLs on loopback, private and link-local addresses"},
+    )
+    allow_networks: str = field(
+        default="",
+        metadata={"help": "addresses or networks that may be fetched although private, comma-separated "
+                          "(e.g. 127.0.0.1 or 192.168.5.0/24); every other private address stays refused",
+                  "parse": networks},
+    )
+    user_agent: str = field(
+        default=f"sitrep/{__version__} (conflict event coder; reads news feeds politely, honours robots.txt)",
+        metadata={"help": "the User-Agent of every fetch (and the name matched in robots.txt)"},
+    )
+    host_delay: float = field(
+        default=2.0,
+        metadata={"help": "`sitrep watch`: minimum seconds between two requests to one host",
+                  "parse": non_negative_seconds},
+    )
+    watch_workers: int = field(
+        default=4,
+        metadata={"help": "`sitrep watch`: hosts fetched from at once (each host gets one request at a time)",
+                  "parse": positive_int},
     )
 
     def __post_init__(self) -> None:

@@ -32,6 +32,8 @@ class ReportExplanation:
     merge_reason: str
     evidence: dict[str, str] = field(default_factory=dict)  # field -> the text of its span
     is_lead: bool = False
+    # other sites that carried the same article (syndicated copies found by `sitrep watch`): (outlet, url)
+    also_carried_by: list[tuple[str | None, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -45,7 +47,8 @@ class Explanation:
             "reports": [
                 {"report_id": r.report_id, "article_id": r.article_id, "article_key": r.article_key,
                  "outlet": r.outlet, "title": r.title, "url": r.url, "published": r.published,
-                 "lead": r.is_lead, "merge_reason": r.merge_reason, "evidence": r.evidence, "record": r.record}
+                 "lead": r.is_lead, "merge_reason": r.merge_reason, "evidence": r.evidence, "record": r.record,
+                 "also_carried_by": [{"outlet": o, "url": u} for o, u in r.also_carried_by]}
                 for r in self.reports
             ],
         }
@@ -74,6 +77,8 @@ class Explanation:
             if r.url:
                 out.append(f"      url: {r.url}")
             out.append(f"      article: {r.article_id}   report: {r.report_id}")
+            if r.also_carried_by:
+                out.append("      also carried by: " + "; ".join(f"{o or '-'} ({u})" for o, u in r.also_carried_by))
             out.append(f"      says: {rec['sub_event_type']} on {rec['event_date']} at {rec['location'] or '-'} "
                        f"(geo_precision {rec['geo_precision']}); {rec['actor1'] or '-'} / {rec['actor2'] or '-'}; "
                        f"{rec['fatalities']} killed")
@@ -111,5 +116,8 @@ def explain(store: Store, event_id: str) -> Explanation:
         reports.append(ReportExplanation(report_id, article_id, key, outlet, title, url,
                                          published.isoformat() if published else None, rec, reason, evidence,
                                          report_id == lead_id))
+    for r in reports:
+        r.also_carried_by = [(o, u) for o, u in store.backend.execute(
+            "SELECT outlet, url FROM article_sources WHERE article_key = ? ORDER BY added_at, url", [r.article_key])]
     return Explanation(event, reports)
 
