@@ -20,39 +20,38 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import actors as actors_mod
-from sitrep import casualties, classifier, dates, events, frames, keep, nlp, screening, structure, taxonomy
+from sitrep import (
+    casualties,
+    classifier,
+    dates,
+    dyads,
+    eventplaces,
+    events,
+    frames,
+    keep,
+    model_files,
+    nlp,
+    screening,
+    structure,
+    taxonomy,
+    textmap,
+)
 from sitrep.actornames import plain
 from sitrep.actors import ActorMention
 from sitrep.errors import SitrepError
 from sitrep.nlp import doc_text
-from sitrep.places.gazetteer import Gazetteer, haversine_km
+from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geoparse import DEMONYMS, Geoparser
 from sitrep.places.publisher import Outlet, OutletReader
 from sitrep.records import Article, DateMention, Event, FatalityClaim, InputProblem, Place, Span
 from sitrep.settings import Settings
 
-# Words before a place name that say the event was near it, not in it (ACLED geo_precision 2).
-NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\s+(?:to|from|between)|"
-                  r"road\s+(?:to|from|between)|kilometres|km|miles|around|area\s+of|vicinity\s+of)\s+(?:the\s+)?"
-                  r"(?:\w+\s+)?$", re.I)
-# Words before a place name that say it is not where the event happened.
-NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0,3}in|said\s+in|"
-                       r"(?:meeting|talks|conference|summit|"
-                       r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
-                       r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
-                       r"(?:returned|travelled|traveled)\s+to|capital,?|(?:kilometres|kilometers|km|miles)\s+"
-                       r"(?:\w+\s+){0,2}?(?:of|from)|(?:north|south|east|west)(?:east|west)?\s+of)\s*$", re.I)
-
-# A division named beside a town within this distance of its centre frames the town
-# (their admin codes do not always agree between our two GeoNames sources).
-FRAME_KM = 150.0
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
 # A text this short summarises one event (a coder's note, a headline and lead): the rules' reading stands
 # against the frame model. 3: ACLED's Kenya notes average two sentences; real articles have 15.
@@ -91,9 +90,9 @@ class Extractor:
         self.prior = (self.settings.country or "").upper() or None
         if self.prior and self.prior not in self.country_names:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
-        self.type_model = _type_model(self.settings)
-        self.frame_model = _frame_model(self.settings)
-        self.keep_model = _keep_model(self.settings)
+        self.type_model = model_files.type_model(self.settings)
+        self.frame_model = model_files.frame_model(self.settings)
+        self.keep_model = model_files.keep_model(self.settings)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -123,7 +122,7 @@ class Extractor:
                 found = self.events(doc, item)
                 if offsets is not None:
                     for event in found:
-                        event.evidence = {k: _span_back(v, offsets) for k, v in event.evidence.items()}
+                        event.evidence = {k: textmap.span_back(v, offsets) for k, v in event.evidence.items()}
             except Exception as exc:  # noqa: BLE001 -- one article's failure must not stop the batch
                 yield _failed(original, exc)
                 continue
@@ -148,7 +147,7 @@ class Extractor:
             for p in places:
                 p.is_event_location = (p.start, p.end) in located
                 if offsets is not None:
-                    p.start, p.end = _span_back((p.start, p.end), offsets) or (p.start, p.end)
+                    p.start, p.end = textmap.span_back((p.start, p.end), offsets) or (p.start, p.end)
                     p.text = original.text[p.start:p.end]
             yield original, places
 
@@ -200,13 +199,13 @@ class Extractor:
         spaces, soft hyphens, direction marks) removed, so that 'Kis\u200dumu' is Kisumu. The original is
         kept in `_originals` with the offsets that map every span of the new text back to it."""
         screening.cap(article)  # the per-article cap, for articles that did not come through ingest
-        if not _FORMAT_CHARS.search(article.text):
+        if not textmap.FORMAT_CHARS.search(article.text):
             return article
-        kept = [i for i, c in enumerate(article.text) if not _is_format_char(c)]
+        kept = [i for i, c in enumerate(article.text) if not textmap.is_format_char(c)]
         offsets = kept + [len(article.text)]
         work = dataclasses.replace(article, text="".join(article.text[i] for i in kept))
         if article.toponyms:
-            forward = _forward_offsets(offsets, len(article.text))
+            forward = textmap.forward_offsets(offsets, len(article.text))
             work.toponyms = [(forward[s], forward[e]) for s, e in article.toponyms if forward[e] > forward[s]]
         self._originals[id(work)] = (article, offsets)
         return work
@@ -306,7 +305,7 @@ class Extractor:
                 date = next((d for d in fresh_dates if d.start >= sent.start_char), None)
             if fresh:
                 current = fresh[0]
-            here = self._sentence_places(text, sent, places, trigger)
+            here = eventplaces.sentence_places(text, sent, places, trigger)
             narrative = (can_start and bool(drafts) and events.narrates(sent, trigger)
                          and trigger.sub_event_type not in events.WEAK_TYPES)
             if not here:
@@ -321,7 +320,8 @@ class Extractor:
             touched: list[_Draft] = []
             new: list[_Draft] = []
             for place in here:
-                match = next((d for d in drafts if _same_place(d.place, place) and _same_day(d.date, date)), None)
+                match = next((d for d in drafts
+                              if eventplaces.same_place(d.place, place) and _same_day(d.date, date)), None)
                 if match is None and group and group[-1].place is None and _same_day(group[-1].date, date):
                     match = group[-1]
                     match.place = place
@@ -329,11 +329,11 @@ class Extractor:
                     self._merge(match, sent, trigger)
                     touched.append(match)
                 elif ((not drafts and can_start) or (narrative or new) and place.feature_code != "PCLI"
-                      or any(d.place is not None and _contains(d.place, place) for d in group)):
+                      or any(d.place is not None and eventplaces.contains(d.place, place) for d in group)):
                     draft = _Draft(trigger, trigger.sub_event_type, place, date, [sent])
                     new.append(draft)
             coarse_drafts = [d for d in group if d.place is not None and d not in touched
-                             and any(n.place is not None and _contains(d.place, n.place) for n in new)]
+                             and any(n.place is not None and eventplaces.contains(d.place, n.place) for n in new)]
             for coarse in _unique(coarse_drafts):  # each once, even if the group named it twice
                 # the lead said 'in Deir ez-Zor province'; this sentence names the towns: code the towns
                 if coarse in drafts:
@@ -462,7 +462,7 @@ class Extractor:
             trigger = self._model_trigger(sent, self.type_model.rescue)
             if trigger is None:
                 continue
-            here = self._sentence_places(text, sent, places, trigger)
+            here = eventplaces.sentence_places(text, sent, places, trigger)
             date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
             return [_Draft(trigger, trigger.sub_event_type, place, date, [sent], rescued_p=trigger.model_p,
                            origin="rescue")
@@ -488,44 +488,6 @@ class Extractor:
                 draft.sub_event_type, 0):
             draft.sub_event_type = trigger.sub_event_type
 
-    def _sentence_places(self, text: str, sent: SpacySpan, places: list[Place],
-                         trigger: events.Trigger) -> list[Place]:
-        """The places in a sentence where the event could have happened, most specific first."""
-        inside = [p for p in places if sent.start_char <= p.start < sent.end_char and not p.role]
-        keep = []
-        for p in inside:
-            if p.feature_code == "CONT":
-                continue
-            if p.feature_code == "PCLI" and _modifies_a_noun(sent, p):
-                continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
-            before = text[max(sent.start_char, p.start - 40) : p.start]
-            if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
-                continue
-            if _names_a_route(text, p):
-                continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
-            keep.append(p)
-        fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
-        if not fine:
-            ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")
-                    and p.feature_class == "P" and _names_a_route(text, p)]
-            # 'protesters blocked the Eldoret-Kitale road': on the road near its first town, as ACLED
-            # codes it (geo_precision 2), when the sentence names no other place
-            return ends[:1] or keep[:1]
-        towns = [p for p in fine if p.feature_class == "P"]
-        # 'Sake, a town in North Kivu province': the province frames the town, it is not a second event
-        fine = [p for p in fine if p.feature_class == "P" or not any(
-            t.country_code == p.country_code and (_contains(p, t) or t.admin1_code == p.admin1_code or haversine_km(
-                t.latitude, t.longitude, p.latitude, p.longitude) <= FRAME_KM) for t in towns)]
-        # a place named as another's container ('Watamu, Kilifi') is not a second event
-        out: list[Place] = []
-        for p in fine:
-            if any(_same_place(o, p) for o in out):
-                continue  # named twice in one sentence: one place
-            if any(_contains(p, o) for o in out):
-                continue  # p is the province of a town already named
-            out = [o for o in out if not _contains(o, p)]
-            out.append(p)
-        return out
 
     def _seated(self, place: Place | None) -> Place | None:
         """A division's event placed on the town that stands for it (coordinates, name and id),
@@ -580,7 +542,7 @@ class Extractor:
     def _event(self, doc: Doc, article: Article, d: _Draft, places: list[Place], index: int,
                memo: dict[tuple[str, int, str], list[Any]]) -> Event | None:
         place = d.place
-        country = place.country if place else _doc_country(places, self.country_names)
+        country = place.country if place else eventplaces.doc_country(places, self.country_names)
         if not country and self.prior:
             country = self.country_names[self.prior]
         sents = d.sentences
@@ -607,13 +569,13 @@ class Extractor:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
-        if not typed and sub in ("Attack", "Armed clash") and _crowd_violence(mentions, sents[0]):
+        if not typed and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
             sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
-        a1, a2 = _pick_actors(sub, mentions, country or "International", sents, elsewhere)
+        a1, a2 = dyads.pick_actors(sub, mentions, country or "International", sents, elsewhere)
         if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
-                and day.year >= STATE_FIRST_SINCE):
+                and day.year >= dyads.STATE_FIRST_SINCE):
             a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
-        if not typed and sub == "Attack" and a2 is not None and a2.kind in AGENT_KINDS:
+        if not typed and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
         claims: list[FatalityClaim] = []
         for s in sents:
@@ -624,7 +586,7 @@ class Extractor:
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
         named = actors_mod.name_actors(a1, a2, mentions, country or "International", day, doc)
-        geo_precision = _geo_precision(doc_text(doc), place)
+        geo_precision = eventplaces.geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
         trigger_sent = sents[0]
@@ -723,53 +685,10 @@ class Extractor:
 # ---- helpers ------------------------------------------------------------------------------
 
 
-ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|bypass)\b"
-ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
-ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
-ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
-
-
-# Unicode format characters (category Cf): invisible, but they split a name for the gazetteer and the NER.
-_FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
-
-
-def _is_format_char(c: str) -> bool:
-    return _FORMAT_CHARS.match(c) is not None
-
-
-def _span_back(span: Span | None, offsets: list[int]) -> Span | None:
-    """A span of the normalised text as the span of the original text that covers the same characters."""
-    if span is None:
-        return None
-    start, end = span
-    if end <= start:
-        return (offsets[start], offsets[start])
-    return (offsets[start], offsets[end - 1] + 1)
-
-
-def _forward_offsets(offsets: list[int], length: int) -> list[int]:
-    """For each position of the original text (and its end), the position in the normalised text."""
-    forward = [0] * (length + 1)
-    j = 0
-    for i in range(length + 1):
-        while j < len(offsets) - 1 and offsets[j] < i:
-            j += 1
-        forward[i] = j
-    return forward
-
-
 def _failed(article: Article, exc: Exception) -> InputProblem:
     """An article that a stage failed on, as that article's problem (its type and message, never silent)."""
     return InputProblem(article.source_name if article.source_name != "-" else article.id,
                         f"extraction failed ({type(exc).__name__}: {exc}); please report it")
-
-
-def _names_a_route(text: str, place: Place) -> bool:
-    """Whether the name is one end of a road or line named after the towns it joins."""
-    after = text[place.end : place.end + 40]
-    if ROUTE_BEFORE.search(text[max(0, place.start - 30) : place.start]):
-        return bool(ROUTE_NEXT.match(after))
-    return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
 
 
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -808,51 +727,9 @@ def get_extractor(settings: Settings | None = None) -> Extractor:
     return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
 
 
-def _type_model(settings: Settings) -> classifier.TypeModel | None:
-    choice = settings.event_model.strip()
-    if choice == "none":
-        return None
-    if choice == "auto":
-        return classifier.load_model(settings.data_dir)
-    path = classifier.shipped_path() if choice == "shipped" else Path(choice).expanduser()
-    if not path.is_file():
-        raise SitrepError(f"event model {choice!r}: no model file at {path}")
-    return classifier.TypeModel.load(path)
-
-
-def _keep_model(settings: Settings) -> frames.FrameModel | None:
-    choice = settings.keep_model.strip()
-    if choice == "none" or settings.frame_model.strip() == "none":
-        return None  # trained on what the frame model proposes: without it, the rules decide
-    if choice == "auto":
-        local = keep.local_path(settings.data_dir)
-        choice = str(local) if local.is_file() else "shipped"
-    path = keep.shipped_path() if choice == "shipped" else Path(choice).expanduser()
-    if not path.is_file():
-        if choice == "shipped":
-            return None
-        raise SitrepError(f"keep model {choice!r}: no model file at {path}")
-    return frames.FrameModel.load(path)
-
-
 def _is_summary(doc: Doc) -> bool:
     """A text of fewer than `keep.MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
     return sum(1 for s in doc.sents if s.text.strip()) < keep.MIN_SENTENCES
-
-
-def _frame_model(settings: Settings) -> frames.FrameModel | None:
-    choice = settings.frame_model.strip()
-    if choice == "none":
-        return None
-    if choice == "auto":
-        local = frames.local_path(settings.data_dir)
-        choice = str(local) if local.is_file() else "shipped"
-    path = frames.shipped_path() if choice == "shipped" else Path(choice).expanduser()
-    if not path.is_file():
-        if choice == "shipped":
-            return None  # no model trained yet: the sentence rules decide
-        raise SitrepError(f"frame model {choice!r}: no model file at {path}")
-    return frames.FrameModel.load(path)
 
 
 STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"
@@ -882,180 +759,10 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     return [d for d in drafts if not (id(d) in seen or seen.add(id(d)))]  # type: ignore[func-returns-value]
 
 
-def _modifies_a_noun(sent: SpacySpan, place: Place) -> bool:
-    """Whether a country's name qualifies a noun after it ('U.S. forces', 'Iraq's government')
-    rather than naming where something happened ('in Iraq')."""
-    doc = sent.doc
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    last = span[-1]
-    if last.dep_ == "case" and last.i > span.start:
-        last = span[-2]  # "Iraq 's": the possessive marker
-    head = last.head
-    return (last.dep_ in ("compound", "amod", "nmod", "poss") and head.i > span.end - 1
-            and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "GPE")
-
-
 def _same_day(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None:
         return True
     return a.date == b.date
-
-
-def _same_place(a: Place | None, b: Place) -> bool:
-    return a is not None and (a.name, a.country_code, a.feature_code) == (b.name, b.country_code, b.feature_code)
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.country_code != inner.country_code or outer is inner:
-        return False
-    if outer.feature_code == "PCLI":
-        return True
-    if outer.feature_code == "ADM1":
-        return inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
-    if outer.feature_code == "ADM2":
-        return inner.admin2 == outer.admin2 and inner.admin1_code == outer.admin1_code and inner.feature_class == "P"
-    return False
-
-
-def _doc_country(places: list[Place], names: dict[str, str]) -> str | None:
-    counts = Counter(p.country_code for p in places)
-    return names.get(counts.most_common(1)[0][0]) if counts else None
-
-
-def _geo_precision(text: str, place: Place | None) -> int:
-    if place is None or place.feature_code in ("PCLI", "ADM1", "RGN"):
-        return 3
-    if place.feature_code == "ADM2" or _names_a_route(text, place):
-        return 2
-    before = text[max(0, place.start - 40) : place.start]
-    return 2 if NEAR.search(before) else 1
-
-
-AGENT_KINDS = ("state", "group", "identity", "unidentified")
-# ACLED's exports put the state forces first in 'Excessive force against protesters' events (the
-# protesters second) in the recent years; older Kenya rows are split between both orders.
-STATE_FIRST_SINCE = 2020
-# Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
-CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
-# Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
-ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
-
-
-def _crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
-    """Whether the lead sentence's violence is done by an unarmed crowd rather than armed men.
-
-    'Nairobi residents beat two men to death', 'traders pelted the governor with mud',
-    'supporters of two candidates clashed', 'police clashed with market traders'.
-    """
-    here = [m for m in mentions if lead.start_char <= m.start < lead.end_char]
-    crowd_agents = [m for m in here if m.kind == "civilians" and m.role == "agent"
-                    and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end])]
-    armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
-    armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
-    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
-        return True
-    clash = re.search(r"\bclash(?:ed|es)?\b|running\s+battles?|fought", lead.text, re.I)
-    crowd = [m for m in here if m.kind == "civilians" and m.role in ("agent", "")]
-    return bool(clash and crowd and not [m for m in armed if m.kind != "state"])
-
-
-CROWD_WORDS = {
-    actors_mod.INTER_PROTESTERS: re.compile(r"\b(?:protesters|demonstrators|marchers|crowds?|strikers|students|traders|"
-                                            r"workers|teachers|residents|supporters|activists)\b", re.I),
-    actors_mod.INTER_RIOTERS: re.compile(r"\b(?:rioters|youths|young\s+men|mob|crowds?|protesters|demonstrators|"
-                                         r"residents|students|vigilantes)\b", re.I),
-    actors_mod.INTER_CIVILIANS: actors_mod.CIVILIANS,
-}
-
-
-def _pick_actors(
-    sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan],
-    elsewhere: list[ActorMention] | None = None,
-) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 and actor2 as ACLED assigns them for this kind of event. `elsewhere` holds the groups
-    that other sentences of the text blame: they can only name an attacker the event leaves unnamed."""
-    def synthetic(name: str, inter: int) -> ActorMention:
-        """An actor the text names only by what it did ('protesters'): its evidence is that word."""
-        words = CROWD_WORDS.get(inter)
-        for s in sents:
-            m = words.search(s.text) if words else None
-            if m:
-                return ActorMention(name, inter, s.start_char + m.start(), s.start_char + m.end(), "crowd")
-        return ActorMention(name, inter, 0, 0, "synthetic")
-
-    # an ethnic or communal group is armed when it acts; when acted on ('six Kikuyu were killed') it is civilians
-    communal = ("identity", "communal")
-    armed = [m for m in mentions if (m.kind in AGENT_KINDS and m.kind not in communal
-                                     or m.kind in communal and m.role in ("agent", "")) and m.role != "speaker"]
-    claimant = next((m for m in armed if m.role == "claimant"), None)
-    police = next((m for m in armed if m.kind == "state"), None)
-    civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
-        (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
-         for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
-        (m for m in mentions if m.kind == "people"), None)
-    if police is not None and police.branch == "Military Forces" and sub in (
-            "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
-            r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
-        # 'security forces' facing a crowd are the police, as ACLED codes them
-        police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
-    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
-        a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
-        return a1, police if sub != "Peaceful protest" else None
-    if sub == "Violent demonstration":
-        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
-    if sub == "Mob violence":
-        victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
-        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
-    agents = [m for m in armed if m.role == "agent"] or armed
-    actor1 = claimant or _specific(agents)
-    attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
-    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
-                                   or attributed.role == "claimant" and actor1.kind != "group"):
-        # (a group that claims the attack is its author, before any force the text names only beside it)
-        # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
-        actor1 = attributed
-        armed = [m for m in armed if m.kind != "unidentified"]
-    if sub == "Agreement":
-        others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
-        return actor1, _specific(others)
-    if actor1 is None:
-        actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
-    if sub == "Attack":
-        armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"),
-                           key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
-        if armed_target is not None and (armed_target.role == "patient" or civilians is None):
-            return actor1, armed_target
-    if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
-    victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
-    armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
-                          and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
-                         None)
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and armed_patient is not None:
-        return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
-        return actor1, victims
-    others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
-    # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
-    # associate, not its target)
-    doc = sents[0].doc
-    target = min(others, key=lambda m: (m.kind == "unidentified", actors_mod.beside(doc, actor1, m),
-                                        m.role != "patient", m.start), default=None)
-    if target is None and sub == "Armed clash":
-        target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
-    if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
-        target = civilians
-    return actor1, target
-
-
-def _specific(mentions: list[ActorMention]) -> ActorMention | None:
-    """Prefer a named actor to an unidentified one."""
-    if not mentions:
-        return None
-    ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.bare, m.start))
-    return ranked[0]
 
 
 def _sources(claims: list[FatalityClaim], sents: list[SpacySpan], article: Article) -> list[str]:

@@ -1,0 +1,138 @@
+"""Where an event happened, read in its sentence: the places a sentence names that can be an event's
+place (not a meeting place, a source, a distance reference, a road's far end, the country of the
+forces named), whether it was near a place rather than in it, and how precise the place is (ACLED's
+geo_precision)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import events
+from sitrep.places.gazetteer import haversine_km
+from sitrep.records import Place
+
+# Words before a place name that say the event was near it, not in it (ACLED geo_precision 2).
+NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\s+(?:to|from|between)|"
+                  r"road\s+(?:to|from|between)|kilometres|km|miles|around|area\s+of|vicinity\s+of)\s+(?:the\s+)?"
+                  r"(?:\w+\s+)?$", re.I)
+
+
+# Words before a place name that say it is not where the event happened.
+NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0,3}in|said\s+in|"
+                       r"(?:meeting|talks|conference|summit|"
+                       r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
+                       r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
+                       r"(?:returned|travelled|traveled)\s+to|capital,?|(?:kilometres|kilometers|km|miles)\s+"
+                       r"(?:\w+\s+){0,2}?(?:of|from)|(?:north|south|east|west)(?:east|west)?\s+of)\s*$", re.I)
+
+
+# A division named beside a town within this distance of its centre frames the town
+# (their admin codes do not always agree between our two GeoNames sources).
+FRAME_KM = 150.0
+
+
+ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|bypass)\b"
+
+
+ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)
+
+
+ROUTE_BEFORE = re.compile(r"[A-Z][\w'’]*\s?[-–]\s?$")
+
+
+ROUTE_NEXT = re.compile(rf"^{ROUTE_WORDS}", re.I)
+
+
+def names_a_route(text: str, place: Place) -> bool:
+    """Whether the name is one end of a road or line named after the towns it joins."""
+    after = text[place.end : place.end + 40]
+    if ROUTE_BEFORE.search(text[max(0, place.start - 30) : place.start]):
+        return bool(ROUTE_NEXT.match(after))
+    return bool(after.startswith(("-", "–")) and ROUTE_AFTER.match(after))
+
+
+def modifies_a_noun(sent: SpacySpan, place: Place) -> bool:
+    """Whether a country's name qualifies a noun after it ('U.S. forces', 'Iraq's government')
+    rather than naming where something happened ('in Iraq')."""
+    doc = sent.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    if last.dep_ == "case" and last.i > span.start:
+        last = span[-2]  # "Iraq 's": the possessive marker
+    head = last.head
+    return (last.dep_ in ("compound", "amod", "nmod", "poss") and head.i > span.end - 1
+            and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "GPE")
+
+
+def same_place(a: Place | None, b: Place) -> bool:
+    return a is not None and (a.name, a.country_code, a.feature_code) == (b.name, b.country_code, b.feature_code)
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    if outer.country_code != inner.country_code or outer is inner:
+        return False
+    if outer.feature_code == "PCLI":
+        return True
+    if outer.feature_code == "ADM1":
+        return inner.admin1_code == outer.admin1_code and inner.feature_code != "ADM1"
+    if outer.feature_code == "ADM2":
+        return inner.admin2 == outer.admin2 and inner.admin1_code == outer.admin1_code and inner.feature_class == "P"
+    return False
+
+
+def doc_country(places: list[Place], names: dict[str, str]) -> str | None:
+    counts = Counter(p.country_code for p in places)
+    return names.get(counts.most_common(1)[0][0]) if counts else None
+
+
+def geo_precision(text: str, place: Place | None) -> int:
+    if place is None or place.feature_code in ("PCLI", "ADM1", "RGN"):
+        return 3
+    if place.feature_code == "ADM2" or names_a_route(text, place):
+        return 2
+    before = text[max(0, place.start - 40) : place.start]
+    return 2 if NEAR.search(before) else 1
+
+
+def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: events.Trigger) -> list[Place]:
+    """The places in a sentence where the event could have happened, most specific first."""
+    inside = [p for p in places if sent.start_char <= p.start < sent.end_char and not p.role]
+    keep = []
+    for p in inside:
+        if p.feature_code == "CONT":
+            continue
+        if p.feature_code == "PCLI" and modifies_a_noun(sent, p):
+            continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
+        before = text[max(sent.start_char, p.start - 40) : p.start]
+        if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
+            continue
+        if names_a_route(text, p):
+            continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
+        keep.append(p)
+    fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
+    if not fine:
+        ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")
+                and p.feature_class == "P" and names_a_route(text, p)]
+        # 'protesters blocked the Eldoret-Kitale road': on the road near its first town, as ACLED
+        # codes it (geo_precision 2), when the sentence names no other place
+        return ends[:1] or keep[:1]
+    towns = [p for p in fine if p.feature_class == "P"]
+    # 'Sake, a town in North Kivu province': the province frames the town, it is not a second event
+    fine = [p for p in fine if p.feature_class == "P" or not any(
+        t.country_code == p.country_code and (contains(p, t) or t.admin1_code == p.admin1_code or haversine_km(
+            t.latitude, t.longitude, p.latitude, p.longitude) <= FRAME_KM) for t in towns)]
+    # a place named as another's container ('Watamu, Kilifi') is not a second event
+    out: list[Place] = []
+    for p in fine:
+        if any(same_place(o, p) for o in out):
+            continue  # named twice in one sentence: one place
+        if any(contains(p, o) for o in out):
+            continue  # p is the province of a town already named
+        out = [o for o in out if not contains(o, p)]
+        out.append(p)
+    return out
