@@ -127,3 +127,14 @@ def test_casualties_no_single_victim_invented(nlp, sentence: str) -> None:
 def test_casualties_the_earlier_killing_in_an_after_clause_is_not_counted(nlp) -> None:
     (sent,) = list(nlp("A woman who stabbed her boyfriend to death was lynched by a mob on Thursday.").sents)
     assert conservative_total(find_claims_parsed(sent)) == 1
+
+
+@pytest.mark.parametrize("text", ["Police 2024-02-30 Police Police killed", "Police 12/03/2024 police killed"])
+def test_casualties_a_written_date_is_no_count(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Found by the fuzz suite: the parser hung a date's year on the noun before it ('Police 2024'),
+    which gave 2024 dead with an evidence span that ended before it began; the patterns read
+    '02-30' as a range of 2 to 30."""
+    for event in extract(text):
+        assert event.fatalities == 0
+        span = event.evidence.get("fatalities")
+        assert span is None or span[0] <= span[1]

@@ -183,16 +183,21 @@ def _nearest_source(sources: list[tuple[int, str]], start: int, end: int) -> str
     return min(sources, key=lambda s: min(abs(s[0] - start), abs(s[0] - end)))[1]
 
 
+WRITTEN_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
 def find_claims(sentence: str, offset: int = 0) -> list[FatalityClaim]:
     """Fatality claims in one sentence; offsets are shifted by `offset` into the article."""
     if CUMULATIVE.search(sentence):
         return []
     sources = _sources(sentence)
     quote = sentence.strip()
+    # a written date is no count ('2024-02-30' is not '2-30 killed'): its digits are masked, offsets kept
+    masked = WRITTEN_DATE.sub(lambda m: "x" * len(m.group()), sentence)
     return [
         FatalityClaim(h.count, h.low, h.high, _nearest_source(sources, h.start, h.end), quote,
                       offset + h.start, offset + h.end, h.vague)
-        for h in sorted(_hits(sentence), key=lambda h: h.start)
+        for h in sorted(_hits(masked), key=lambda h: h.start)
     ]
 
 
@@ -258,11 +263,14 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
             if subj.lemma_.lower() in ANIMALS or subj.lower_ in ANIMALS:
                 continue  # '32 sheep were killed by a truck'
             for num in (c for c in subj.children if c.dep_ == "nummod"):
+                if _in_a_date(num):
+                    continue  # 'Police 2024-02-30 ...': a date the parser hung on the noun, not a count
                 words = " ".join(t.text for t in num.subtree if t.dep_ != "advmod" and t.lower_ not in ("least", "at"))
                 value = parse_number(words)
                 if value is None or value > 100_000:
                     continue
-                start, end = num.idx, subj.idx + len(subj)
+                # the count and its noun, whichever the parse put first
+                start, end = min(num.idx, subj.idx), max(num.idx + len(num), subj.idx + len(subj))
                 if any(s <= start < e or s < end <= e for s, e in taken):
                     continue
                 taken.append((start, end))
@@ -275,6 +283,16 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
         extra.append(FatalityClaim(1, 1, 1, _nearest_source(sources, start - base, end - base), sent.text.strip(),
                                    start, end))
     return sorted(claims + extra, key=lambda c: c.start)
+
+
+def _in_a_date(num: Token) -> bool:
+    """Whether a number is a part of a written date ('2024-02-30', '30/02/2024')."""
+    doc = num.doc
+    after = [doc[i] for i in (num.i + 1, num.i + 2) if i < len(doc)]
+    before = [doc[i] for i in (num.i - 1, num.i - 2) if i >= 0]
+    return any(len(pair) == 2 and pair[0].text in ("-", "/", ".") and pair[1].like_num
+               and (pair is after and num.whitespace_ == "" or pair is before and pair[1].whitespace_ == "")
+               for pair in (after, before))
 
 
 def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
