@@ -138,3 +138,8 @@ def test_casualties_a_written_date_is_no_count(extract, text: str) -> None:  # t
         assert event.fatalities == 0
         span = event.evidence.get("fatalities")
         assert span is None or span[0] <= span[1]
+
+
+def test_casualties_a_hyphenated_number_is_still_a_count(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Twenty-five soldiers were killed in an ambush near Kandahar on Monday.")
+    assert event.fatalities == 25

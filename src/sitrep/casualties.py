@@ -290,7 +290,9 @@ def _in_a_date(num: Token) -> bool:
     doc = num.doc
     after = [doc[i] for i in (num.i + 1, num.i + 2) if i < len(doc)]
     before = [doc[i] for i in (num.i - 1, num.i - 2) if i >= 0]
-    return any(len(pair) == 2 and pair[0].text in ("-", "/", ".") and pair[1].like_num
+    if not num.text.isdigit():
+        return False  # 'Twenty-five' is a number, not a date
+    return any(len(pair) == 2 and pair[0].text in ("-", "/", ".") and pair[1].text.isdigit()
                and (pair is after and num.whitespace_ == "" or pair is before and pair[1].whitespace_ == "")
                for pair in (after, before))
 
