@@ -4,6 +4,7 @@ make a stage impossible to read or load alone (issue 13 named two such circles).
 from __future__ import annotations
 
 import ast
+import functools
 from collections import defaultdict
 
 import pytest
@@ -13,6 +14,7 @@ from conftest import ROOT
 SRC = ROOT / "src"
 
 
+@functools.cache
 def _imports() -> dict[str, set[str]]:
     modules = {".".join(p.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__"): p
                for p in SRC.rglob("*.py")}

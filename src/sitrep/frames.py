@@ -344,7 +344,8 @@ class FrameModel:
                                 intercept=np.array([self.intercept]), meta=np.array(json.dumps(meta)))
 
     @classmethod
-    def load(cls, path: Path) -> FrameModel:
+    def load(cls, path: Path, what: str = "frame") -> FrameModel:
+        """The model at `path`; `what` names it in errors (the keep model is one of these too)."""
         try:
             with np.load(path, allow_pickle=False) as data:
                 names = [str(n) for n in data["names"]]
@@ -352,9 +353,9 @@ class FrameModel:
                 model = cls({n: i for i, n in enumerate(names)}, data["coef"].astype(np.float64),
                             float(data["intercept"][0]), float(meta["threshold"]), meta)
         except (OSError, KeyError, ValueError) as exc:
-            raise SitrepError(f"cannot read the frame model {path}: {exc}") from exc
+            raise SitrepError(f"cannot read the {what} model {path}: {exc}") from exc
         if meta.get("format") != FORMAT_VERSION:
-            raise SitrepError(f"frame model {path} has format {meta.get('format')}, sitrep reads {FORMAT_VERSION}")
+            raise SitrepError(f"{what} model {path} has format {meta.get('format')}, sitrep reads {FORMAT_VERSION}")
         return model
 
     def weights(self) -> list[tuple[str, float]]:

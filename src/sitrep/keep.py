@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from sitrep.frames import FrameModel
 from sitrep.records import Event
 
 # The probability from which a proposal is kept; the shipped model's own threshold (its meta)
@@ -107,10 +106,3 @@ def shipped_path() -> Path:
 
 def local_path(data_dir: Path) -> Path:
     return data_dir / "models" / "keep.npz"
-
-
-def threshold_of(model: FrameModel) -> float:
-    return model.threshold
-
-
-__all__ = ["THRESHOLD", "FrameModel", "Proposal", "features", "local_path", "shipped_path", "threshold_of"]

@@ -23,30 +23,26 @@ def type_model(settings: Settings) -> classifier.TypeModel | None:
 
 
 def keep_model(settings: Settings) -> frames.FrameModel | None:
-    choice = settings.keep_model.strip()
-    if choice == "none" or settings.frame_model.strip() == "none":
+    if settings.frame_model.strip() == "none":
         return None  # trained on what the frame model proposes: without it, the rules decide
-    if choice == "auto":
-        local = keep.local_path(settings.data_dir)
-        choice = str(local) if local.is_file() else "shipped"
-    path = keep.shipped_path() if choice == "shipped" else Path(choice).expanduser()
-    if not path.is_file():
-        if choice == "shipped":
-            return None
-        raise SitrepError(f"keep model {choice!r}: no model file at {path}")
-    return frames.FrameModel.load(path)
+    return _linear_model(settings.keep_model, keep.local_path(settings.data_dir), keep.shipped_path(), "keep")
 
 
 def frame_model(settings: Settings) -> frames.FrameModel | None:
-    choice = settings.frame_model.strip()
+    return _linear_model(settings.frame_model, frames.local_path(settings.data_dir), frames.shipped_path(), "frame")
+
+
+def _linear_model(setting: str, local: Path, shipped: Path, what: str) -> frames.FrameModel | None:
+    """A named-feature linear model (`frames.FrameModel`): none, auto (the local one when there is one),
+    shipped (None when no model was trained yet: the rules decide), or a path."""
+    choice = setting.strip()
     if choice == "none":
         return None
     if choice == "auto":
-        local = frames.local_path(settings.data_dir)
         choice = str(local) if local.is_file() else "shipped"
-    path = frames.shipped_path() if choice == "shipped" else Path(choice).expanduser()
+    path = shipped if choice == "shipped" else Path(choice).expanduser()
     if not path.is_file():
         if choice == "shipped":
-            return None  # no model trained yet: the sentence rules decide
-        raise SitrepError(f"frame model {choice!r}: no model file at {path}")
-    return frames.FrameModel.load(path)
+            return None
+        raise SitrepError(f"{what} model {choice!r}: no model file at {path}")
+    return frames.FrameModel.load(path, what)
