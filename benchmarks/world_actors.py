@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.api import get_extractor
+from sitrep.corpus import jsonl_objects
 from sitrep.evaluate import evaluate_actor_notes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -38,18 +39,8 @@ REGION_OF = {c: region for region, names in REGIONS.items() for c in names.split
 
 
 def read_notes(paths: list[Path], split: str) -> list[dict[str, Any]]:
-    notes = []
-    for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                note = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise SystemExit(f"{path}:{n}: not JSON ({exc})") from exc
-            if split == "all" or note.get("split") == split:
-                notes.append(note)
-    return notes
+    return [note for path in paths for _, note in jsonl_objects(path)
+            if split == "all" or note.get("split") == split]
 
 
 def main() -> int:

@@ -4,12 +4,12 @@ region, run through the real extractor; and the check of the actor dictionary it
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
 from sitrep import actornames
+from sitrep.corpus import jsonl_objects
 from sitrep.evaluate import evaluate_actor_notes, normalise_actor
 from sitrep.pipeline import Extractor
 from sitrep.records import Article, Event
@@ -198,7 +198,6 @@ WORLD_FLOORS = {"actor1_plain": 0.655, "actor2_plain": 0.585, "actor1_exact": 0.
 def test_actors_world_notes_dev_split_holds_its_floors(extractor: Extractor) -> None:
     """The world notes' dev split (our own ACLED-style notes from 59 countries) keeps its actor figures."""
     assert WORLD_NOTES, "tests/fixtures/world_notes is empty"
-    notes = [n for path in WORLD_NOTES for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-             for n in [json.loads(line)] if n.get("split") == "dev"]
+    notes = [n for path in WORLD_NOTES for _, n in jsonl_objects(path) if n.get("split") == "dev"]
     figures = evaluate_actor_notes(extractor, notes).figures()["dev"]
     assert {k: figures[k] for k in WORLD_FLOORS if figures[k] < WORLD_FLOORS[k]} == {}
