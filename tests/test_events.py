@@ -237,3 +237,14 @@ def test_events_language_data_is_read_from_its_files() -> None:
     assert ev.PROTEST in protest.pattern and "{protest}" not in protest.pattern
     assert "vow" in ev.IRREALIS_LEMMAS and "Arrests" in ev.WEAK_TYPES
     assert ev.NEGATORS.search("no strikes hit the base") and ev.LOOKING_BACK.search("the 2019 bombing")
+
+
+def test_events_an_event_no_sentence_places_is_coded_to_the_country(extract) -> None:  # type: ignore[no-untyped-def]
+    # no town is named: a coder codes the country (its centroid, geo_precision 3), never a record
+    # without coordinates, which no map shows and no gold event can match
+    text = ("Car bombs kill 12\n\nTwo car bombs exploded on Saturday morning, killing at least 12 people and "
+            "wounding 30, police said.\n\nThe bombers struck a crowded market and a police checkpoint, "
+            "witnesses said.\n\nThe Iraqi government condemned the bombings.")
+    (event,) = extract(text, published="2024-05-06")
+    assert (event.location, event.country, event.geo_precision) == ("Iraq", "Iraq", 3)
+    assert event.latitude is not None and event.longitude is not None

@@ -87,6 +87,7 @@ class Extractor:
         self.geoparser = Geoparser(self.gazetteer)
         self.outlets = OutletReader(self.gazetteer)
         self.country_names = {cc: name for cc, (name, _, _) in self.gazetteer.countries().items()}
+        self.country_codes = {name: cc for cc, name in self.country_names.items()}
         self.prior = (self.settings.country or "").upper() or None
         if self.prior and self.prior not in self.country_names:
             raise SitrepError(f"unknown country code {self.settings.country!r}: use ISO 3166 alpha-2, e.g. KE")
@@ -545,6 +546,12 @@ class Extractor:
         country = place.country if place else eventplaces.doc_country(places, self.country_names)
         if not country and self.prior:
             country = self.country_names[self.prior]
+        if place is None and country:
+            # no sentence of the event names a place: the country itself, as a coder codes it
+            # (ACLED: the country's centroid at geo_precision 3), never a record with no coordinates
+            cc = self.country_codes.get(country)
+            place = next((p for p in places if p.feature_code == "PCLI" and p.country_code == cc and not p.role),
+                         None) or self._country_place(cc)
         sents = d.sentences
         event_date, precision, date_span = self._date(d, article)
         day = dt.date.fromisoformat(event_date) if event_date else None
