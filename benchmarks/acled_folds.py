@@ -19,9 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from sitrep import classifier
 from sitrep.api import get_extractor
 from sitrep.evaluate import FIELDS, AcledResult, evaluate_acled_rows
+from sitrep.extract import classifier
 from sitrep.settings import Settings
 from sitrep.training.cli import ACLED_WEIGHT, acled_examples, fit_local
 

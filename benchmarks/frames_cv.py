@@ -17,10 +17,10 @@ import json
 import time
 from pathlib import Path
 
-from sitrep import frames
 from sitrep.api import get_extractor
 from sitrep.article_eval import corpus_articles, score
 from sitrep.corpus import read_articles, read_gold
+from sitrep.extract import frames
 from sitrep.records import InputProblem
 from sitrep.settings import Settings
 from sitrep.training import frames_train

@@ -1,4 +1,4 @@
-"""Cross-validated figures of the keep model (`sitrep.keep`) on the gold corpus's train split.
+"""Cross-validated figures of the keep model (`sitrep.extract.keep`) on the gold corpus's train split.
 
 The train articles are read once; their proposals come from frame models trained on the other
 folds (`keep_train.collect`); each fold's proposals are then scored by a keep model trained on

@@ -364,8 +364,8 @@ def cmd_profile(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from pyinstrument import Profiler
 
-    from sitrep import events as events_mod
     from sitrep.api import get_extractor
+    from sitrep.extract import events as events_mod
     from sitrep.records import Article
     from sitrep.settings import Settings
 

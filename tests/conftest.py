@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.api import get_extractor
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Event, content_id
 from sitrep.settings import Settings
 

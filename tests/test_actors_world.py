@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep import actornames
 from sitrep.corpus import jsonl_objects
 from sitrep.evaluate import evaluate_actor_notes, normalise_actor
-from sitrep.pipeline import Extractor
+from sitrep.extract import actornames
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Event
 
 # (country prior, event date, note, actor 1, actor 2); None where the case does not argue that side.

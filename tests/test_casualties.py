@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.casualties import conservative_total, find_claims, find_claims_parsed, parse_number
+from sitrep.extract.casualties import conservative_total, find_claims, find_claims_parsed, parse_number
 
 
 @pytest.mark.parametrize(

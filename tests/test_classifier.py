@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sitrep import classifier, cli
+from sitrep import cli
 from sitrep.errors import SitrepError
-from sitrep.pipeline import Extractor
+from sitrep.extract import classifier
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article
 from sitrep.settings import Settings
 
@@ -173,7 +174,7 @@ def test_classifier_corpus_is_what_its_generator_writes() -> None:
     spec.loader.exec_module(module)
     generate = module.generate
 
-    shipped = Path(classifier.__file__).parent / "training" / "corpus.jsonl"
+    shipped = Path(classifier.__file__).parent.parent / "training" / "corpus.jsonl"
     written = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in generate())
     assert shipped.read_text(encoding="utf-8") == written, "run `make model` after changing the generator"
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.dates import find_dates, is_historical
+from sitrep.extract.dates import find_dates, is_historical
 
 THURSDAY = dt.date(2024, 3, 14)
 

@@ -15,7 +15,7 @@ from sitrep.evaluate import (
     read_geo_xml,
     strip_remarks,
 )
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 
 from conftest import ROOT, dev_file
 

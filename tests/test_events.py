@@ -227,8 +227,8 @@ def test_events_a_county_named_in_brackets_holds_the_town_and_is_no_second_event
 
 def test_events_language_data_is_read_from_its_files() -> None:
     """The trigger cascade and the non-event words live in data/events/*.toml, one concept a file."""
-    from sitrep import events as ev
     from sitrep import taxonomy
+    from sitrep.extract import events as ev
 
     names = [name for name, _ in ev.TRIGGERS]
     assert set(names) - {"Protest", "Riot"} <= set(taxonomy.SUB_EVENT_TYPES)  # typed further by their outcome

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sitrep import frames
-from sitrep.pipeline import Extractor
+from sitrep.extract import frames
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Place
 from sitrep.training.frames_train import label_frames
 

@@ -31,9 +31,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from sitrep import output
-from sitrep.casualties import find_claims, parse_number
 from sitrep.cli import main
-from sitrep.dates import find_dates
+from sitrep.extract.casualties import find_claims, parse_number
+from sitrep.extract.dates import find_dates
 from sitrep.ingest import iter_articles
 from sitrep.records import Article, InputProblem
 from sitrep.settings import Settings

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import GazetteerError
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geonames_import import download, import_files, rebuild_with_imports
 

@@ -10,11 +10,11 @@ import datetime as dt
 
 import pytest
 
-from sitrep import keep
 from sitrep.article_eval import match_events
 from sitrep.corpus import read_articles, read_gold
-from sitrep.frames import FrameModel
-from sitrep.pipeline import Extractor
+from sitrep.extract import keep
+from sitrep.extract.frames import FrameModel
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article
 from sitrep.training import keep_train
 

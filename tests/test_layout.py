@@ -35,7 +35,7 @@ def _imports() -> dict[str, set[str]]:
     ("sitrep.api", "sitrep.parallel"),
     ("sitrep.places.gazetteer", "sitrep.places.geonames_import"),
     ("sitrep.places.gazetteer", "sitrep.places.index"),
-    ("sitrep.pipeline", "sitrep.api"),
+    ("sitrep.extract.pipeline", "sitrep.api"),
 ])
 def test_layout_no_two_modules_import_each_other(first: str, second: str) -> None:
     graph = _imports()

@@ -9,7 +9,7 @@ import pytest
 
 from sitrep import parallel
 from sitrep.cli import main
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, InputProblem, content_id
 from sitrep.settings import Settings
 

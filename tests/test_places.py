@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 from sitrep.places.gazetteer import normalize_name
 from sitrep.records import Article
 

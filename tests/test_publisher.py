@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.pipeline import Extractor
+from sitrep.extract.pipeline import Extractor
 from sitrep.places.publisher import OutletReader
 from sitrep.records import Place
 

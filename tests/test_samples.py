@@ -9,8 +9,8 @@ import pytest
 
 from sitrep import ingest
 from sitrep.evaluate import compare_expected
+from sitrep.extract.pipeline import Extractor
 from sitrep.output import validate_event
-from sitrep.pipeline import Extractor
 from sitrep.records import Article
 from sitrep.settings import Settings
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from sitrep import ingest, outfiles, output, parallel
-from sitrep.pipeline import Extractor, get_extractor  # noqa: F401 -- get_extractor is part of this API
+from sitrep.extract.pipeline import Extractor, get_extractor  # noqa: F401 -- get_extractor is part of this API
 from sitrep.records import Article, Event, InputProblem, content_id
 from sitrep.settings import Settings
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import Extractor
+    from sitrep.extract.pipeline import Extractor
 
 from sitrep.corpus import GoldArticle, jsonl_objects, parse_date, read_articles, read_gold
 from sitrep.errors import EvaluationError

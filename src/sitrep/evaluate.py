@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.actornames import plain
 from sitrep.errors import EvaluationError
-from sitrep.pipeline import Extractor
+from sitrep.extract.actornames import plain
+from sitrep.extract.pipeline import Extractor
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Article, Event, InputProblem, Place
 from sitrep.taxonomy import SUB_EVENT_TYPES

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitrep.errors import SitrepError
-from sitrep.pipeline import Extractor, get_extractor
+from sitrep.extract.pipeline import Extractor, get_extractor
 from sitrep.records import Article, Event, InputProblem
 from sitrep.settings import Settings
 

@@ -25,8 +25,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import structure, tables
-from sitrep.nlp import doc_text
+from sitrep import tables
+from sitrep.extract import structure
+from sitrep.extract.nlp import doc_text
 from sitrep.places.gazetteer import STATE_ABBREVIATIONS, GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.places.publisher import Outlet
 from sitrep.records import Place, Span

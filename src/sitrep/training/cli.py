@@ -28,7 +28,7 @@ from sitrep.errors import SitrepError
 from sitrep.settings import Settings
 
 if TYPE_CHECKING:  # the model's module (and spaCy, which its rule signals need) loads only when a command runs
-    from sitrep.classifier import TypeModel
+    from sitrep.extract.classifier import TypeModel
 
 # A coded row of the user's weighs this many invented corpus sentences: the corpus teaches every class
 # and the non-events, the user's rows their own coders' conventions (measured: docs/benchmarks.md).
@@ -80,7 +80,7 @@ def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str
               corpus_weights: list[float] | None = None) -> TypeModel:
     """A local model: the corpus and a user's coded rows (each weighing `weight` corpus sentences),
     with the thresholds measured for such a model."""
-    from sitrep import classifier
+    from sitrep.extract import classifier
 
     return classifier.fit([t for t, _ in corpus] + [t for t, _, _ in rows],
                           [lab for _, lab in corpus] + [lab for _, lab, _ in rows],
@@ -89,7 +89,7 @@ def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import classifier
+    from sitrep.extract import classifier
 
     if args.frames:
         return _train_frames(args, settings)
@@ -133,8 +133,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
                  train: list[tuple[str, str, dict[str, str]]], held: list[tuple[str, str, dict[str, str]]]) -> None:
     """Extract the held-out rows with the model sitrep would use now and with one trained on the rest."""
-    from sitrep import api, classifier
+    from sitrep import api
     from sitrep.evaluate import evaluate_acled_rows
+    from sitrep.extract import classifier
 
     model = fit_local(corpus, train, {"name": "held-out check"})
     now = "shipped" if classifier.shipped_path().is_file() else "none"
@@ -152,7 +153,8 @@ def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
 
 
 def _train_frames(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import api, frames
+    from sitrep import api
+    from sitrep.extract import frames
     from sitrep.training import frames_train
 
     extractor = api.get_extractor(dataclasses.replace(settings, frame_model="none"))
@@ -167,7 +169,8 @@ def _train_frames(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import api, keep
+    from sitrep import api
+    from sitrep.extract import keep
     from sitrep.training import keep_train
 
     extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none"))

@@ -1,4 +1,4 @@
-"""Training the frame model (`sitrep.frames`) on the gold corpus's train split.
+"""Training the frame model (`sitrep.extract.frames`) on the gold corpus's train split.
 
 Each gold article is read as sitrep reads it (the same parse, places, dates and rule
 readings), its places gathered into frames, and each frame labelled from the gold
@@ -19,9 +19,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sitrep import frames
 from sitrep.article_eval import corpus_articles
 from sitrep.corpus import GoldArticle, read_articles, read_gold
+from sitrep.extract import frames
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import InputProblem
 

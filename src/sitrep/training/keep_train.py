@@ -1,4 +1,4 @@
-"""Training the keep model (`sitrep.keep`) on the gold corpus's train split.
+"""Training the keep model (`sitrep.extract.keep`) on the gold corpus's train split.
 
 Each gold article is read as sitrep reads it, with the frame model on and the keep model off,
 and every event proposed for it is labelled from the gold events by the contract's matching
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitrep import frames, keep
 from sitrep.article_eval import corpus_articles, match_events
 from sitrep.corpus import GoldArticle, read_articles, read_gold
+from sitrep.extract import frames, keep
 from sitrep.records import InputProblem
 
 C = 1.0  # regularisation: see benchmarks/keep_cv.py
@@ -51,7 +51,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
     The frame model that proposes them is trained on the other folds of `gold` (by a hash of the
     id), never on the article itself: the keep model learns how far to trust the frame model's
     probability on articles it has not seen, as it will be used."""
-    from sitrep.pipeline import _is_summary
+    from sitrep.extract.pipeline import _is_summary
     from sitrep.training import frames_train
 
     by_id = {g.id: g for g in gold}

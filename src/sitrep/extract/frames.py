@@ -31,9 +31,10 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import casualties, events, structure, taxonomy
+from sitrep import taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
+from sitrep.extract import casualties, events, structure
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 

@@ -8,10 +8,10 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import actors as actors_mod
 from sitrep import taxonomy
-from sitrep.actors import ActorMention
-from sitrep.nlp import doc_text
+from sitrep.extract import actors as actors_mod
+from sitrep.extract.actors import ActorMention
+from sitrep.extract.nlp import doc_text
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
 

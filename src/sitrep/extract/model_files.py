@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep import classifier, frames, keep
 from sitrep.errors import SitrepError
+from sitrep.extract import classifier, frames, keep
 from sitrep.settings import Settings
 
 

@@ -39,7 +39,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep import nlp as _nlp  # noqa: F401 -- registers "sitrep_paragraphs" (blank lines end sentences)
+from sitrep.extract import nlp as _nlp  # noqa: F401 -- registers "sitrep_paragraphs" (blank lines end sentences)
 from sitrep.records import Article, Event, content_id
 from sitrep.settings import Settings
 

@@ -32,8 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep import events, taxonomy
+from sitrep import taxonomy
 from sitrep.errors import SitrepError
+from sitrep.extract import events
 
 FORMAT_VERSION = 2  # 2: rule signals among the features
 NON_EVENT = ""  # the label of a sentence that reports no ACLED event

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.nlp import doc_text
+from sitrep.extract.nlp import doc_text
 
 # ---- the language data: one concept a file in data/events/ -------------------------------
 

@@ -25,8 +25,10 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import actors as actors_mod
-from sitrep import (
+from sitrep import screening, taxonomy
+from sitrep.errors import SitrepError
+from sitrep.extract import actors as actors_mod
+from sitrep.extract import (
     casualties,
     classifier,
     dates,
@@ -37,15 +39,12 @@ from sitrep import (
     keep,
     model_files,
     nlp,
-    screening,
     structure,
-    taxonomy,
     textmap,
 )
-from sitrep.actornames import plain
-from sitrep.actors import ActorMention
-from sitrep.errors import SitrepError
-from sitrep.nlp import doc_text
+from sitrep.extract.actornames import plain
+from sitrep.extract.actors import ActorMention
+from sitrep.extract.nlp import doc_text
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geoparse import DEMONYMS, Geoparser
 from sitrep.places.publisher import Outlet, OutletReader

@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import events
+from sitrep.extract import events
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Place
 
