@@ -108,3 +108,17 @@ def test_frames_the_shipped_model_is_what_the_corpus_trains(tmp_path: Path) -> N
     assert ours.vocabulary == shipped.vocabulary
     assert np.allclose(ours.coef, shipped.coef, atol=1e-4)
     assert ours.threshold == shipped.threshold
+
+
+def test_frames_place_words_are_read_from_their_file() -> None:
+    """The words around a place name live in data/places/words.toml, read by eventplaces and frames."""
+    from sitrep import tables
+    from sitrep.extract import eventplaces
+
+    words = tables.language_data("places/words.toml")
+    assert set(frames.CONTEXTS) == set(words["contexts"]) >= {"near", "in", "speech", "meeting", "negated"}
+    assert eventplaces.NEAR.search("bombs fell near the ") and not eventplaces.NEAR.search("bombs fell in ")
+    assert eventplaces.NOT_THERE.search("the minister said in ") and not eventplaces.NOT_THERE.search("clashes in ")
+    assert frames.CONTEXTS["meeting"].search("talks with the envoy in ")
+    assert frames.NEGATED_CLAUSE.search("there were no reports of strikes hitting the air base at ")
+    assert frames.VIOLENCE_WORDS.search("shells struck the market")

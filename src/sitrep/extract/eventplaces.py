@@ -10,23 +10,16 @@ from collections import Counter
 
 from spacy.tokens import Span as SpacySpan
 
+from sitrep import tables
 from sitrep.extract import events
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Place
 
-# Words before a place name that say the event was near it, not in it (ACLED geo_precision 2).
-NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|on\s+the\s+road\s+(?:to|from|between)|"
-                  r"road\s+(?:to|from|between)|kilometres|km|miles|around|area\s+of|vicinity\s+of)\s+(?:the\s+)?"
-                  r"(?:\w+\s+)?$", re.I)
-
-
-# Words before a place name that say it is not where the event happened.
-NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0,3}in|said\s+in|"
-                       r"(?:meeting|talks|conference|summit|"
-                       r"statement|press\s+conference|briefing|speaking|spoke|hospital)\s+(?:\w+\s+){0,2}in|"
-                       r"based\s+in|headquartered\s+in|(?:fled|flown|taken|rushed|airlifted)\s+to|"
-                       r"(?:returned|travelled|traveled)\s+to|capital,?|(?:kilometres|kilometers|km|miles)\s+"
-                       r"(?:\w+\s+){0,2}?(?:of|from)|(?:north|south|east|west)(?:east|west)?\s+of)\s*$", re.I)
+# The words before a place name (data/places/words.toml): near it, not in it (ACLED geo_precision
+# 2); not where the event happened (a source, where someone spoke or was taken).
+_WORDS = tables.language_data("places/words.toml")
+NEAR = re.compile(tables.pattern(_WORDS["near"]), re.I)
+NOT_THERE = re.compile(tables.pattern(_WORDS["not_there"]), re.I)
 
 
 # A division named beside a town within this distance of its centre frames the town
@@ -34,7 +27,7 @@ NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0
 FRAME_KM = 150.0
 
 
-ROUTE_WORDS = r"\s(?:road|highway|expressway|motorway|railway|railroad|pipeline|route|corridor|bypass)\b"
+ROUTE_WORDS = tables.pattern(_WORDS["route_words"])
 
 
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)

@@ -11,32 +11,24 @@ or looking back ('the 2019 bombing').
 
 from __future__ import annotations
 
-import importlib.resources
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep import tables
 from sitrep.extract.nlp import doc_text
 
 # ---- the language data: one concept a file in data/events/ -------------------------------
 
 
 def _data(name: str) -> dict[str, Any]:
-    text = importlib.resources.files("sitrep").joinpath(f"data/events/{name}").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tables.language_data(f"events/{name}")
 
 
-def _pattern(text: str, **fragments: str) -> str:
-    """A pattern written over several lines: the lines joined, their leading spaces removed, and
-    `{name}` replaced by the fragment of that name."""
-    joined = "".join(line.lstrip() for line in text.splitlines())
-    for name, fragment in fragments.items():
-        joined = joined.replace("{" + name + "}", fragment)
-    return joined
+_pattern = tables.pattern
 
 
 _PROTEST_DATA = _data("protest.toml")

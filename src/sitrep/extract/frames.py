@@ -31,7 +31,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import taxonomy
+from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
@@ -45,32 +45,13 @@ SPLIT_NEVER = events.WEAK_TYPES - {"Arrests"}
 MAX_DAYS_PER_PLACE = 3  # events on other days at one place, each from a sentence that dates it
 SAME_TOWN_KM = 8.0  # two mentions resolved this close are one place (a town and its quarter)
 
-# Words before a mention that say where it stands in the telling (matched on the 40 characters before).
-CONTEXTS: dict[str, re.Pattern[str]] = {
-    "near": re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|around|vicinity\s+of|west|east|north|"
-                       r"south)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I),
-    "in": re.compile(r"\b(?:in|at|inside|into|on)\s+(?:the\s+)?(?:\w+\s+)?$", re.I),
-    "from": re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.I),
-    "to": re.compile(r"\b(?:to|towards|toward)\s+(?:the\s+)?$", re.I),
-    "speech": re.compile(r"\b(?:said|told|says|spoke|speaking|statement|conference|briefing|interview)\b"
-                         r"[^.]{0,30}$", re.I),
-    "meeting": re.compile(r"\b(?:talks|meeting|met|summit|visit\w*|envoy|ambassador|embassy|negotiat\w+)\b[^.]{0,30}$",
-                          re.I),
-    "hospital": re.compile(r"\b(?:hospital|taken|rushed|airlifted|evacuated|fled|flown|returned|travel\w*)\b"
-                           r"[^.]{0,25}$", re.I),
-    "distance": re.compile(r"\b(?:kilometres|kilometers|km|miles)\b[^.]{0,20}$", re.I),
-    "negated": re.compile(r"\b(?:no\s+reports?|not|never|denied|without)\b[^.]{0,40}$", re.I),
-}
-# The sentence says something was hit or someone hurt, whether or not a trigger of the cascade
-# matched ('bombs landed near Abu Kamal', 'shells struck the market').
-VIOLENCE_WORDS = re.compile(r"\b(?:land(?:ed|ing)|hit|struck|strikes?|explo(?:ded|sion|sions)|blasts?|kill(?:ed|ing)|"
-                            r"wound(?:ed|ing)|injur(?:ed|ing|ies)|dead|died|attack(?:ed|s)?|fir(?:ed|ing)|bomb(?:ed|s|ing)?|"
-                            r"shell(?:ed|s|ing)|clash(?:ed|es)|fought|fighting|raid(?:ed|s)?|destroy(?:ed)?|burn(?:ed|t)|"
-                            r"torched|seized|captured|kidnapp(?:ed|ing)|abducted|arrest(?:ed|s)?|protest(?:ed|s|ers)?|"
-                            r"march(?:ed|es)?|rall(?:y|ied|ies))\b", re.I)
-# A negation anywhere before the mention in its clause ('there were no reports of strikes hitting the air
-# base at Palmyra'): the place was not hit.
-NEGATED_CLAUSE = re.compile(r"\b(?:no\s+(?:reports?|sign|evidence)|not|n't|never|denied|without|nor)\b[^;:]*$", re.I)
+# Words before a mention that say where it stands in the telling (matched on the 40 characters
+# before), and what a sentence says was hit or not (data/places/words.toml).
+_WORDS = tables.language_data("places/words.toml")
+CONTEXTS: dict[str, re.Pattern[str]] = {name: re.compile(tables.pattern(text), re.I)
+                                        for name, text in _WORDS["contexts"].items()}
+VIOLENCE_WORDS = re.compile(tables.pattern(_WORDS["sentence"]["violence"]), re.I)
+NEGATED_CLAUSE = re.compile(tables.pattern(_WORDS["sentence"]["negated_clause"]), re.I)
 POSITION_BUCKETS = (0, 1, 2, 4, 8, 16)
 
 
