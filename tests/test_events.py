@@ -248,3 +248,13 @@ def test_events_an_event_no_sentence_places_is_coded_to_the_country(extract) -> 
     (event,) = extract(text, published="2024-05-06")
     assert (event.location, event.country, event.geo_precision) == ("Iraq", "Iraq", 3)
     assert event.latitude is not None and event.longitude is not None
+
+
+def test_events_the_actors_settle_the_type_and_the_record_says_so(extract) -> None:  # type: ignore[no-untyped-def]
+    # the rules read an attack; the ones attacked are police, so a coder codes an armed clash
+    # (sitrep.extract.subevent.settle), and extra.typing names the rule that changed the type
+    (event,) = extract("Gunmen attacked a police post in Mandera on Monday, police said.", published="2024-05-08")
+    assert event.sub_event_type == "Armed clash"
+    assert event.extra["typing"]["rules"] == "Attack" and "armed" in event.extra["typing"]["adjusted"]
+    (event,) = extract("Gunmen attacked a village in Mandera on Monday, police said.", published="2024-05-08")
+    assert event.sub_event_type == "Attack" and "adjusted" not in event.extra.get("typing", {})

@@ -164,7 +164,7 @@ def load_model(data_dir: Path) -> TypeModel | None:
 # ---- training (needs scikit-learn) ----------------------------------------------------------
 
 
-# The probability at which a model's type overrides the rules' (`pipeline.Extractor._typed`), measured
+# The probability at which a model's type overrides the rules' (`subevent.model_or_rules`), measured
 # on the ACLED dev file: a model trained on our corpus alone helps only when nearly sure (0.9); one
 # trained on the user's own coded data as well is trusted from 0.3 (docs/benchmarks.md).
 OVERRIDE_CORPUS = 0.9

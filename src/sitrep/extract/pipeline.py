@@ -32,7 +32,6 @@ from sitrep.extract import (
     casualties,
     classifier,
     dates,
-    dyads,
     eventplaces,
     events,
     frames,
@@ -40,6 +39,7 @@ from sitrep.extract import (
     model_files,
     nlp,
     structure,
+    subevent,
     textmap,
 )
 from sitrep.extract.actornames import plain
@@ -55,8 +55,6 @@ CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is le
 # A text this short summarises one event (a coder's note, a headline and lead): the rules' reading stands
 # against the frame model. 3: ACLED's Kenya notes average two sentences; real articles have 15.
 SUMMARY_SENTENCES = 3
-MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
-MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
 
 
 @dataclass(slots=True)
@@ -446,14 +444,14 @@ class Extractor:
     def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[_Draft]:
         """An event the rules' triggers missed, read by the trained model in the lead.
 
-        Only when the rules found no event at all, only in the first `MODEL_LEAD` sentences
+        Only when the rules found no event at all, only in the first `subevent.MODEL_LEAD` sentences
         (the headline included), and only in a sentence the rules did not refuse (negated,
         planned, looking back) and that names no natural disaster or accident: the model
         widens the words that can signal an event, not what counts as one.
         """
         if self.type_model is None:
             return []
-        for sent in _lead(doc):
+        for sent in subevent.lead(doc):
             if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
                 continue
             found = events.detect(sent)
@@ -554,8 +552,7 @@ class Extractor:
         sents = d.sentences
         event_date, precision, date_span = self._date(d, article)
         day = dt.date.fromisoformat(event_date) if event_date else None
-        sub, typing = self._typed(d)
-        typed = typing is not None and typing["by"] == "model"
+        sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p)
         mentions: list[ActorMention] = []
         for s in sents:
             key = ("actors", s.start_char, country or "International")
@@ -575,14 +572,10 @@ class Extractor:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
-        if not typed and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
-            sub = "Mob violence"  # the violent side is an unarmed crowd: residents, traders, supporters
-        a1, a2 = dyads.pick_actors(sub, mentions, country or "International", sents, elsewhere)
-        if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
-                and day.year >= dyads.STATE_FIRST_SINCE):
-            a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
-        if not typed and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
-            sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
+        settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere, day)
+        sub, a1, a2 = settled.sub_event_type, settled.actor1, settled.actor2
+        if settled.adjusted:
+            typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": settled.adjusted}
         claims: list[FatalityClaim] = []
         for s in sents:
             key = ("claims", s.start_char, "")
@@ -649,35 +642,6 @@ class Extractor:
                    **({"typing": typing} if typing else {})},
         )
 
-    def _typed(self, d: _Draft) -> tuple[str, dict[str, Any] | None]:
-        """The sub-event type: the rules' unless the trained model is sure of another.
-
-        The model reads the lead when the event is told there, else the event's first
-        sentences (`_model_sentences`); when its best label is a
-        different event type's or sub-event type's with probability at least the model's own
-        `override` threshold, it wins (the shipped model, trained on our corpus alone,
-        overrides only when nearly sure). A model that thinks the text is no
-        event at all does not drop it (the rules' non-event checks decide that); `typing`
-        records both readings.
-        """
-        rule = d.sub_event_type
-        if self.type_model is None:
-            return rule, None
-        name = str(self.type_model.meta.get("name", ""))
-        if d.rescued_p:  # found by the model alone (`_rescued`)
-            return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(d.rescued_p, 3),
-                          "model_name": name}
-        text = " ".join(s.text.strip() for s in _model_sentences(d))
-        probs = self.type_model.predict(text)
-        label = max(probs, key=probs.__getitem__)
-        p = probs[label]
-        # the model overrides when sure enough, and when it finds the rules' type clearly less likely
-        by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= self.type_model.override
-                         and probs.get(rule, 0.0) <= p * self.type_model.margin) else "rules"
-        info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
-                "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
-        return (label if by == "model" else rule), info
-
     @staticmethod
     def _date(d: _Draft, article: Article) -> tuple[str | None, int, Span | None]:
         if d.date is not None:
@@ -704,19 +668,6 @@ DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Exc
 def _family(sub: str) -> str:
     """Which sub-event types a later sentence may refine: a protest that turns violent is one event."""
     return "demonstration" if sub in DEMONSTRATION else taxonomy.event_type(sub)
-
-
-def _lead(doc: Doc) -> list[SpacySpan]:
-    """The article's first `MODEL_LEAD` sentences that are not blank (the headline included)."""
-    return list(itertools.islice((s for s in doc.sents if s.text.strip()), MODEL_LEAD))
-
-
-def _model_sentences(d: _Draft) -> list[SpacySpan]:
-    """What the model reads for an event: the lead when the event is told there, else its own sentences."""
-    lead = _lead(d.sentences[0].doc)
-    if any(s.start_char == d.sentences[0].start_char for s in lead):
-        return lead
-    return d.sentences[:MODEL_SENTENCES]
 
 
 _EXTRACTORS: dict[tuple[str, ...], Extractor] = {}

@@ -1,0 +1,100 @@
+"""The sub-event type of a record, decided in one place (issue 13).
+
+Three readings meet here, in this order:
+
+1. the rules' trigger (`events`), which proposed the event;
+2. the trained type model (`classifier`), which overrides the rules when it is sure of another
+   type (`model_or_rules`);
+3. who the actors turn out to be (`settle`): violence done by an unarmed crowd is `Mob
+   violence`; an `Attack` on armed men (police, militants) is an `Armed clash`; the forces
+   that used excessive force against protesters are actor 1 (since 2020, as ACLED codes it).
+
+`extra.typing` on the record says which reading decided, with the model's probabilities and,
+when the actors changed the type, the rule that changed it (`adjusted`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.extract import classifier, dyads
+from sitrep.extract.actors import ActorMention
+
+MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
+MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
+
+
+def lead(doc: Any) -> list[SpacySpan]:
+    """The article's first sentences that hold words."""
+    return list(itertools.islice((s for s in doc.sents if s.text.strip()), MODEL_LEAD))
+
+
+def model_sentences(sentences: list[SpacySpan]) -> list[SpacySpan]:
+    """What the model reads for an event: the lead when the event is told there, else its own sentences."""
+    first = lead(sentences[0].doc)
+    if any(s.start_char == sentences[0].start_char for s in first):
+        return first
+    return sentences[:MODEL_SENTENCES]
+
+
+def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier.TypeModel | None,
+                   rescued_p: float = 0.0) -> tuple[str, dict[str, Any] | None]:
+    """The sub-event type: the rules' unless the trained model is sure of another.
+
+    The model reads the lead when the event is told there, else the event's first sentences
+    (`model_sentences`); when its best label is a different event type's or sub-event type's
+    with probability at least the model's own `override` threshold, it wins (the shipped
+    model, trained on our corpus alone, overrides only when nearly sure). A model that thinks
+    the text is no event at all does not drop it (the rules' non-event checks decide that);
+    `typing` records both readings. `rescued_p`: the event was found by the model alone.
+    """
+    if type_model is None:
+        return rule, None
+    name = str(type_model.meta.get("name", ""))
+    if rescued_p:
+        return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(rescued_p, 3),
+                      "model_name": name}
+    text = " ".join(s.text.strip() for s in model_sentences(sentences))
+    probs = type_model.predict(text)
+    label = max(probs, key=probs.__getitem__)
+    p = probs[label]
+    # the model overrides when sure enough, and when it finds the rules' type clearly less likely
+    by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= type_model.override
+                     and probs.get(rule, 0.0) <= p * type_model.margin) else "rules"
+    info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
+            "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
+    return (label if by == "model" else rule), info
+
+
+@dataclass(slots=True)
+class Settled:
+    """The final type with the dyad it was decided with, and the rule that changed it, if any."""
+
+    sub_event_type: str
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    adjusted: str = ""
+
+
+def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention], country: str,
+           sents: list[SpacySpan], elsewhere: list[ActorMention], day: dt.date | None) -> Settled:
+    """The type once the actors are known, and actor 1 and actor 2 for it.
+
+    A type the model chose stands as it is; the rules' type gives way to what the actors show.
+    """
+    by_model = typing is not None and typing["by"] == "model"
+    adjusted = ""
+    if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
+        sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
+    a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere)
+    if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
+            and day.year >= dyads.STATE_FIRST_SINCE):
+        a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
+    if not by_model and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
+        sub, adjusted = "Armed clash", "the ones attacked were armed (police, militants, raiders): a battle"
+    return Settled(sub, a1, a2, adjusted)
