@@ -1,0 +1,263 @@
+"""Sentence drafts: an article's event sentences grouped into events, one per place and day.
+
+The rules' first proposal (issue 13's sentence view): each sentence's trigger (`events`), its
+places (`eventplaces`) and dates, grouped so that a lead's event gathers the sentences that
+tell more of it, and a sentence that narrates an event at a new place starts another. The
+frame model then keeps, drops and adds (`framing`); `record` makes each draft a record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import taxonomy
+from sitrep.extract import (
+    classifier,
+    dates,
+    eventplaces,
+    events,
+    structure,
+    subevent,
+)
+from sitrep.extract.nlp import doc_text
+from sitrep.records import Article, DateMention, Place
+
+if TYPE_CHECKING:
+    from sitrep.extract.classifier import TypeModel
+    from sitrep.extract.frames import FrameModel
+
+
+@dataclass(slots=True)
+class Draft:
+    trigger: events.Trigger
+    sub_event_type: str
+    place: Place | None
+    date: DateMention | None
+    sentences: list[SpacySpan] = field(default_factory=list)
+    share: int = 1  # how many events the trigger sentence's toll is split across
+    share_index: int = 0
+    rescued_p: float = 0.0  # the model's probability, when the model alone found the event
+    origin: str = "rules"  # who proposed it: 'rules' (a narrated sentence), 'frame' (the frame model added it),
+    # or 'rescue' (the type model read the lead when the rules found nothing)
+    frame_p: float | None = None  # the frame model's probability for its place, when it read one
+    frame_dropped: bool = False  # the frame model does not keep its place
+    all_dropped: bool = False  # ... nor that of any other draft of the rules'
+
+
+class Drafting:
+    """The Extractor's drafting stage (a mixin of `pipeline.Extractor`, which holds the loaded
+    models and the gazetteer these methods read)."""
+
+    prior: str | None
+    type_model: TypeModel | None
+    frame_model: FrameModel | None
+
+    def _dates(self, doc: Doc, article: Article) -> tuple[list[DateMention], list[DateMention], int]:
+        """The article's date expressions (not its datelines, not the dates of statements), the
+        recent ones among them, and where its headline block ends."""
+        text = article.text
+        found_dates = dates.find_dates(text, article.published)
+        headline_end = structure.headline_end(text, article.title)
+        datelines = structure.datelines(text)
+        found_dates = [d for d in found_dates
+                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
+        fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
+        return found_dates, fresh_dates, headline_end
+
+    def _drafts(self, doc: Doc, article: Article, places: list[Place]) -> list[Draft]:
+        """Group the event sentences of an article into events, one per place and day.
+
+        The first sentence that reports an event sets the article's main event(s), one per
+        place it names. A later sentence adds detail to the event it is about (same place,
+        or no place named); it starts an event of its own only when it narrates (past
+        tense, not a quotation) an event at a new place.
+        """
+        text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
+        published = article.published
+        found_dates, fresh_dates, headline_end = self._dates(doc, article)
+        current: DateMention | None = None
+        drafts: list[Draft] = []
+        group: list[Draft] = []  # the events the last event sentence was about
+        for sent in doc.sents:
+            if sent.end_char <= headline_end:
+                continue
+            in_sent = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
+            fresh = [d for d in in_sent if not dates.is_historical(d.date, published)]
+            trigger = events.detect(sent)
+            if trigger is None or trigger.confidence == 0.0:
+                if fresh:
+                    current = fresh[0]
+                continue
+            quoted = structure.in_quotation(text, trigger.start)
+            # a quotation, or 'the attack' said again, tells more of an event; it never starts one
+            can_start = not quoted and not trigger.anaphoric and (
+                trigger.sub_event_type not in events.WEAK_TYPES or events.narrates(sent, trigger))
+            if in_sent and not fresh:
+                continue  # the sentence is dated, and long ago: history, not news
+            date = fresh[0] if fresh else current
+            if date is None and not drafts:
+                date = next((d for d in fresh_dates if d.start >= sent.start_char), None)
+            if fresh:
+                current = fresh[0]
+            here = eventplaces.sentence_places(text, sent, places, trigger)
+            narrative = (can_start and bool(drafts) and events.narrates(sent, trigger)
+                         and trigger.sub_event_type not in events.WEAK_TYPES)
+            if not here:
+                if group and same_day(group[0].date, date):
+                    for d in group:
+                        self._merge(d, sent, trigger)
+                        d.date = d.date or date
+                elif not drafts and can_start:
+                    group = [Draft(trigger, trigger.sub_event_type, None, date, [sent])]
+                    drafts.extend(group)
+                continue
+            touched: list[Draft] = []
+            new: list[Draft] = []
+            for place in here:
+                match = next((d for d in drafts
+                              if eventplaces.same_place(d.place, place) and same_day(d.date, date)), None)
+                if match is None and group and group[-1].place is None and same_day(group[-1].date, date):
+                    match = group[-1]
+                    match.place = place
+                if match is not None:
+                    self._merge(match, sent, trigger)
+                    touched.append(match)
+                elif ((not drafts and can_start) or (narrative or new) and place.feature_code != "PCLI"
+                      or any(d.place is not None and eventplaces.contains(d.place, place) for d in group)):
+                    draft = Draft(trigger, trigger.sub_event_type, place, date, [sent])
+                    new.append(draft)
+            coarse_drafts = [d for d in group if d.place is not None and d not in touched
+                             and any(n.place is not None and eventplaces.contains(d.place, n.place) for n in new)]
+            for coarse in unique(coarse_drafts):  # each once, even if the group named it twice
+                # the lead said 'in Deir ez-Zor province'; this sentence names the towns: code the towns
+                if coarse in drafts:
+                    drafts.remove(coarse)
+                group = [d for d in group if d is not coarse]
+                for n in new:
+                    n.sentences[:0] = [s for s in coarse.sentences if s not in n.sentences]
+                    n.trigger, n.sub_event_type = coarse.trigger, coarse.sub_event_type
+                    n.date = n.date or coarse.date
+            drafts.extend(new)
+            for i, draft in enumerate(new):
+                draft.share, draft.share_index = len(new), i
+            if touched or new:
+                group = unique(touched + new)
+        if not drafts:
+            drafts = self._rescued(doc, text, places, fresh_dates)
+        fallback = self._main_place(places, self.prior) or self._country_place(self.prior)
+        for d in drafts:
+            if d.place is None:
+                d.place = fallback
+        if self.frame_model is not None:
+            return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)
+        return drafts
+
+    def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[Draft]:
+        """An event the rules' triggers missed, read by the trained model in the lead.
+
+        Only when the rules found no event at all, only in the first `subevent.MODEL_LEAD` sentences
+        (the headline included), and only in a sentence the rules did not refuse (negated,
+        planned, looking back) and that names no natural disaster or accident: the model
+        widens the words that can signal an event, not what counts as one.
+        """
+        if self.type_model is None:
+            return []
+        for sent in subevent.lead(doc):
+            if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
+                continue
+            found = events.detect(sent)
+            if found is not None and found.confidence == 0.0:
+                continue  # the rules read it as a non-event
+            trigger = self._model_trigger(sent, self.type_model.rescue)
+            if trigger is None:
+                continue
+            here = eventplaces.sentence_places(text, sent, places, trigger)
+            date = next((d for d in fresh_dates if sent.start_char <= d.start < sent.end_char), None)
+            return [Draft(trigger, trigger.sub_event_type, place, date, [sent], rescued_p=trigger.model_p,
+                           origin="rescue")
+                    for place in here[:1] or [None]]
+        return []
+
+    def _model_trigger(self, sent: SpacySpan, minimum: float = 0.0) -> events.Trigger | None:
+        """The type model's reading of a sentence as a trigger spanning it, when it finds an event there
+        with at least the probability `minimum`; None otherwise."""
+        assert self.type_model is not None
+        label, p = self.type_model.best(sent.text)
+        if label == classifier.NON_EVENT or p < minimum:
+            return None
+        return events.Trigger(label, sent.start_char, sent.end_char, sent.start_char, sent.end_char,
+                              round(0.8 * p, 3), f"model: {label} ({p:.2f})", model_p=p)
+
+    @staticmethod
+    def _merge(draft: Draft, sent: SpacySpan, trigger: events.Trigger) -> None:
+        if sent not in draft.sentences:
+            draft.sentences.append(sent)
+        same_family = family(trigger.sub_event_type) == family(draft.sub_event_type)
+        if same_family and events.RANK_BY_SUB.get(trigger.sub_event_type, 0) > events.RANK_BY_SUB.get(
+                draft.sub_event_type, 0):
+            draft.sub_event_type = trigger.sub_event_type
+
+    @staticmethod
+    def _main_place(places: list[Place], prior: str | None) -> Place | None:
+        """The document's place when an event sentence names none: the most named specific place,
+        else the place of an institution or office the text names ('youths pelted Mombasa Deputy
+        Governor ...', 'protesters blocked the road to the Kerugoya Law Courts') in a country the
+        text or the caller is about (not Bonn for 'Boni Forest', not Orange, Texas for 'Orange
+        Democratic Movement')."""
+        about = {p.country_code for p in places if p.role in ("", "demonym")} | ({prior} if prior else set())
+        usable = [p for p in places if not p.role] or [
+            p for p in places if p.role == "ORG" and p.country_code in about]
+        if not usable:
+            return None
+        usable = [p for p in usable if p.feature_code != "CONT"]
+        if not usable:
+            return None
+        counts = Counter(p.name for p in usable if p.feature_code != "PCLI")
+        if counts:
+            name = counts.most_common(1)[0][0]
+            return next(p for p in usable if p.name == name)
+        return usable[0]
+
+
+STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"
+                              r"(?:\s+(?:in\s+a\s+statement|on\s+\w+\s+\w+))?\s+(?:on\s+|late\s+|early\s+)?$",
+                              re.I)
+
+SPEECH_LEMMAS = frozenset("say tell announce confirm report state add claim issue release speak".split())
+
+def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
+    """'the police said in a statement on Monday': the date of the telling, not of the event."""
+    before = doc_text(doc)[max(0, mention.start - 45) : mention.start]
+    if STATEMENT_BEFORE.search(before):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            # 'police said on Monday' (the date follows the telling), not 'On 2 May, clashes were reported'
+            return tok.lemma_.lower() in SPEECH_LEMMAS and tok.i < span.start
+    return False
+
+def unique(drafts: list[Draft]) -> list[Draft]:
+    """The drafts in order, each once (by identity: drafts are mutable and unhashable)."""
+    seen: set[int] = set()
+    return [d for d in drafts if not (id(d) in seen or seen.add(id(d)))]  # type: ignore[func-returns-value]
+
+def same_day(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.date == b.date
+
+DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                           "Violent demonstration"})
+
+def family(sub: str) -> str:
+    """Which sub-event types a later sentence may refine: a protest that turns violent is one event."""
+    return "demonstration" if sub in DEMONSTRATION else taxonomy.event_type(sub)
