@@ -258,3 +258,16 @@ def test_events_the_actors_settle_the_type_and_the_record_says_so(extract) -> No
     assert event.extra["typing"]["rules"] == "Attack" and "armed" in event.extra["typing"]["adjusted"]
     (event,) = extract("Gunmen attacked a village in Mandera on Monday, police said.", published="2024-05-08")
     assert event.sub_event_type == "Attack" and "adjusted" not in event.extra.get("typing", {})
+
+
+def test_events_forces_beside_an_unclaimed_bomb_are_not_its_bomber(extract) -> None:  # type: ignore[no-untyped-def]
+    # nobody is said to have set the bomb off: the police recruits it killed are its target,
+    # and the bomber is an unidentified armed group (ACLED), not the police
+    (event,) = extract("A car bomb exploded outside a police recruitment centre in Hilla on Monday, killing "
+                       "20 police recruits.", published="2024-05-08")
+    assert event.sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    # forces that set one off are still its authors
+    (event,) = extract("Soldiers detonated a roadside bomb near a rebel camp in Hilla on Monday.",
+                       published="2024-05-08")
+    assert event.actor1.startswith("Military Forces of Iraq")

@@ -56,6 +56,10 @@ CROWD_WORDS = {
 }
 
 
+# Bombings whose author the text may leave unnamed (ACLED: Unidentified Armed Group).
+BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
 def pick_actors(
     sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan],
     elsewhere: list[ActorMention] | None = None,
@@ -95,6 +99,10 @@ def pick_actors(
         victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
     agents = [m for m in armed if m.role == "agent"] or armed
+    if sub in BOMBINGS and not any(m.role == "agent" for m in armed):
+        # no one is said to have set it off: the forces named beside a bomb are its targets or
+        # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
+        agents = [m for m in armed if m.kind != "state"]
     actor1 = claimant or specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
     if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
