@@ -1,11 +1,11 @@
 """Which trained model each setting names: `auto` (the local one the user trained, else the shipped
-one), `shipped`, `none`, or a path; the event-type, frame and keep models."""
+one), `shipped`, `none`, or a path; the event-type, frame, keep and toll models."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep import classifier, frames, keep
+from sitrep import classifier, eventtolls, frames, keep
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings
 
@@ -26,6 +26,14 @@ def keep_model(settings: Settings) -> frames.FrameModel | None:
     if settings.frame_model.strip() == "none":
         return None  # trained on what the frame model proposes: without it, the rules decide
     return _linear_model(settings.keep_model, keep.local_path(settings.data_dir), keep.shipped_path(), "keep")
+
+
+def toll_model(settings: Settings) -> frames.FrameModel | None:
+    """The toll model, or None when the rules decide (`rules`, `sentence`, or no model trained yet)."""
+    if settings.toll_model.strip() in ("rules", "sentence"):
+        return None
+    return _linear_model(settings.toll_model, eventtolls.local_path(settings.data_dir), eventtolls.shipped_path(),
+                         "toll")
 
 
 def frame_model(settings: Settings) -> frames.FrameModel | None:

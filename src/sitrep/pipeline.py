@@ -33,6 +33,7 @@ from sitrep import (
     dyads,
     eventplaces,
     events,
+    eventtolls,
     frames,
     keep,
     model_files,
@@ -93,6 +94,7 @@ class Extractor:
         self.type_model = model_files.type_model(self.settings)
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
+        self.toll_model = model_files.toll_model(self.settings)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -234,7 +236,8 @@ class Extractor:
         return [d.place for d in self._drafts(doc, article, places) if d.place is not None]
 
     def events(self, doc: Doc, article: Article) -> list[Event]:
-        proposed = self.proposals(doc, article)
+        readings: list[eventtolls.Reading] = []
+        proposed = self.proposals(doc, article, readings)
         if self.keep_model is None or _is_summary(doc):
             return [p.event for p in proposed]
         out = []
@@ -243,21 +246,32 @@ class Extractor:
             p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
             if probability >= self.keep_model.threshold:
                 out.append(p.event)
+        if readings and len(out) < len(proposed):  # a toll shared with dropped proposals is the kept ones' alone
+            kept = [i for i, p in enumerate(proposed) if p.event in out]
+            for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
+                               strict=True):
+                eventtolls.apply(proposed[i].event, toll)
         return out
 
-    def proposals(self, doc: Doc, article: Article) -> list[keep.Proposal]:
-        """Every event the rules and the frame model propose for an article, before the keep model."""
+    def proposals(self, doc: Doc, article: Article,
+                  readings: list[eventtolls.Reading] | None = None) -> list[keep.Proposal]:
+        """Every event the rules and the frame model propose for an article, before the keep model
+        (`readings` receives what the toll chooser read of the article)."""
         places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
         drafts = self._drafts(doc, article, places)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
         starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         out = []
+        views = []  # what the toll chooser knows of each event
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:
                 continue
             first = d.sentences[0]
+            views.append(eventtolls.EventView([(s.start_char, s.end_char) for s in d.sentences],
+                                              (d.trigger.start, d.trigger.end), d.place, d.date, d.sub_event_type, i,
+                                              d.origin if i or d.origin != "rules" else "lead"))
             out.append(keep.Proposal(
                 event=event, origin=d.origin if i or d.origin != "rules" else "lead", index=i,
                 proposals=len(drafts), sentence=bisect.bisect_right(starts, first.start_char) - 1,
@@ -266,6 +280,13 @@ class Extractor:
                 narrated=events.narrates(first, d.trigger),
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
                 frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
+        if self.settings.toll_model.strip() != "sentence" and out:
+            # each toll of the whole article assigned to its events (issue 13), replacing the sentence's
+            found_dates, _, headline_end = self._dates(doc, article)
+            tolls = eventtolls.assign(doc, article.text, article.title, headline_end, views, places, found_dates,
+                                      self.toll_model, memo, readings)
+            for p, toll in zip(out, tolls, strict=True):
+                eventtolls.apply(p.event, toll)
         return out
 
     # ---- assembly: one event per place and day ------------------------------------------

@@ -146,6 +146,13 @@ class Settings:
                           "shipped (trained on the gold corpus), none (keep every proposal), or a path to a model "
                           "file"},
     )
+    toll_model: str = field(
+        default="auto",
+        metadata={"help": "which of an article's death tolls count for each event: auto (the local model trained by "
+                          "`sitrep train --tolls` when there is one, else the shipped one), shipped (trained on the "
+                          "gold corpus), rules (the ordered rules over the whole article), sentence (only the "
+                          "event's own sentences, as before issue 13), or a path to a model file"},
+    )
     tile_url: str = field(
         default="",
         metadata={"help": "sitrep serve: a map tile URL template (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png) "
