@@ -35,14 +35,24 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sitrep import casualties, frames, structure
+from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, FatalityClaim, Place, Span
 
 # A claim counts for an event from this probability of the toll model; the shipped model's own
 # threshold (its meta) wins: chosen by cross-validated toll accuracy on the train split (docs/benchmarks.md).
 THRESHOLD = 0.5
+# ... and a claim the rules chose counts from this (lower) probability: the model vetoes, the rules propose.
+RULE_THRESHOLD = 0.5
 # How far (in sentences) the rules look past the event's own sentences for a toll when those give none:
 # the lead's figure for the article's first event, a later update anywhere for an article of one event.
 LEAD_SENTENCES = 2
+COMBINE = "groups"
+# Two places this close are one place for a toll's shares (a town and its quarter); towns hit in one raid
+# are further apart (Rafah and Khan Younis: 7.5 km). A city of a million or more reaches further: its
+# quarters are its own (Sadr City lies 7.4 km from Baghdad's centre).
+QUARTER_KM = 5.0
+CITY_POPULATION = 1_000_000
+CITY_KM = 15.0
 
 PERIOD = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:war|conflict|fighting|insurgency|start|beginning|began|"
@@ -55,6 +65,8 @@ PERIOD = re.compile(
 EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:19|20)\d\d|"
                      r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
 TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
+UPDATE = re.compile(r"\b(?:(?:death\s+)?toll\b.{0,40}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|"
+                    r"stands?|stood|now)|final\s+(?:death\s+)?toll|revised)\b", re.I)
 PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|victims))|of\s+them|of\s+whom|"
                   r"included|most\s+of\s+them)\s+(?:\w+\s+){0,2}$", re.I)
 ALSO = re.compile(r"\balso\b|\bas\s+well\b|\bfurther\b|\banother\b|\bother\b", re.I)
@@ -238,10 +250,12 @@ def features(view: EventView, cand: Candidate, views: Sequence[EventView], place
         "earlier": float(bool(EARLIER.search(sent))),
         "plan": float(bool(PLAN.search(before))),
         "toll_words": float(bool(TOLL_WORDS.search(sent))),
+        "update": float(bool(UPDATE.search(sent[:max(0, local_start)] + sent[local_start:local_start + 40]))),
         "part": float(bool(PART.search(before))),
         "also": float(bool(ALSO.search(sent))),
         "vague": float(c.vague),
         "single": float(c.count == 1),
+        "named_victim": float(named_victim(cand, text)),
         "count_log": math.log1p(c.count),
         "quoted": float(not cand.in_title and structure.in_quotation(text, c.start)),
         "parsed": float(cand.parsed),
@@ -275,6 +289,8 @@ def rule_choice(f: Mapping[str, float]) -> tuple[bool, str]:
         if f["earlier"] and not f["trigger_sentence"]:
             return False, "an earlier event's toll"
         return True, "in the event's own sentences"
+    if f["update"] and (f["first_event"] or f["one_event"]) and not (f["in_other_event"] or f["names_other_place"]):
+        return True, "a later update of the toll"
     if f["in_other_event"] or f["names_other_place"] or f["other_date"] or f["earlier"]:
         return False, "another event's"
     if f["own_has_claims"]:
@@ -292,6 +308,14 @@ class Chosen:
     p: float
     by: str
     group: str
+    named: bool = False  # one victim named without a number ('his wife'), not a figure
+    update: bool = False  # an update of the toll ('the death toll has risen to 12')
+
+
+def named_victim(candidate: Candidate, text: str) -> bool:
+    """A claim of one victim named without a number ('his wife', 'a French tourist', 'the driver')."""
+    source = candidate.text if candidate.in_title else text
+    return candidate.claim.count == 1 and not NUMBER.search(source[candidate.claim.start:candidate.claim.end])
 
 
 def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequence[Sequence[dict[str, float]]],
@@ -302,13 +326,18 @@ def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
         chosen = []
         for cand, f in zip(cands, row, strict=True):
             if model is not None:
+                # the model adds a claim the rules passed over from its threshold, and keeps one the rules
+                # chose from its (lower) `rule_threshold`
                 p = model.probability(f)
-                if p >= model.threshold:
-                    chosen.append(Chosen(cand, p, "toll model", group_of(cand, text)))
+                rule_floor = float(model.meta.get("rule_threshold", model.threshold))  # type: ignore[arg-type]
+                if p >= model.threshold or (f["rule_yes"] and p >= rule_floor):
+                    chosen.append(Chosen(cand, p, "toll model", group_of(cand, text), named_victim(cand, text),
+                                         bool(f["update"])))
             else:
                 ok, why = rule_choice(f)
                 if ok:
-                    chosen.append(Chosen(cand, 1.0, f"rule: {why}", group_of(cand, text)))
+                    chosen.append(Chosen(cand, 1.0, f"rule: {why}", group_of(cand, text), named_victim(cand, text),
+                                         bool(f["update"])))
         out.append(chosen)
     return out
 
@@ -329,6 +358,8 @@ def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | Non
         return 0, None
     exact = [c for c in chosen if not c.candidate.claim.vague]
     chosen = exact or list(chosen)
+    counted = [c for c in chosen if not c.named]
+    chosen = counted or chosen  # 'his wife', 'a French tourist': victims named one by one count when no figure does
     reports: dict[tuple[int, str | None], list[Chosen]] = {}
     for c in chosen:
         reports.setdefault((c.candidate.sentence, c.candidate.claim.source), []).append(c)
@@ -341,8 +372,14 @@ def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | Non
             groups.setdefault(members[0].group, []).append((value, members[0]))
         else:
             totals.append((value, members[0]))
+    if COMBINE == "min":
+        every = totals + [t for g in groups.values() for t in g]
+        return min(every, key=lambda t: t[0])
     group_sum = sum(min(v for v, _ in g) for g in groups.values())
     lowest_total = min(totals, key=lambda t: t[0]) if totals else None
+    updates = [t for t in totals if t[1].update]
+    if updates:  # the latest update of the toll supersedes the figures before it
+        lowest_total = max(updates, key=lambda t: t[1].candidate.key)
     if lowest_total is not None and lowest_total[0] >= group_sum:
         return lowest_total
     first = min((min(g, key=lambda t: t[0]) for g in groups.values()), key=lambda t: t[1].candidate.key)
@@ -371,6 +408,8 @@ def decide(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
         # a figure whose sentence names some of its events' places is theirs; else it covers them all
         named = [i for i in events if feats[i][index_of[key]]["names_own_place"]]
         owners = named or events
+        # a country named beside the towns hit ('Israel launched an air strike into Gaza City') takes no share
+        owners = [i for i in owners if not _country(views[i])] or owners
         for i in events:
             if i not in owners:
                 chosen[i] = [c for c in chosen[i] if c.candidate.key != key]
@@ -402,17 +441,26 @@ def decide(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
     return out
 
 
+def _country(view: EventView) -> bool:
+    return view.place is not None and view.place.feature_code.startswith("PCL")
+
+
 def _where(view: EventView) -> tuple[Place | None, str]:
     return view.place, str(view.date.date) if view.date else ""
 
 
 def _same_where(a: tuple[Place | None, str], b: tuple[Place | None, str]) -> bool:
-    """The same place (or one inside the other, or towns a few km apart) on the same day."""
+    """The same place (or one inside the other: 'Sadr City in Baghdad') on the same day."""
     if a[1] != b[1]:
         return False
     if a[0] is None or b[0] is None:
         return a[0] is b[0]
-    return frames.same_place(a[0], b[0]) or frames.contains(a[0], b[0]) or frames.contains(b[0], a[0])
+    x, y = a[0], b[0]
+    same = (x.geonameid is not None and x.geonameid == y.geonameid) or (x.name, x.country_code) == (y.name, y.country_code)
+    reach = CITY_KM if max(x.population, y.population) >= CITY_POPULATION else QUARTER_KM
+    near = x.feature_class == y.feature_class == "P" and haversine_km(x.latitude, x.longitude, y.latitude,
+                                                                     y.longitude) <= reach
+    return same or near or frames.contains(x, y) or frames.contains(y, x)
 
 
 def article_features(views: Sequence[EventView], cands: Sequence[Candidate], places: Sequence[Place],

@@ -25,6 +25,7 @@ from sitrep.records import InputProblem
 
 C = 1.0  # regularisation: see benchmarks/tolls_cv.py and docs/benchmarks.md
 THRESHOLD = eventtolls.THRESHOLD
+RULE_THRESHOLD = eventtolls.RULE_THRESHOLD
 
 
 @dataclass(slots=True)
@@ -100,14 +101,14 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
 
 
 def fit(rows: Sequence[ArticleTolls], c: float = C, threshold: float = THRESHOLD,
-        meta: Mapping[str, object] | None = None) -> frames.FrameModel:
+        rule_threshold: float = RULE_THRESHOLD, meta: Mapping[str, object] | None = None) -> frames.FrameModel:
     x, y = [], []
     for r in rows:
         for f, label in r.examples():
             x.append(f)
             y.append(label)
     return frames.fit(x, y, c=c, threshold=threshold, meta={
-        **(meta or {}), "pairs": len(x), "positives": sum(y), "c": c})
+        **(meta or {}), "pairs": len(x), "positives": sum(y), "c": c, "rule_threshold": rule_threshold})
 
 
 def fold_of(article_id: str, folds: int) -> int:
@@ -129,18 +130,19 @@ def accuracy(rows: Sequence[ArticleTolls], model_for: Callable[[ArticleTolls], f
 
 
 def cross_validated(rows: Sequence[ArticleTolls], folds: int = 5, c: float = C,
-                    threshold: float = THRESHOLD) -> float:
+                    threshold: float = THRESHOLD, rule_threshold: float = RULE_THRESHOLD) -> float:
     """Toll accuracy with each article's tolls chosen by a model trained on the other folds."""
-    models = {k: fit([r for r in rows if fold_of(r.id, folds) != k], c=c, threshold=threshold)
+    models = {k: fit([r for r in rows if fold_of(r.id, folds) != k], c=c, threshold=threshold,
+                     rule_threshold=rule_threshold)
               for k in range(folds)}
     return accuracy(rows, lambda r: models[fold_of(r.id, folds)])
 
 
 def train(extractor: Any, gold_path: Path, articles_path: Path | None = None, split: str = "train",
-          c: float = C, threshold: float = THRESHOLD) -> frames.FrameModel:
+          c: float = C, threshold: float = THRESHOLD, rule_threshold: float = RULE_THRESHOLD) -> frames.FrameModel:
     gold = read_gold(gold_path, split)
     articles = read_articles(articles_path or gold_path.with_name("articles.jsonl"))
     rows = list(collect(extractor, gold, articles))
-    return fit(rows, c=c, threshold=threshold, meta={
+    return fit(rows, c=c, threshold=threshold, rule_threshold=rule_threshold, meta={
         "name": "corpus tolls", "gold": gold_path.name, "split": split, "articles": len(rows),
         "trained": dt.date.today().isoformat()})
