@@ -456,7 +456,8 @@ def _same_where(a: tuple[Place | None, str], b: tuple[Place | None, str]) -> boo
     if a[0] is None or b[0] is None:
         return a[0] is b[0]
     x, y = a[0], b[0]
-    same = (x.geonameid is not None and x.geonameid == y.geonameid) or (x.name, x.country_code) == (y.name, y.country_code)
+    same = (x.geonameid is not None and x.geonameid == y.geonameid) or (
+        (x.name, x.country_code) == (y.name, y.country_code))
     reach = CITY_KM if max(x.population, y.population) >= CITY_POPULATION else QUARTER_KM
     near = x.feature_class == y.feature_class == "P" and haversine_km(x.latitude, x.longitude, y.latitude,
                                                                      y.longitude) <= reach
