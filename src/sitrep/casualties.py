@@ -315,8 +315,12 @@ def _an_age(num: Token) -> bool:
 
 def _number_words(num: Token) -> str:
     """The words of a count, without its qualifiers: 'as many as 55' -> '55', 'at least twenty-one' -> 'twenty-one'."""
-    words = [t.text for t in num.subtree if t.like_num or t.lower_ in UNITS or t.lower_ in TENS
-             or t.lower_ == "hundred" or t.text == "-"]
+    words: list[str] = []
+    for t in num.subtree:
+        if t.like_num or t.lower_ in UNITS or t.lower_ in TENS or t.lower_ == "hundred" or (words and t.text == "-"):
+            words.append(t.text)
+        elif words:
+            break  # 'five to ten': the first number, the conservative end
     return " ".join(words).replace(" - ", "-").strip(" -")
 
 

@@ -65,6 +65,7 @@ PERIOD = re.compile(
 EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:19|20)\d\d|"
                      r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
 TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
+MORE = re.compile(r"\b(?:also|other|others|another|further|additional)\b|\bmore\b(?!\s+than)", re.I)
 UPDATE = re.compile(r"\b(?:(?:death\s+)?toll\b.{0,40}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|"
                     r"stands?|stood|now)|final\s+(?:death\s+)?toll|revised)\b", re.I)
 PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|victims))|of\s+them|of\s+whom|"
@@ -200,6 +201,12 @@ VERBS = re.compile(r"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s
                    r"lynched|executed|massacred|were|was|have|been|dead|died)\b")
 
 
+def _claim_words(candidate: Candidate, text: str) -> str:
+    """The claim's own words ('five other civilians reportedly also died')."""
+    source = candidate.text if candidate.in_title else text
+    return source[candidate.claim.start:candidate.claim.end]
+
+
 def _own(view: EventView, position: int) -> bool:
     return any(s <= position < e for s, e in view.sentences)
 
@@ -253,6 +260,7 @@ def features(view: EventView, cand: Candidate, views: Sequence[EventView], place
         "update": float(bool(UPDATE.search(sent[:max(0, local_start)] + sent[local_start:local_start + 40]))),
         "part": float(bool(PART.search(before))),
         "also": float(bool(ALSO.search(sent))),
+        "more": float(bool(MORE.search(_claim_words(cand, text)))),
         "vague": float(c.vague),
         "single": float(c.count == 1),
         "named_victim": float(named_victim(cand, text)),
@@ -310,6 +318,7 @@ class Chosen:
     group: str
     named: bool = False  # one victim named without a number ('his wife'), not a figure
     update: bool = False  # an update of the toll ('the death toll has risen to 12')
+    more: bool = False  # more dead besides those counted elsewhere ('two civilians were also killed')
 
 
 def named_victim(candidate: Candidate, text: str) -> bool:
@@ -332,12 +341,12 @@ def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
                 rule_floor = float(model.meta.get("rule_threshold", model.threshold))  # type: ignore[arg-type]
                 if p >= model.threshold or (f["rule_yes"] and p >= rule_floor):
                     chosen.append(Chosen(cand, p, "toll model", group_of(cand, text), named_victim(cand, text),
-                                         bool(f["update"])))
+                                         bool(f["update"]), bool(f["more"])))
             else:
                 ok, why = rule_choice(f)
                 if ok:
                     chosen.append(Chosen(cand, 1.0, f"rule: {why}", group_of(cand, text), named_victim(cand, text),
-                                         bool(f["update"])))
+                                         bool(f["update"]), bool(f["more"])))
         out.append(chosen)
     return out
 
@@ -358,8 +367,20 @@ def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | Non
         return 0, None
     exact = [c for c in chosen if not c.candidate.claim.vague]
     chosen = exact or list(chosen)
-    counted = [c for c in chosen if not c.named]
-    chosen = counted or chosen  # 'his wife', 'a French tourist': victims named one by one count when no figure does
+    # victims named one by one ('his wife', 'a French tourist') count beside a figure only when the figure
+    # says it is more ('five other civilians also died'), or is told with them ('Six policemen and a driver')
+    figures = [c for c in chosen if not c.named]
+    chosen = [c for c in chosen if not c.named or not figures or any(c.candidate.sentence == f.candidate.sentence
+                                                                      or f.more for f in figures)]
+    more = [c for c in chosen if c.more and len(chosen) > 1]
+    base = [c for c in chosen if c not in more] or more[:1]
+    extra = sum(_share(c, shares) for c in more if c not in base)
+    value, decider = _combine(base, shares)
+    return value + extra, decider
+
+
+def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | None]:
+    """`combine` of the claims that are reports of the same dead or of different groups."""
     reports: dict[tuple[int, str | None], list[Chosen]] = {}
     for c in chosen:
         reports.setdefault((c.candidate.sentence, c.candidate.claim.source), []).append(c)
