@@ -147,3 +147,24 @@ def test_eventtolls_setting_names_an_unknown_model_file(tmp_path) -> None:  # ty
     with pytest.raises(SitrepError, match="toll model"):
         model_files.toll_model(Settings(toll_model=str(tmp_path / "missing.npz")))
     assert model_files.toll_model(Settings(toll_model="rules")) is None
+
+
+def test_eventtolls_a_toll_model_vetoes_and_adds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A model file (`toll_model = PATH`) decides with its two thresholds: a claim the rules chose is kept
+    from `rule_threshold`, any other from `threshold`."""
+    import numpy as np
+
+    from sitrep import frames, model_files
+
+    model = frames.FrameModel({"rule_yes": 0, "in_title": 1}, np.array([3.0, 2.0]), -2.0, 0.5, {"rule_threshold": 0.6})
+    path = tmp_path / "tolls.npz"
+    model.save(path)
+    loaded = model_files.toll_model(Settings(toll_model=str(path)))
+    assert loaded is not None
+    cands = [_chosen(5, 0, "people").candidate, _chosen(3, 1, "people").candidate, _chosen(4, 2, "people").candidate]
+    feats = [[{"rule_yes": 1.0, "in_title": 0.0},  # p 0.73: the rules' claim, kept (>= 0.6)
+              {"rule_yes": 0.0, "in_title": 1.0},  # p 0.50: the model adds it (>= 0.5)
+              {"rule_yes": 0.0, "in_title": 0.0}]]  # p 0.12: left out
+    (chosen,) = eventtolls.choose([], cands, feats, loaded, "")
+    assert [c.candidate.claim.count for c in chosen] == [5, 3]
+    assert {c.by for c in chosen} == {"toll model"}

@@ -1,11 +1,11 @@
 """Which trained model each setting names: `auto` (the local one the user trained, else the shipped
-one), `shipped`, `none`, or a path; the event-type, frame, keep and toll models."""
+one), `shipped`, `none`, or a path; the event-type, frame and keep models, and the toll model (a path only)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep import classifier, eventtolls, frames, keep
+from sitrep import classifier, frames, keep
 from sitrep.errors import SitrepError
 from sitrep.settings import Settings
 
@@ -29,11 +29,14 @@ def keep_model(settings: Settings) -> frames.FrameModel | None:
 
 
 def toll_model(settings: Settings) -> frames.FrameModel | None:
-    """The toll model, or None when the rules decide (`rules`, `sentence`, or no model trained yet)."""
-    if settings.toll_model.strip() in ("rules", "sentence"):
+    """The toll model a path names, or None when the rules decide (`rules`, `sentence`)."""
+    choice = settings.toll_model.strip()
+    if choice in ("rules", "sentence"):
         return None
-    return _linear_model(settings.toll_model, eventtolls.local_path(settings.data_dir), eventtolls.shipped_path(),
-                         "toll")
+    path = Path(choice).expanduser()
+    if not path.is_file():
+        raise SitrepError(f"toll model {choice!r}: no model file at {path} (use rules, sentence or a path)")
+    return frames.FrameModel.load(path, "toll")
 
 
 def frame_model(settings: Settings) -> frames.FrameModel | None:

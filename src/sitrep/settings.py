@@ -147,11 +147,11 @@ class Settings:
                           "file"},
     )
     toll_model: str = field(
-        default="auto",
-        metadata={"help": "which of an article's death tolls count for each event: auto (the local model trained by "
-                          "`sitrep train --tolls` when there is one, else the shipped one), shipped (trained on the "
-                          "gold corpus), rules (the ordered rules over the whole article), sentence (only the "
-                          "event's own sentences, as before issue 13), or a path to a model file"},
+        default="rules",
+        metadata={"help": "which of an article's death tolls count for each event: rules (the ordered rules over "
+                          "the whole article), sentence (only the event's own sentences, as before issue 13), or a "
+                          "path to a toll model trained by sitrep.training.tolls_train (none is shipped: it measured "
+                          "no better than the rules, docs/benchmarks.md)"},
     )
     tile_url: str = field(
         default="",
