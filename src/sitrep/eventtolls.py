@@ -42,10 +42,9 @@ from sitrep.records import DateMention, FatalityClaim, Place, Span
 THRESHOLD = 0.5
 # ... and a claim the rules chose counts from this (lower) probability: the rules propose, the model vetoes.
 RULE_THRESHOLD = 0.2
-# How far (in sentences) the rules look past the event's own sentences for a toll when those give none:
-# the lead's figure for the article's first event, a later update anywhere for an article of one event.
+# The lead: the first sentences of the body, whose toll (like the headline's) counts for the article's
+# first event when its own sentences give none.
 LEAD_SENTENCES = 2
-COMBINE = "groups"
 # Two places this close are one place for a toll's shares (a town and its quarter); towns hit in one raid
 # are further apart (Rafah and Khan Younis: 7.5 km). A city of a million or more reaches further: its
 # quarters are its own (Sadr City lies 7.4 km from Baghdad's centre).
@@ -392,9 +391,6 @@ def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | No
             groups.setdefault(members[0].group, []).append((value, members[0]))
         else:
             totals.append((value, members[0]))
-    if COMBINE == "min":
-        every = totals + [t for g in groups.values() for t in g]
-        return min(every, key=lambda t: t[0])
     group_sum = sum(min(v for v, _ in g) for g in groups.values())
     lowest_total = min(totals, key=lambda t: t[0]) if totals else None
     updates = [t for t in totals if t[1].update]
