@@ -491,7 +491,7 @@ def article_features(views: Sequence[EventView], cands: Sequence[Candidate], pla
 
 @dataclass(slots=True)
 class Reading:
-    """What the chooser read of one article (kept for training)."""
+    """What the chooser read of one article: the proposed events, every claim, the features of each pair."""
 
     views: list[EventView]
     candidates: list[Candidate]
@@ -501,25 +501,23 @@ class Reading:
     starts: list[int]
 
 
-def assign(doc: Doc, text: str, title: str | None, headline_end: int, views: Sequence[EventView],
-           places: Sequence[Place], dates: Sequence[DateMention], model: frames.FrameModel | None,
-           memo: dict[tuple[str, int, str], list[Any]] | None = None,
-           sink: list[Any] | None = None) -> list[Toll]:
-    """Each event's toll from the whole article (the pipeline's entry point); `sink`, when given,
-    receives what was read (`Reading`), to decide again among the events kept (`decide_kept`) or to train."""
+def read(doc: Doc, text: str, title: str | None, headline_end: int, views: Sequence[EventView],
+         places: Sequence[Place], dates: Sequence[DateMention],
+         memo: dict[tuple[str, int, str], list[Any]] | None = None) -> Reading:
+    """What the chooser reads of an article (the pipeline's entry point): every claim, and the
+    features of each (event, claim) pair; `decide_kept` then gives the events kept their tolls."""
     cands = candidates(doc, text, title, headline_end, memo)
     starts = [s.start_char for s in doc.sents if s.text.strip()]
     feats = article_features(views, cands, places, dates, starts, text)
-    if sink is not None:
-        sink.append(Reading(list(views), cands, feats, list(places), list(dates), starts))
-    return decide(views, cands, feats, model, text)
+    return Reading(list(views), cands, feats, list(places), list(dates), starts)
 
 
 def decide_kept(reading: Reading, kept: Sequence[int], model: frames.FrameModel | None, text: str) -> list[Toll]:
     """The tolls of the events the keep model kept (indices into `reading.views`): what another event
-    told is now only the kept events', and a shared figure is split among them alone."""
+    told is only the kept events', and a shared figure is split among them alone."""
     views = [reading.views[i] for i in kept]
-    feats = article_features(views, reading.candidates, reading.places, reading.dates, reading.starts, text)
+    feats = (reading.features if len(kept) == len(reading.views) else
+             article_features(views, reading.candidates, reading.places, reading.dates, reading.starts, text))
     return decide(views, reading.candidates, feats, model, text)
 
 

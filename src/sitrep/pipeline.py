@@ -238,25 +238,25 @@ class Extractor:
     def events(self, doc: Doc, article: Article) -> list[Event]:
         readings: list[eventtolls.Reading] = []
         proposed = self.proposals(doc, article, readings)
-        if self.keep_model is None or _is_summary(doc):
-            return [p.event for p in proposed]
-        out = []
-        for p in proposed:
-            probability = self.keep_model.probability(keep.features(p, article.published))
-            p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
-            if probability >= self.keep_model.threshold:
-                out.append(p.event)
-        if readings and len(out) < len(proposed):  # a toll shared with dropped proposals is the kept ones' alone
-            kept = [i for i, p in enumerate(proposed) if p.event in out]
+        kept = list(range(len(proposed)))
+        if self.keep_model is not None and not _is_summary(doc):
+            kept = []
+            for i, p in enumerate(proposed):
+                probability = self.keep_model.probability(keep.features(p, article.published))
+                p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
+                if probability >= self.keep_model.threshold:
+                    kept.append(i)
+        if readings:  # each toll of the whole article, assigned among the events kept (issue 13)
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
                 eventtolls.apply(proposed[i].event, toll)
-        return out
+        return [proposed[i].event for i in kept]
 
     def proposals(self, doc: Doc, article: Article,
                   readings: list[eventtolls.Reading] | None = None) -> list[keep.Proposal]:
-        """Every event the rules and the frame model propose for an article, before the keep model
-        (`readings` receives what the toll chooser read of the article)."""
+        """Every event the rules and the frame model propose for an article, before the keep model, each
+        with the toll of its own sentences (what the keep model learnt from); `readings` receives what
+        the toll chooser read of the whole article, for `events` to assign its tolls to the events kept."""
         places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
         drafts = self._drafts(doc, article, places)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
@@ -280,13 +280,10 @@ class Extractor:
                 narrated=events.narrates(first, d.trigger),
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
                 frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
-        if self.settings.toll_model.strip() != "sentence" and out:
-            # each toll of the whole article assigned to its events (issue 13), replacing the sentence's
+        if readings is not None and self.settings.toll_model.strip() != "sentence" and out:
             found_dates, _, headline_end = self._dates(doc, article)
-            tolls = eventtolls.assign(doc, article.text, article.title, headline_end, views, places, found_dates,
-                                      self.toll_model, memo, readings)
-            for p, toll in zip(out, tolls, strict=True):
-                eventtolls.apply(p.event, toll)
+            readings.append(eventtolls.read(doc, article.text, article.title, headline_end, views, places,
+                                            found_dates, memo))
         return out
 
     # ---- assembly: one event per place and day ------------------------------------------

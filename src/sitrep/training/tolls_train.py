@@ -81,7 +81,8 @@ class ArticleTolls:
 
 def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, Mapping[str, Any]]
             ) -> Iterator[ArticleTolls]:
-    """Every gold article's proposals with what the toll chooser read, and the gold event each kept one matches."""
+    """Every gold article's proposals with what the toll chooser read, and the gold event each kept one
+    matches (the keep model reads the proposals' own-sentence tolls, as it does in `Extractor.events`)."""
     from sitrep.pipeline import _is_summary
 
     by_id = {g.id: g for g in gold}
@@ -97,6 +98,9 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if extractor.keep_model is not None and not _is_summary(doc):
             kept = [i for i, p in enumerate(proposed) if extractor.keep_model.probability(
                 keep.features(p, article.published)) >= extractor.keep_model.threshold]
+        tolls = eventtolls.decide_kept(readings[0], kept, extractor.toll_model, article.text)
+        for i, toll in zip(kept, tolls, strict=True):
+            eventtolls.apply(proposed[i].event, toll)
         found = [proposed[i].event.to_dict() for i in kept]
         events = by_id[article.id].events
         pairs = [(j, events[i]) for i, j in match_events(events, found)]
