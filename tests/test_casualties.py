@@ -143,3 +143,36 @@ def test_casualties_a_written_date_is_no_count(extract, text: str) -> None:  # t
 def test_casualties_a_hyphenated_number_is_still_a_count(extract) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract("Twenty-five soldiers were killed in an ambush near Kandahar on Monday.")
     assert event.fatalities == 25
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("Twenty-five year-old Private Michael Jones died in the attack.", 1),  # the Private, not 25 dead
+        ("Twenty-five-year-old Private Michael Jones was killed by a roadside bomb.", 1),
+        ("A 25-year-old man was killed.", 1),
+        ("The 19-year-old gunman and two police officers were killed.", 3),  # the gunman and two officers
+    ],
+)
+def test_casualties_an_age_is_no_count(nlp, sentence: str, total: int) -> None:
+    """Regression: 'Twenty-five year-old Private Leigh Reeves ... died' (enwikinews-46907) was read as 25 dead."""
+    (sent,) = list(nlp(sentence).sents)
+    assert conservative_total(find_claims_parsed(sent)) == total
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("As many as 55 Kenyans were killed, twenty of them children.", 55),  # a demonym is the dead
+        ("13 sailors have been reported killed and others are missing.", 13),
+        ("At least 15 people are feared dead and at least 60 others are wounded.", 15),
+        ("At least eight persons were left dead in clashes between police and opposition.", 8),
+        ("Local sources said several hundred people died when troops opened fire.", 100),
+        ("There were four separate explosions that left 34 people injured.", 0),  # injured, not dead
+        ("The attack killed five and left 20 wounded.", 5),
+        ("Raiders killed 32 goats in the night.", 0),
+    ],
+)
+def test_casualties_wordings_of_the_corpus(nlp, sentence: str, total: int) -> None:
+    (sent,) = list(nlp(sentence).sents)
+    assert conservative_total(find_claims_parsed(sent)) == total

@@ -146,6 +146,13 @@ class Settings:
                           "shipped (trained on the gold corpus), none (keep every proposal), or a path to a model "
                           "file"},
     )
+    toll_model: str = field(
+        default="rules",
+        metadata={"help": "which of an article's death tolls count for each event: rules (the ordered rules over "
+                          "the whole article), sentence (only the event's own sentences, as before issue 13), or a "
+                          "path to a toll model trained by sitrep.training.tolls_train (none is shipped: it measured "
+                          "no better than the rules, docs/benchmarks.md)"},
+    )
     tile_url: str = field(
         default="",
         metadata={"help": "sitrep serve: a map tile URL template (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png) "

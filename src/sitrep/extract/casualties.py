@@ -28,19 +28,23 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
 VAGUE = {"a dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20, "hundreds": 100,
-         "hundreds of": 100, "several": 3, "many": 3, "some": 3, "a number of": 3, "a few": 3, "numerous": 3}
+         "hundreds of": 100, "several hundred": 100, "a few hundred": 100, "thousands": 1000, "thousands of": 1000,
+         "several thousand": 1000, "several": 3, "many": 3, "some": 3, "a number of": 3, "a few": 3, "numerous": 3}
 # A vague count only counts when reported deaths are certain but not their number.
-VAGUE_WORDS = r"a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|several|many|a\s+number\s+of|a\s+few"
+VAGUE_WORDS = (r"a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|"
+               r"(?:several|a\s+few)\s+(?:hundred|thousand)|several|many|a\s+number\s+of|a\s+few")
 
 _WORD_NUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|"
              r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?|(?:a|one)\s+hundred")
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\d)"
 NUM = rf"(?:{_DIGITS}|{_WORD_NUM}|{VAGUE_WORDS})"
 QUAL = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|" \
        r"an\s+estimated|approximately|roughly)\s+)?"
 RANGE = rf"(?:between\s+)?(?P<low>{NUM})(?:\s+(?:and|to|or)\s+|\s*–\s*|(?<=\d)-(?=\d))(?P<high>{NUM})"
 COUNT = rf"(?:{QUAL}(?:{RANGE}|(?P<n>{NUM})))"
+ANIMALS = frozenset("""sheep goat goats cattle cow cows camel camels animal animals livestock donkey donkeys dog dogs
+    chicken chickens bull bulls ox oxen pig pigs horse horses""".split())
 PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|officers|" \
          r"policemen|police|militants|fighters|rebels|insurgents|attackers|gunmen|assailants|villagers|" \
          r"residents|men|women|" \
@@ -48,7 +52,9 @@ PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians
          r"suspects|bandits|others|individuals|pupils|traders|miners|teachers|workers|personnel|" \
          r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|rustlers|raiders|robbers|" \
          r"thugs|gangsters|criminals|pirates|poachers|kidnappers|herdsmen|pastoralists|youths|boys|girls|" \
-         r"of\s+them))?"
+         r"of\s+them|(?!(?:years|days|weeks|months|hours|minutes|seconds|times|percent|miles|kilometres|kilometers|" \
+         r"metres|meters|feet|rounds|shots|rockets|missiles|bombs|houses|homes|vehicles|cars|" + \
+         "|".join(sorted(ANIMALS)) + r")\b)(?-i:[a-z]{3,}s|[A-Z][a-z]+(?:ans|is))(?=\s)))?"
 KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
          r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
 
@@ -60,7 +66,7 @@ PATTERNS = [
                rf"are|reportedly|also)\s+){{0,3}}{KILLED}\b)", re.I),
     # '57 people were killed', 'at least 20 dead', 'killing 11 militants' handled below
     re.compile(rf"\b{COUNT}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|"
-               rf"confirmed|also|all)\s+){{0,3}}{KILLED}\b", re.I),
+               rf"reported|feared|left|found|confirmed|also|all|now)\s+){{0,3}}{KILLED}\b", re.I),
     re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|"
                rf"murdered|lynched|executed|massacred)\s+{COUNT}{PEOPLE}(?!\s+(?:injured|wounded|hurt))",
                re.I),
@@ -88,8 +94,6 @@ PAIR = re.compile(
     rf"(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?\w+\s+(?:were|have\s+been)\s+{KILLED}\b", re.I)
 EARLIER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|before)\b[^.;]*$|\b(?:earlier|previous(?:ly)?)\b[^.;]*$",
                      re.I)
-ANIMALS = frozenset("""sheep goat goats cattle cow cows camel camels animal animals livestock donkey donkeys dog dogs
-    chicken chickens bull bulls ox oxen pig pigs horse horses""".split())
 CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:war|conflict|fighting|insurgency|start|beginning|(?:19|20)\d\d)|"
     r"(?:war|conflict|insurgency|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed)|"
@@ -149,6 +153,8 @@ def _hits(sentence: str) -> list[_Hit]:
             tail = sentence[m.end() : m.end() + 25].lower()
             if re.match(r"\s*or\s+(?:injured|wounded|hurt)|\s+(?:injured|wounded|hurt)", tail):
                 continue  # 'five killed or injured': not a death toll
+            if re.match(r"(?:left|leaving)\b", m.group(), re.I) and LEFT_HURT.match(sentence[m.end():m.end() + 60]):
+                continue  # 'left 34 people injured', 'leaving four homeless': not a death toll
             after = re.match(r"\s*([a-z]+)", sentence[m.end() :].lower())
             if after and after.group(1) in ANIMALS:
                 continue  # 'killed 32 sheep'
@@ -156,6 +162,9 @@ def _hits(sentence: str) -> list[_Hit]:
                 continue  # 'two days after the militia executed 20 others': an earlier event's toll
             if any(h.start < m.end() and m.start() < h.end for h in hits):
                 continue
+            count_end = m.end("n") if g.get("n") else m.end("high") if g.get("high") else m.end()
+            if AGE.match(sentence[count_end:count_end + 16]):
+                continue  # 'Twenty-five year-old Private ... died': an age, not a count
             number = (g.get("n") or g.get("low") or "").strip().lower()
             vague = re.sub(r"\s+", " ", number) in VAGUE
             hits.append(_Hit(m.start(), m.end(), low, high, min(low, high), vague))
@@ -183,6 +192,8 @@ def _nearest_source(sources: list[tuple[int, str]], start: int, end: int) -> str
     return min(sources, key=lambda s: min(abs(s[0] - start), abs(s[0] - end)))[1]
 
 
+LEFT_HURT = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:injured|wounded|hurt|homeless|stranded|displaced|missing)\b", re.I)
+AGE = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-?\s*years?\s*-?\s*of\s+age\b|\s*-\s*year\b", re.I)
 WRITTEN_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
@@ -263,10 +274,9 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
             if subj.lemma_.lower() in ANIMALS or subj.lower_ in ANIMALS:
                 continue  # '32 sheep were killed by a truck'
             for num in (c for c in subj.children if c.dep_ == "nummod"):
-                if _in_a_date(num):
-                    continue  # 'Police 2024-02-30 ...': a date the parser hung on the noun, not a count
-                words = " ".join(t.text for t in num.subtree if t.dep_ != "advmod" and t.lower_ not in ("least", "at"))
-                value = parse_number(words)
+                if _in_a_date(num) or _an_age(num):
+                    continue  # 'Police 2024-02-30 ...' or 'Twenty-five year-old Private ...': no count
+                value = parse_number(_number_words(num))
                 if value is None or value > 100_000:
                     continue
                 # the count and its noun, whichever the parse put first
@@ -295,6 +305,23 @@ def _in_a_date(num: Token) -> bool:
     return any(len(pair) == 2 and pair[0].text in ("-", "/", ".") and pair[1].text.isdigit()
                and (pair is after and num.whitespace_ == "" or pair is before and pair[1].whitespace_ == "")
                for pair in (after, before))
+
+
+def _an_age(num: Token) -> bool:
+    """Whether a number is an age: 'Twenty-five year-old Private ...', 'a 25-year-old man'."""
+    doc = num.doc
+    return bool(AGE.match(doc.text[num.idx + len(num):num.idx + len(num) + 16]))
+
+
+def _number_words(num: Token) -> str:
+    """The words of a count, without its qualifiers: 'as many as 55' -> '55', 'at least twenty-one' -> 'twenty-one'."""
+    words: list[str] = []
+    for t in num.subtree:
+        if t.like_num or t.lower_ in UNITS or t.lower_ in TENS or t.lower_ == "hundred" or (words and t.text == "-"):
+            words.append(t.text)
+        elif words:
+            break  # 'five to ten': the first number, the conservative end
+    return " ".join(words).replace(" - ", "-").strip(" -")
 
 
 def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
@@ -353,7 +380,7 @@ def _single_victims(killings: list[tuple[Token, bool]]) -> list[tuple[int, int]]
         for v in list(victims):
             victims.extend(c for c in v.conjuncts if c not in victims)
         for v in victims:
-            if any(c.dep_ == "nummod" for c in v.children) or v.tag_ in ("NNS", "NNPS"):
+            if any(c.dep_ == "nummod" and not _an_age(c) for c in v.children) or v.tag_ in ("NNS", "NNPS"):
                 continue  # counted by the number patterns, or an unknown number
             if v.lower_ == "body":
                 of = [g for c in v.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

@@ -1,5 +1,5 @@
 """Which trained model each setting names: `auto` (the local one the user trained, else the shipped
-one), `shipped`, `none`, or a path; the event-type, frame and keep models."""
+one), `shipped`, `none`, or a path; the event-type, frame and keep models, and the toll model (a path only)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,17 @@ def keep_model(settings: Settings) -> frames.FrameModel | None:
     if settings.frame_model.strip() == "none":
         return None  # trained on what the frame model proposes: without it, the rules decide
     return _linear_model(settings.keep_model, keep.local_path(settings.data_dir), keep.shipped_path(), "keep")
+
+
+def toll_model(settings: Settings) -> frames.FrameModel | None:
+    """The toll model a path names, or None when the rules decide (`rules`, `sentence`)."""
+    choice = settings.toll_model.strip()
+    if choice in ("rules", "sentence"):
+        return None
+    path = Path(choice).expanduser()
+    if not path.is_file():
+        raise SitrepError(f"toll model {choice!r}: no model file at {path} (use rules, sentence or a path)")
+    return frames.FrameModel.load(path, "toll")
 
 
 def frame_model(settings: Settings) -> frames.FrameModel | None:

@@ -26,6 +26,7 @@ from sitrep import screening
 from sitrep.errors import SitrepError
 from sitrep.extract import (
     events,
+    eventtolls,
     keep,
     model_files,
     nlp,
@@ -60,6 +61,7 @@ class Extractor(Drafting, Framing, Recording):
         self.type_model = model_files.type_model(self.settings)
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
+        self.toll_model = model_files.toll_model(self.settings)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -201,30 +203,42 @@ class Extractor(Drafting, Framing, Recording):
         return [d.place for d in self._drafts(doc, article, places) if d.place is not None]
 
     def events(self, doc: Doc, article: Article) -> list[Event]:
-        proposed = self.proposals(doc, article)
-        if self.keep_model is None or _is_summary(doc):
-            return [p.event for p in proposed]
-        out = []
-        for p in proposed:
-            probability = self.keep_model.probability(keep.features(p, article.published))
-            p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
-            if probability >= self.keep_model.threshold:
-                out.append(p.event)
-        return out
+        readings: list[eventtolls.Reading] = []
+        proposed = self.proposals(doc, article, readings)
+        kept = list(range(len(proposed)))
+        if self.keep_model is not None and not _is_summary(doc):
+            kept = []
+            for i, p in enumerate(proposed):
+                probability = self.keep_model.probability(keep.features(p, article.published))
+                p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
+                if probability >= self.keep_model.threshold:
+                    kept.append(i)
+        if readings:  # each toll of the whole article, assigned among the events kept (issue 13)
+            for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
+                               strict=True):
+                eventtolls.apply(proposed[i].event, toll)
+        return [proposed[i].event for i in kept]
 
-    def proposals(self, doc: Doc, article: Article) -> list[keep.Proposal]:
-        """Every event the rules and the frame model propose for an article, before the keep model."""
+    def proposals(self, doc: Doc, article: Article,
+                  readings: list[eventtolls.Reading] | None = None) -> list[keep.Proposal]:
+        """Every event the rules and the frame model propose for an article, before the keep model, each
+        with the toll of its own sentences (what the keep model learnt from); `readings` receives what
+        the toll chooser read of the whole article, for `events` to assign its tolls to the events kept."""
         places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
         drafts = self._drafts(doc, article, places)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
         starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         out = []
+        views = []  # what the toll chooser knows of each event
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:
                 continue
             first = d.sentences[0]
+            views.append(eventtolls.EventView([(s.start_char, s.end_char) for s in d.sentences],
+                                              (d.trigger.start, d.trigger.end), d.place, d.date, d.sub_event_type, i,
+                                              d.origin if i or d.origin != "rules" else "lead"))
             out.append(keep.Proposal(
                 event=event, origin=d.origin if i or d.origin != "rules" else "lead", index=i,
                 proposals=len(drafts), sentence=bisect.bisect_right(starts, first.start_char) - 1,
@@ -233,6 +247,10 @@ class Extractor(Drafting, Framing, Recording):
                 narrated=events.narrates(first, d.trigger),
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
                 frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
+        if readings is not None and self.settings.toll_model.strip() != "sentence" and out:
+            found_dates, _, headline_end = self._dates(doc, article)
+            readings.append(eventtolls.read(doc, article.text, article.title, headline_end, views, places,
+                                            found_dates, memo))
         return out
 
     # ---- assembly: one event per place and day ------------------------------------------

@@ -1,0 +1,532 @@
+"""Each death toll the article gives, assigned to the events it counts (issue 13).
+
+A coder reads the whole article for an event's toll: the headline and lead often give it when
+the sentence that tells the strike does not ("57 were killed"), a later sentence updates it
+("the death toll has risen to 12"), background sentences give a war's total or another day's
+dead, and one figure may cover several places ("three towns hit, 57 killed in all").
+
+    candidates(...)  every fatality claim of the article (its headline, the parsed sentences and the
+                     background the focused parse blanked), each with the sentence it sits in
+    features(...)    named features of one (event, claim) pair: where the claim sits against the
+                     event's own sentences, what the claim's sentence names (the event's place,
+                     another event's place, a period or a war), what kind of figure it is
+    choose(...)      which claims count for each event: the ordered rules (`rule_choice`), or a
+                     toll model (a logistic regression over the features and the rules' decision,
+                     trained on the gold corpus's train split by `sitrep.training.tolls_train`);
+                     the rules are the default: the model measured no better (docs/benchmarks.md)
+    combine(...)     the event's toll from its claims, by the guideline (docs/annotation.md, 7):
+                     different reports of the same dead give the lowest, different groups of dead
+                     add up, a figure shared with other events is split evenly among them
+
+Every event keeps its claims in `fatality_claims`, the span of the claim that decided its toll as
+the `fatalities` evidence, and in `extra["toll"]` which rule or model chose each claim, with what
+probability, and how many events a shared figure was split among.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from sitrep.extract import casualties, frames, structure
+from sitrep.places.gazetteer import haversine_km
+from sitrep.records import DateMention, FatalityClaim, Place, Span
+
+# A claim counts for an event from this probability of a toll model; a model's own thresholds (its meta)
+# win. 0.5 and 0.2: the best cross-validated toll accuracy on the train split (benchmarks/tolls_cv.py).
+THRESHOLD = 0.5
+# ... and a claim the rules chose counts from this (lower) probability: the rules propose, the model vetoes.
+RULE_THRESHOLD = 0.2
+# The lead: the first sentences of the body, whose toll (like the headline's) counts for the article's
+# first event when its own sentences give none.
+LEAD_SENTENCES = 2
+# Two places this close are one place for a toll's shares (a town and its quarter); towns hit in one raid
+# are further apart (Rafah and Khan Younis: 7.5 km). A city of a million or more reaches further: its
+# quarters are its own (Sadr City lies 7.4 km from Baghdad's centre).
+QUARTER_KM = 5.0
+CITY_POPULATION = 1_000_000
+CITY_KM = 15.0
+
+PERIOD = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:war|conflict|fighting|insurgency|start|beginning|began|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|(?:19|20)\d\d|last|then|it|they|the\s+raids?)|so\s+far|"
+    r"in\s+total|this\s+year|(?:past|last|previous)\s+(?:few\s+|two\s+|three\s+|four\s+|five\s+|six\s+|\d+\s+)?"
+    r"(?:days|weeks|months|years|decades?)|(?:war|conflict|insurgency|uprising|violence|crisis|clashes)\s+"
+    r"(?:has|have|had|that\s+has|which\s+has)\s+(?:\w+\s+)?(?:killed|claimed|left)|across\s+the\s+country|"
+    r"nationwide|in\s+the\s+country|overall|altogether|in\s+all)\b", re.I)
+EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:19|20)\d\d|"
+                     r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
+TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
+MORE = re.compile(r"\b(?:also|other|others|another|further|additional)\b|\bmore\b(?!\s+than)", re.I)
+UPDATE = re.compile(r"\b(?:(?:death\s+)?toll\b.{0,40}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|"
+                    r"stands?|stood|now)|final\s+(?:death\s+)?toll|revised)\b", re.I)
+PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|victims))|of\s+them|of\s+whom|"
+                  r"included|most\s+of\s+them)\s+(?:\w+\s+){0,2}$", re.I)
+ALSO = re.compile(r"\balso\b|\bas\s+well\b|\bfurther\b|\banother\b|\bother\b", re.I)
+PLAN = re.compile(r"\b(?:plot(?:ted)?|plan(?:ned|s)?|threat(?:en(?:ed)?)?|would|could|vowed|to\s+kill|conspiracy)\b",
+                  re.I)
+
+# The victims a claim counts: figures for one group are reports of the same dead (the lowest wins),
+# figures for different groups add up; a figure for 'people' is a total over every group.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "forces": ("soldier", "troop", "police", "policem", "officer", "personnel", "guard", "sailor", "marine",
+               "commando", "recruit", "trooper", "peacekeeper", "servicem", "army", "security", "gendarme",
+               "militiam", "crew", "pilot", "agent", "constable", "cop"),
+    "fighters": ("militant", "fighter", "rebel", "insurgent", "attacker", "gunm", "assailant", "bomber", "raider",
+                 "bandit", "terrorist", "guerrilla", "jihadist", "extremist", "member", "combatant", "suspect",
+                 "kidnapper", "hijacker", "perpetrator", "shooter", "operative", "taliban", "hezbollah",
+                 "hamas", "separatist", "tiger"),
+}
+GENERIC = ("people", "person", "persons", "others", "individuals", "dead", "deaths", "fatalities", "lives",
+           "casualties", "bodies", "victims")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One fatality claim of the article, with where it sits."""
+
+    claim: FatalityClaim
+    sentence: int  # index of its sentence among the article's (-1: the title)
+    sent_start: int
+    sent_end: int
+    text: str  # its sentence
+    in_title: bool = False
+    parsed: bool = True  # from a parsed sentence (False: the focused parse blanked it, read by the patterns)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        return (self.sentence, self.claim.start, self.claim.end)
+
+
+@dataclass(slots=True)
+class EventView:
+    """What the chooser knows of one proposed event."""
+
+    sentences: list[Span]  # its own sentences (the trigger's first)
+    trigger: Span
+    place: Place | None
+    date: DateMention | None
+    sub_event_type: str
+    index: int  # its rank among the article's proposals (0: the lead's)
+    origin: str
+
+
+@dataclass(slots=True)
+class Toll:
+    """An event's toll, the claims behind it and how they were chosen."""
+
+    fatalities: int
+    claims: list[FatalityClaim]
+    evidence: Span | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ---- candidates -------------------------------------------------------------------------------
+
+def candidates(doc: Doc, text: str, title: str | None, headline_end: int,
+               memo: dict[tuple[str, int, str], list[Any]] | None = None) -> list[Candidate]:
+    """Every fatality claim of the article: the title's, each parsed sentence's (`find_claims_parsed`),
+    and those of the sentences the focused parse blanked (read by the patterns alone)."""
+    memo = {} if memo is None else memo
+    out: list[Candidate] = []
+    if title:
+        for c in casualties.find_claims(title):
+            c.quote = "title:" + c.quote
+            out.append(Candidate(c, -1, 0, 0, title, in_title=True))
+    covered: list[Span] = []
+    index = 0
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        covered.append((s.start_char, s.end_char))
+        key = ("claims", s.start_char, "")
+        if key not in memo:
+            memo[key] = casualties.find_claims_parsed(s)
+        for c in memo[key]:
+            out.append(Candidate(c, index, s.start_char, s.end_char, s.text, in_title=s.end_char <= headline_end))
+        index += 1
+    # the background the focused parse blanked: read by the patterns, sentence by sentence, in place
+    position, blanks = 0, []
+    for start, end in covered + [(len(text), len(text))]:
+        if start > position and text[position:start].strip():
+            blanks.append((position, start))
+        position = max(position, end)
+    for start, end in blanks:
+        for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text[start:end]):
+            piece = m.group()
+            if not piece.strip():
+                continue
+            offset = start + m.start()
+            before = sum(1 for s, _ in covered if s < offset)
+            for c in casualties.find_claims(piece, offset):
+                out.append(Candidate(c, before, offset, offset + len(piece), piece, parsed=False))
+    return sorted(out, key=lambda c: (c.sentence, c.claim.start))
+
+
+# ---- features ---------------------------------------------------------------------------------
+
+def group_of(candidate: Candidate, text: str) -> str:
+    """'forces', 'fighters', 'civilians' or 'people' (a total) for the victims a claim counts: read
+    on the words after its number ('killed 17 policemen'), or after the claim when it ends with
+    the number ('killing two British contractors')."""
+    source = candidate.text if candidate.in_title else text
+    c = candidate.claim
+    span = source[c.start:c.end].lower()
+    number = NUMBER.search(span)
+    words = VERBS.sub(" ", span[number.end():] if number else span)
+    if not re.search(r"[a-z]{3,}", words):
+        words = " ".join(source[c.end:c.end + 40].lower().split()[:2])
+    for name, stems in GROUPS.items():
+        if any(re.search(rf"\b{stem}", words) for stem in stems):
+            return name
+    if any(re.search(rf"\b{w}\b", words) for w in GENERIC):
+        return "people"
+    # a noun that is neither: 'Palestinians', 'children', 'a French tourist'
+    nouns = [w for w in re.findall(r"[a-z]{4,}", words) if w not in NOT_NOUNS and casualties.parse_number(w) is None]
+    return "civilians" if nouns else "people"
+
+
+NUMBER = re.compile(rf"\b(?:{casualties.NUM})\b", re.I)
+NOT_NOUNS = frozenset("least more than about some nearly over many dozen dozens scores hundreds several estimated "
+                      "approximately roughly around almost another other also death toll number were their".split())
+VERBS = re.compile(r"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|murdered|"
+                   r"lynched|executed|massacred|were|was|have|been|dead|died)\b")
+
+
+def _claim_words(candidate: Candidate, text: str) -> str:
+    """The claim's own words ('five other civilians reportedly also died')."""
+    source = candidate.text if candidate.in_title else text
+    return source[candidate.claim.start:candidate.claim.end]
+
+
+def _own(view: EventView, position: int) -> bool:
+    return any(s <= position < e for s, e in view.sentences)
+
+
+def _sentence_index(cands_or_starts: Sequence[int], position: int) -> int:
+    return sum(1 for s in cands_or_starts if s <= position) - 1
+
+
+def features(view: EventView, cand: Candidate, views: Sequence[EventView], places: Sequence[Place],
+             dates: Sequence[DateMention], text: str, sentence_starts: Sequence[int],
+             article_candidates: Sequence[Candidate]) -> dict[str, float]:
+    """The named features of one (event, claim) pair, as the toll model and the rules read them."""
+    c = cand.claim
+    sent = cand.text
+    local_start = c.start - cand.sent_start if not cand.in_title else c.start
+    before = sent[max(0, local_start - 40):local_start]
+    trigger_sentence = _sentence_index(sentence_starts, view.trigger[0])
+    own = not cand.in_title and _own(view, c.start)
+    others = [v for v in views if v is not view]
+    in_other = not cand.in_title and not own and any(_own(v, c.start) for v in others)
+    span = (cand.sent_start, cand.sent_end)
+    named = [p for p in places if span[0] <= p.start < span[1] and not p.role] if not cand.in_title else []
+    if cand.in_title:
+        named = [p for p in places if p.text and p.text in sent and not p.role]
+    names_own = view.place is not None and any(frames.same_place(p, view.place) for p in named)
+    names_other = any(v.place is not None and any(frames.same_place(p, v.place) for p in named)
+                      and (view.place is None or not frames.same_place(v.place, view.place)) for v in others)
+    in_sent_dates = [d for d in dates if span[0] <= d.start < span[1]] if not cand.in_title else []
+    distance = 0 if cand.in_title else cand.sentence - trigger_sentence
+    out: dict[str, float] = {
+        "own": float(own),
+        "trigger_sentence": float(not cand.in_title and cand.sentence == trigger_sentence),
+        "in_title": float(cand.in_title),
+        "in_lead": float(not cand.in_title and cand.sentence < LEAD_SENTENCES),
+        "in_other_event": float(in_other),
+        "elsewhere": float(not own and not in_other and not cand.in_title),
+        "distance_log": math.log1p(abs(distance)),
+        "before_trigger": float(distance < 0),
+        "first_event": float(view.index == 0),
+        f"origin={view.origin}": 1.0,
+        "events_log": math.log1p(len(views)),
+        "one_event": float(len(views) == 1),
+        "candidates_log": math.log1p(len(article_candidates)),
+        "names_own_place": float(names_own),
+        "names_other_place": float(names_other),
+        "names_no_place": float(not named),
+        "period": float(bool(PERIOD.search(sent))),
+        "earlier": float(bool(EARLIER.search(sent))),
+        "plan": float(bool(PLAN.search(before))),
+        "toll_words": float(bool(TOLL_WORDS.search(sent))),
+        "update": float(bool(UPDATE.search(sent[:max(0, local_start)] + sent[local_start:local_start + 40]))),
+        "part": float(bool(PART.search(before))),
+        "also": float(bool(ALSO.search(sent))),
+        "more": float(bool(MORE.search(_claim_words(cand, text)))),
+        "vague": float(c.vague),
+        "single": float(c.count == 1),
+        "named_victim": float(named_victim(cand, text)),
+        "count_log": math.log1p(c.count),
+        "quoted": float(not cand.in_title and structure.in_quotation(text, c.start)),
+        "parsed": float(cand.parsed),
+        "sentence_dated": float(bool(in_sent_dates)),
+        "same_date": float(view.date is not None and any(d.date == view.date.date for d in in_sent_dates)),
+        "other_date": float(view.date is not None and any(d.date != view.date.date for d in in_sent_dates)),
+        "first_claim": float(cand is article_candidates[0]),
+        "sourced": float(c.source is not None),
+        f"group={group_of(cand, text)}": 1.0,
+    }
+    own_claims = [a for a in article_candidates if not a.in_title and _own(view, a.claim.start)]
+    out["own_has_claims"] = float(bool(own_claims))
+    # the rules stay as features: the model learns when to trust each of them
+    ok, why = rule_choice(out)
+    out["rule_yes"] = float(ok)
+    out[f"rule={why}"] = 1.0
+    return out
+
+
+# ---- choosing ---------------------------------------------------------------------------------
+
+def rule_choice(f: Mapping[str, float]) -> tuple[bool, str]:
+    """The ordered rules: whether a claim counts for the event, and the rule that decided."""
+    if f["part"]:
+        return False, "a part of the dead ('including', 'among them')"
+    if f["plan"]:
+        return False, "a plan or threat"
+    if f["period"] and not f["toll_words"]:
+        return False, "a toll for a period or a war"
+    if f["own"]:
+        if f["earlier"] and not f["trigger_sentence"]:
+            return False, "an earlier event's toll"
+        return True, "in the event's own sentences"
+    if f["update"] and (f["first_event"] or f["one_event"]) and not (f["in_other_event"] or f["names_other_place"]):
+        return True, "a later update of the toll"
+    if f["in_other_event"] or f["names_other_place"] or f["other_date"] or f["earlier"]:
+        return False, "another event's"
+    if f["own_has_claims"]:
+        return False, "the event's own sentences give its toll"
+    if f["in_title"] or f["in_lead"]:
+        return bool(f["first_event"]), "the headline or lead's toll, for the article's first event"
+    if f["one_event"] and f["toll_words"]:
+        return True, "a later toll of the article's one event"
+    return False, "elsewhere in the article"
+
+
+@dataclass(slots=True)
+class Chosen:
+    candidate: Candidate
+    p: float
+    by: str
+    group: str
+    named: bool = False  # one victim named without a number ('his wife'), not a figure
+    update: bool = False  # an update of the toll ('the death toll has risen to 12')
+    more: bool = False  # more dead besides those counted elsewhere ('two civilians were also killed')
+
+
+def named_victim(candidate: Candidate, text: str) -> bool:
+    """A claim of one victim named without a number ('his wife', 'a French tourist', 'the driver')."""
+    source = candidate.text if candidate.in_title else text
+    return candidate.claim.count == 1 and not NUMBER.search(source[candidate.claim.start:candidate.claim.end])
+
+
+def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequence[Sequence[dict[str, float]]],
+           model: frames.FrameModel | None, text: str) -> list[list[Chosen]]:
+    """For each event, the claims that count for it: by the toll model when there is one, else by the rules."""
+    out: list[list[Chosen]] = []
+    for row in feats:
+        chosen = []
+        for cand, f in zip(cands, row, strict=True):
+            if model is not None:
+                # the model adds a claim the rules passed over from its threshold, and keeps one the rules
+                # chose from its (lower) `rule_threshold`
+                p = model.probability(f)
+                rule_floor = float(model.meta.get("rule_threshold", model.threshold))  # type: ignore[arg-type]
+                if p >= model.threshold or (f.get("rule_yes") and p >= rule_floor):
+                    chosen.append(Chosen(cand, p, "toll model", group_of(cand, text), named_victim(cand, text),
+                                         bool(f.get("update")), bool(f.get("more"))))
+            else:
+                ok, why = rule_choice(f)
+                if ok:
+                    chosen.append(Chosen(cand, 1.0, f"rule: {why}", group_of(cand, text), named_victim(cand, text),
+                                         bool(f.get("update")), bool(f.get("more"))))
+        out.append(chosen)
+    return out
+
+
+Shares = Mapping[tuple[int, int, int], tuple[int, int]]  # a claim's key -> (this event's share, shares)
+
+
+def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | None]:
+    """An event's toll from its claims, and the claim that decided it.
+
+    Claims of one sentence and source add up ('3 soldiers and 5 militants'); a figure shared with
+    other events counts its share. Then different reports of the same dead give the lowest: the
+    lowest total ('people') and, for each group of victims, its lowest figure; the groups add up,
+    and the toll is the larger of the groups' sum and the lowest total (a total covers its groups).
+    Stand-in numbers ('several', 'dozens') count only when nobody gave a figure.
+    """
+    if not chosen:
+        return 0, None
+    exact = [c for c in chosen if not c.candidate.claim.vague]
+    chosen = exact or list(chosen)
+    # victims named one by one ('his wife', 'a French tourist') count beside a figure only when the figure
+    # says it is more ('five other civilians also died'), or is told with them ('Six policemen and a driver')
+    figures = [c for c in chosen if not c.named]
+    chosen = [c for c in chosen if not c.named or not figures or any(c.candidate.sentence == f.candidate.sentence
+                                                                      or f.more for f in figures)]
+    more = [c for c in chosen if c.more and len(chosen) > 1]
+    base = [c for c in chosen if c not in more] or more[:1]
+    extra = sum(_share(c, shares) for c in more if c not in base)
+    value, decider = _combine(base, shares)
+    return value + extra, decider
+
+
+def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | None]:
+    """`combine` of the claims that are reports of the same dead or of different groups."""
+    reports: dict[tuple[int, str | None], list[Chosen]] = {}
+    for c in chosen:
+        reports.setdefault((c.candidate.sentence, c.candidate.claim.source), []).append(c)
+    totals: list[tuple[int, Chosen]] = []
+    groups: dict[str, list[tuple[int, Chosen]]] = {}
+    for members in reports.values():
+        value = sum(_share(c, shares) for c in members)
+        kinds = {c.group for c in members}
+        if len(members) == 1 and "people" not in kinds:
+            groups.setdefault(members[0].group, []).append((value, members[0]))
+        else:
+            totals.append((value, members[0]))
+    group_sum = sum(min(v for v, _ in g) for g in groups.values())
+    lowest_total = min(totals, key=lambda t: t[0]) if totals else None
+    updates = [t for t in totals if t[1].update]
+    if updates:  # the latest update of the toll supersedes the figures before it
+        lowest_total = max(updates, key=lambda t: t[1].candidate.key)
+    if lowest_total is not None and lowest_total[0] >= group_sum:
+        return lowest_total
+    first = min((min(g, key=lambda t: t[0]) for g in groups.values()), key=lambda t: t[1].candidate.key)
+    return group_sum, first[1]
+
+
+def _share(c: Chosen, shares: Shares) -> int:
+    """The event's share of a claim split among `n` events (the remainder to the first-named)."""
+    index, n = shares.get(c.candidate.key, (0, 1))
+    count = c.candidate.claim.count
+    return count // n + (1 if index < count % n else 0)
+
+
+def decide(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequence[Sequence[dict[str, float]]],
+           model: frames.FrameModel | None, text: str) -> list[Toll]:
+    """Each event's toll: its claims chosen, a figure chosen for several events at different places or
+    days split evenly among them, combined by the guideline."""
+    chosen = choose(views, cands, feats, model, text)
+    index_of = {c.key: j for j, c in enumerate(cands)}
+    holders: dict[tuple[int, int, int], list[int]] = {}
+    for i, row in enumerate(chosen):
+        for c in row:
+            holders.setdefault(c.candidate.key, []).append(i)
+    shares: dict[int, dict[tuple[int, int, int], tuple[int, int]]] = {i: {} for i in range(len(views))}
+    for key, events in holders.items():
+        # a figure whose sentence names some of its events' places is theirs; else it covers them all
+        named = [i for i in events if feats[i][index_of[key]]["names_own_place"]]
+        owners = named or events
+        # a country named beside the towns hit ('Israel launched an air strike into Gaza City') takes no share
+        owners = [i for i in owners if not _country(views[i])] or owners
+        for i in events:
+            if i not in owners:
+                chosen[i] = [c for c in chosen[i] if c.candidate.key != key]
+        places: list[tuple[Place | None, str]] = []  # one share per place and day (a place beside its town is one)
+        for i in owners:
+            where = _where(views[i])
+            if not any(_same_where(where, w) for w in places):
+                places.append(where)
+        for i in owners:
+            share = next(k for k, w in enumerate(places) if _same_where(_where(views[i]), w))
+            shares[i][key] = (share, len(places))
+    out = []
+    for i, row in enumerate(chosen):
+        value, decider = combine(row, shares[i])
+        claims = [c.candidate.claim for c in row]
+        extra: dict[str, Any] = {
+            "by": "toll model" if model is not None else "rules",
+            "claims": [{"count": c.candidate.claim.count, "quote": c.candidate.claim.quote[:120], "p": round(c.p, 3),
+                        "by": c.by, "group": c.group, "split": shares[i].get(c.candidate.key, (0, 1))[1]}
+                       for c in row],
+        }
+        evidence = None
+        if decider is not None and not decider.candidate.in_title:
+            evidence = (decider.candidate.claim.start, decider.candidate.claim.end)
+        index, split = shares[i].get(decider.candidate.key, (0, 1)) if decider is not None else (0, 1)
+        if split > 1:
+            extra["split"], extra["share"] = split, index + 1
+        out.append(Toll(value, claims, evidence, extra))
+    return out
+
+
+def _country(view: EventView) -> bool:
+    return view.place is not None and view.place.feature_code.startswith("PCL")
+
+
+def _where(view: EventView) -> tuple[Place | None, str]:
+    return view.place, str(view.date.date) if view.date else ""
+
+
+def _same_where(a: tuple[Place | None, str], b: tuple[Place | None, str]) -> bool:
+    """The same place (or one inside the other: 'Sadr City in Baghdad') on the same day."""
+    if a[1] != b[1]:
+        return False
+    if a[0] is None or b[0] is None:
+        return a[0] is b[0]
+    x, y = a[0], b[0]
+    same = (x.geonameid is not None and x.geonameid == y.geonameid) or (
+        (x.name, x.country_code) == (y.name, y.country_code))
+    reach = CITY_KM if max(x.population, y.population) >= CITY_POPULATION else QUARTER_KM
+    near = x.feature_class == y.feature_class == "P" and haversine_km(x.latitude, x.longitude, y.latitude,
+                                                                     y.longitude) <= reach
+    return same or near or frames.contains(x, y) or frames.contains(y, x)
+
+
+def article_features(views: Sequence[EventView], cands: Sequence[Candidate], places: Sequence[Place],
+                     dates: Sequence[DateMention], starts: Sequence[int], text: str) -> list[list[dict[str, float]]]:
+    """The features of every (event, claim) pair of an article: one row per event (`starts`: where
+    each of the article's sentences starts)."""
+    return [[features(v, c, views, places, dates, text, starts, cands) for c in cands] for v in views]
+
+
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the chooser read of one article: the proposed events, every claim, the features of each pair."""
+
+    views: list[EventView]
+    candidates: list[Candidate]
+    features: list[list[dict[str, float]]]
+    places: list[Place]
+    dates: list[DateMention]
+    starts: list[int]
+
+
+def read(doc: Doc, text: str, title: str | None, headline_end: int, views: Sequence[EventView],
+         places: Sequence[Place], dates: Sequence[DateMention],
+         memo: dict[tuple[str, int, str], list[Any]] | None = None) -> Reading:
+    """What the chooser reads of an article (the pipeline's entry point): every claim, and the
+    features of each (event, claim) pair; `decide_kept` then gives the events kept their tolls."""
+    cands = candidates(doc, text, title, headline_end, memo)
+    starts = [s.start_char for s in doc.sents if s.text.strip()]
+    feats = article_features(views, cands, places, dates, starts, text)
+    return Reading(list(views), cands, feats, list(places), list(dates), starts)
+
+
+def decide_kept(reading: Reading, kept: Sequence[int], model: frames.FrameModel | None, text: str) -> list[Toll]:
+    """The tolls of the events the keep model kept (indices into `reading.views`): what another event
+    told is only the kept events', and a shared figure is split among them alone."""
+    views = [reading.views[i] for i in kept]
+    feats = (reading.features if len(kept) == len(reading.views) else
+             article_features(views, reading.candidates, reading.places, reading.dates, reading.starts, text))
+    return decide(views, reading.candidates, feats, model, text)
+
+
+def apply(event: Any, toll: Toll) -> None:
+    """Write a toll onto an event record: its fatalities, claims, evidence and how it was chosen."""
+    event.fatalities = toll.fatalities
+    event.fatality_claims = [c.to_contract() for c in toll.claims]
+    event.evidence["fatalities"] = toll.evidence
+    event.extra.pop("share_of_toll", None)
+    if toll.extra.get("split", 1) > 1:
+        event.extra["share_of_toll"] = [toll.extra["share"], toll.extra["split"]]
+    event.extra["toll"] = toll.extra

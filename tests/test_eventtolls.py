@@ -1,0 +1,170 @@
+"""Tolls from the whole article, each assigned to its event (docs/annotation.md, section 7).
+
+The hard cases a coder would argue about, in short texts written for these tests, read by
+the real pipeline (spaCy model, gazetteer, the shipped models); the ordered rules decide
+(`toll_model = "rules"`), and `toll_model = "sentence"` (the event's own sentences, as before
+issue 13) is the reading these cases used to get wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from sitrep.api import get_extractor
+from sitrep.extract import eventtolls
+from sitrep.extract.pipeline import Extractor
+from sitrep.records import Article, Event, FatalityClaim, content_id
+from sitrep.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def rules(extractor: Extractor) -> Extractor:
+    return get_extractor(dataclasses.replace(extractor.settings, toll_model="rules"))
+
+
+@pytest.fixture(scope="module")
+def sentence(extractor: Extractor) -> Extractor:
+    return get_extractor(dataclasses.replace(extractor.settings, toll_model="sentence"))
+
+
+def _events(extractor: Extractor, text: str, title: str | None = None, published: str = "2024-03-14") -> list[Event]:
+    article = Article(id=content_id(text), text=text, title=title, published=dt.date.fromisoformat(published))
+    (item,) = list(extractor.extract([article]))
+    assert not isinstance(item, Exception)
+    return item[1]  # type: ignore[index]
+
+
+def _toll_at(events: list[Event], place: str) -> int:
+    (event,) = [e for e in events if e.location == place]
+    return event.fatalities
+
+
+HEADLINE = ("Gunmen attacked the village of Kankara in Katsina State on Tuesday night, police said. The attackers "
+            "arrived on motorcycles and set houses on fire.")
+
+
+def test_eventtolls_the_headline_gives_the_toll_the_strike_sentence_does_not(rules: Extractor,
+                                                                           sentence: Extractor) -> None:
+    title = "Gunmen kill 14 in attack on Nigerian village"
+    assert _toll_at(_events(rules, HEADLINE, title), "Kankara") == 14
+    assert _toll_at(_events(sentence, HEADLINE, title), "Kankara") == 0  # the strike's sentence gives none
+    (event,) = _events(rules, HEADLINE, title)
+    assert event.extra["toll"]["claims"][0]["by"].startswith("rule: the headline")
+    assert [c["quote"] for c in event.fatality_claims] == ["title:Gunmen kill 14 in attack on Nigerian village"]
+
+
+UPDATE = ("A car bomb exploded at a crowded market in Kirkuk on Monday, killing seven people, police said. "
+          "By Tuesday evening the death toll had risen to 12, hospital officials said.")
+
+
+def test_eventtolls_a_later_update_of_the_toll_counts(rules: Extractor, sentence: Extractor) -> None:
+    # the coders take the updated figure ('the death toll rose from seven to 20': 20)
+    assert _toll_at(_events(rules, UPDATE), "Kirkuk") == 12
+    assert _toll_at(_events(sentence, UPDATE), "Kirkuk") == 7
+
+
+WAR = ("Soldiers clashed with rebels near Goma on Sunday, killing three fighters, the army said. "
+       "More than 6,000 people have been killed in the province since the start of the year.")
+
+
+def test_eventtolls_a_cumulative_toll_in_the_background_is_not_the_events(rules: Extractor) -> None:
+    assert _toll_at(_events(rules, WAR), "Goma") == 3
+
+
+TWO_TOWNS = "Israeli aircraft struck Khan Younis and Rafah on Wednesday, killing nine people, medics said."
+
+
+def test_eventtolls_one_toll_for_two_towns_hit_in_one_raid_is_split(rules: Extractor) -> None:
+    events = _events(rules, TWO_TOWNS)
+    # 9 over 2: evenly, the remainder to the town named first
+    assert [(e.location, e.fatalities) for e in events] == [("Khān Yūnis", 5), ("Rafaḩ", 4)]
+    assert [e.extra["share_of_toll"] for e in events] == [[1, 2], [2, 2]]
+    assert {e.extra["toll"]["split"] for e in events} == {2}
+
+
+ATTACKERS = ("Gunmen stormed a police station in Mandera on Monday, killing three police officers. "
+             "Two of the attackers were also killed, police said.")
+
+
+def test_eventtolls_attackers_killed_add_to_the_toll(rules: Extractor, sentence: Extractor) -> None:
+    # all sides, attackers included: 3 officers and 2 attackers
+    assert _toll_at(_events(rules, ATTACKERS), "Mandera") == 5
+    assert _toll_at(_events(sentence, ATTACKERS), "Mandera") == 2  # the lowest of two 'reports'
+
+
+INJURED = "A grenade exploded at a bus stop in Nairobi on Friday, leaving 14 people injured, police said."
+
+
+def test_eventtolls_injured_only_is_no_death(rules: Extractor) -> None:
+    (event,) = _events(rules, INJURED)
+    assert event.fatalities == 0
+    assert event.fatality_claims == []
+    assert event.evidence["fatalities"] is None
+
+
+def test_eventtolls_the_evidence_points_at_the_deciding_claim(rules: Extractor) -> None:
+    (event,) = _events(rules, UPDATE[: UPDATE.index(" By")])
+    start, end = event.evidence["fatalities"]  # type: ignore[misc]
+    assert UPDATE[start:end] == "killing seven people"
+
+
+# ---- the guideline's arithmetic, on claims written here ----------------------------------------
+
+def _chosen(count: int, sentence: int, group: str, source: str | None = None, named: bool = False
+            ) -> eventtolls.Chosen:
+    claim = FatalityClaim(count, count, count, source, "", sentence * 100, sentence * 100 + 5)
+    return eventtolls.Chosen(eventtolls.Candidate(claim, sentence, 0, 0, ""), 1.0, "test", group, named)
+
+
+@pytest.mark.parametrize(
+    ("claims", "toll"),
+    [
+        ([(136, 0, "people"), (20, 3, "forces")], 136),  # 'killed 136 people' ... 'at least 20 police were killed'
+        ([(1, 1, "forces"), (3, 2, "fighters")], 4),  # 'One Israeli soldier was killed' ... 'Three Hezbollah members'
+        ([(33, 0, "people"), (23, 4, "people")], 23),  # two reports of the same dead: the lowest
+        ([(7, 0, "people"), (1, 3, "fighters")], 7),  # 'one of the attackers' may be among the seven
+        ([(4, 0, "people"), (1, 2, "civilians", None, True)], 4),  # 'a French tourist' among the four
+        ([(1, 2, "civilians", None, True), (1, 2, "civilians", None, True)], 2),  # 'a man and his wife', no figure
+    ],
+)
+def test_eventtolls_combine_by_the_guideline(claims: list[tuple], toll: int) -> None:
+    chosen = [_chosen(*c) for c in claims]
+    assert eventtolls.combine(chosen, {})[0] == toll
+
+
+def test_eventtolls_a_split_share_gives_the_remainder_to_the_first() -> None:
+    c = _chosen(10, 0, "people")
+    assert [eventtolls.combine([c], {c.candidate.key: (i, 3)})[0] for i in range(3)] == [4, 3, 3]
+
+
+def test_eventtolls_setting_names_an_unknown_model_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.errors import SitrepError
+    from sitrep.extract import model_files
+
+    with pytest.raises(SitrepError, match="toll model"):
+        model_files.toll_model(Settings(toll_model=str(tmp_path / "missing.npz")))
+    assert model_files.toll_model(Settings(toll_model="rules")) is None
+
+
+def test_eventtolls_a_toll_model_vetoes_and_adds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A model file (`toll_model = PATH`) decides with its two thresholds: a claim the rules chose is kept
+    from `rule_threshold`, any other from `threshold`."""
+    import numpy as np
+
+    from sitrep.extract import frames, model_files
+
+    model = frames.FrameModel({"rule_yes": 0, "in_title": 1}, np.array([3.0, 2.0]), -2.0, 0.5, {"rule_threshold": 0.6})
+    path = tmp_path / "tolls.npz"
+    model.save(path)
+    loaded = model_files.toll_model(Settings(toll_model=str(path)))
+    assert loaded is not None
+    cands = [_chosen(5, 0, "people").candidate, _chosen(3, 1, "people").candidate, _chosen(4, 2, "people").candidate]
+    feats = [[{"rule_yes": 1.0, "in_title": 0.0},  # p 0.73: the rules' claim, kept (>= 0.6)
+              {"rule_yes": 0.0, "in_title": 1.0},  # p 0.50: the model adds it (>= 0.5)
+              {"rule_yes": 0.0, "in_title": 0.0}]]  # p 0.12: left out
+    (chosen,) = eventtolls.choose([], cands, feats, loaded, "")
+    assert [c.candidate.claim.count for c in chosen] == [5, 3]
+    assert {c.by for c in chosen} == {"toll model"}
