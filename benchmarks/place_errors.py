@@ -49,6 +49,7 @@ from sitrep.article_eval import (
     MATCH_DAYS_VAGUE,
     MATCH_KM,
     MATCH_KM_REGION,
+    ArticleResult,
     _days,
     _km,
     corpus_articles,
@@ -172,7 +173,7 @@ def _place_of(event: Mapping[str, Any], places: Sequence[Place]) -> Place | None
     return next((p for p in places if span and (p.start, p.end) == tuple(span)), None)
 
 
-def run(split: str, limit: int | None) -> list[dict[str, Any]]:
+def run(split: str, limit: int | None) -> tuple[list[dict[str, Any]], ArticleResult]:
     extractor = get_extractor()
     gold_path = ROOT / "corpus" / "gold.jsonl"
     gold = read_gold(gold_path, split)
@@ -190,6 +191,7 @@ def run(split: str, limit: int | None) -> list[dict[str, Any]]:
     extractor.geoparser.parse = recording  # type: ignore[method-assign]
     by_id = {g.id: g for g in gold}
     rows: list[dict[str, Any]] = []
+    result = ArticleResult()
     for item in extractor.extract(corpus_articles(gold, articles)):
         places = recorded[-1] if recorded else []
         recorded.clear()
@@ -198,6 +200,7 @@ def run(split: str, limit: int | None) -> list[dict[str, Any]]:
         article, events = item
         found = [e.to_dict() for e in events]
         want = by_id[article.id].events
+        result.add(article.id, str(article.title or ""), want, found)
         located = [_place_of(f, places) for f in found]
         readings = [extractor.gazetteer.lookup(p.text) if p is not None else [] for p in located]
 
@@ -227,7 +230,7 @@ def run(split: str, limit: int | None) -> list[dict[str, Any]]:
                 "found_text": place.text if place else None, "km": round(km) if km is not None else None,
                 **detail,
             })
-    return rows
+    return rows, result
 
 
 def main() -> int:
@@ -236,7 +239,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--json", action="store_true", help="one JSON object a line, then the counts")
     args = parser.parse_args()
-    rows = run(args.split, args.limit)
+    rows, result = run(args.split, args.limit)
+    overall = {k: v for k, v in result.as_dict().items() if k in ("found_events", "matched", "precision", "recall",
+                                                                  "f1", "location_25km", "negatives_clean")}
     counts = Counter(r["cause"] for r in rows)
     vetoed = counts.pop(VETOED_MISS, 0)
     misses = [r for r in rows if r["cause"] == VETOED_MISS]
@@ -245,10 +250,10 @@ def main() -> int:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
         print(json.dumps({"commit": commit(), "split": args.split, "errors": len(rows), "vetoed_misses": vetoed,
-                          "causes": {c: counts[c] for c in CAUSES if counts[c]}}))
+                          "overall": overall, "causes": {c: counts[c] for c in CAUSES if counts[c]}}))
         return 0
     print(f"place errors at {commit()}, split {args.split}: {len(rows)} gold events found on their days "
-          f"at a place the contract cannot match")
+          f"at a place the contract cannot match; overall {overall}")
     for r in sorted(rows, key=lambda r: (CAUSES.index(r["cause"]), r["id"])):
         print(f"  [{r['cause']}] {r['id']} {r['date']}: gold {r['gold']} [{r['gold_place_from']}]; found "
               f"{r['found']} from {r['found_text']!r}, {r['km']} km; {r.get('reason', '')}"

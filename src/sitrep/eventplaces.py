@@ -29,6 +29,20 @@ NOT_THERE = re.compile(r"\b(?:from|according\s+to(?:\s+the)?|told\s+(?:\w+\s+){0
                        r"(?:\w+\s+){0,2}?(?:of|from)|(?:north|south|east|west)(?:east|west)?\s+of)\s*$", re.I)
 
 
+# ... unless a crowd gathered at the meeting: 'demonstrating outside the Council of Europe conference in
+# Warsaw', 'marched on the embassy in Nairobi': a protest at a summit happens where the summit is.
+CROWD_AT_MEETING = re.compile(r"\b(?:outside|against|near|around|towards?|besieg\w*|surround\w*|storm\w*|"
+                              r"march\w*\s+(?:on|to))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}(?:conference|summit|"
+                              r"meeting|talks|embassy|consulate|parliament|ministry)\s+(?:[\w'’-]+\s+){0,2}"
+                              r"(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def not_there(before: str) -> bool:
+    """Whether the words before a place name (up to 80 characters) say the event did not happen there
+    (NOT_THERE, read on the last 40), a crowd at a meeting aside."""
+    return bool(NOT_THERE.search(before[-40:])) and not CROWD_AT_MEETING.search(before)
+
+
 # A division named beside a town within this distance of its centre frames the town
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
@@ -108,8 +122,7 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
             continue
         if p.feature_code == "PCLI" and modifies_a_noun(sent, p):
             continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
-        before = text[max(sent.start_char, p.start - 40) : p.start]
-        if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
+        if not_there(text[max(sent.start_char, p.start - 80) : p.start]) and trigger.sub_event_type != "Agreement":
             continue
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
