@@ -10,7 +10,9 @@ Resolution scores each gazetteer candidate on evidence, in two passes:
 population, the kind of feature the wording asks for ('X county' is an ADM1),
 containment stated in the text ('X, Y', 'X (Y)', 'X in Y'), and the countries
 the document is about (country names, demonyms, unambiguous places; then the
-places resolved in the first pass).
+places resolved in the first pass). Each name is scored on the other names'
+evidence, never on its own reading, and a small namesake of a famous place
+(Los Ángeles in Chiapas for 'Los Angeles') needs the text to place it.
 """
 
 from __future__ import annotations
@@ -460,11 +462,7 @@ class Geoparser:
             # places of the same country resolved with confidence by the other names count too
             # ('Alaska' supports Laconia, NH)
             support += sum(v for (k, cc), v in anchored.items() if cc == entry.country_code and k != m.key)
-            # how much the other names say of where the text is: their votes, and their readings made with
-            # confidence ('Sri Lankan' and Trincomalee make a text about Sri Lanka, where 'Muttur' is no
-            # village of India)
-            evidence = strength - own[1] + sum(v for (k, _), v in anchored.items() if k != m.key)
-            if (gold is None and evidence >= MIN_CONTEXT and support <= 0.0
+            if (gold is None and strength - own[1] >= MIN_CONTEXT and support <= 0.0
                     and entry.feature_code not in ("PCLI", "CONT") and (
                         entry.population < FOREIGN_MIN_POPULATION
                         or not any(own_name for e, own_name in m.candidates if e is entry))):
