@@ -64,6 +64,17 @@ def test_place_homonyms_a_persons_name_is_no_evidence_of_a_country(extractor: Ex
     assert votes["IQ"] > 0
 
 
+def test_place_homonyms_a_name_read_only_as_another_name_of_a_small_place_is_no_evidence(
+        extractor: Extractor) -> None:
+    # GeoNames lists 'Taliban' as another name of a Turkish village and 'Kunduz' of another: neither makes
+    # a text about Afghanistan a text about Turkey
+    text = "Taliban fighters attacked a police checkpoint in Kunduz on Monday, killing four officers."
+    kunduz = [p for p in extractor.geoparser.parse(extractor.nlp(text), prior="AF") if p.text == "Kunduz"]
+    assert [(p.name, p.country_code) for p in kunduz] == [("Kunduz", "AF")]
+    doc = extractor.nlp(text)
+    assert "TR" not in extractor.geoparser._country_context(doc, extractor.geoparser.find(doc))
+
+
 def test_place_homonyms_peoples_names_count_for_their_country(extractor: Extractor) -> None:
     doc = extractor.nlp("Palestinians marched on Friday. The Palestinians said the talks had failed.")
     geoparser = extractor.geoparser

@@ -414,8 +414,11 @@ class Geoparser:
         raw = self._country_context(doc, mentions, prior or outlet.country,
                                     W_PRIOR if prior else W_OUTLET_COUNTRY)
         lone: dict[str, tuple[str | None, float]] = {}  # what each name votes for itself
+        persons = _persons(mentions)
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
+            if m.key in persons or _only_other_names(m):
+                continue  # no vote of its own (see _country_context)
             if len(countries) == 1 and not any(e.feature_code == "PCLI" for e, _ in m.candidates):
                 cc, weight = lone.get(m.key, (next(iter(countries)), 0.0))
                 lone[m.key] = (cc, weight + 1.0)
@@ -428,14 +431,14 @@ class Geoparser:
                 holds.setdefault(k, []).append(m)
         first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties, outlet=outlet, holds=holds)
                  for m in mentions}
-        persons = _persons(mentions)
         anchors: list[tuple[str, GazEntry]] = []  # (name key, entry resolved with confidence in the first pass)
         votes: Counter[str] = Counter(context)
         own_votes: dict[str, Counter[str]] = {}  # what each name's own first-pass readings add to `votes`
         anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
         for m in mentions:
             best = first[id(m)]
-            if best is not None and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI" and m.key not in persons:
+            if (best is not None and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI" and m.key not in persons
+                    and not _by_other_name(m, best[0])):
                 anchors.append((m.key, best[0]))
                 votes[best[0].country_code] += best[1]
                 own_votes.setdefault(m.key, Counter())[best[0].country_code] += best[1]
@@ -515,6 +518,8 @@ class Geoparser:
                 continue  # 'Hussein' (a district of Yemen) of 'Saddam Hussein': a person's name says nothing of where
             if _names_a_country(m):
                 continue  # 'Georgia': a country or a US state; the other names decide which
+            if _only_other_names(m):
+                continue  # 'Taliban', another name of a Turkish village: no evidence that the text is about Turkey
             if any(e.feature_code == "PCLI" for e, _ in m.candidates):
                 votes[next(e.country_code for e, _ in m.candidates if e.feature_code == "PCLI")] += 2.0
             elif len(countries) == 1:
@@ -767,6 +772,18 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
         elif best is not None and best[0].admin1_code and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
     return regions
+
+
+def _by_other_name(m: _Mention, entry: GazEntry) -> bool:
+    """Whether `m` names `entry`, a small place, only by one of its other names (an old or foreign
+    spelling GeoNames lists: 'Taliban' for Bozhüyük in Turkey, 'Bagram' for Bahrām in Iran)."""
+    return entry.population < FOREIGN_MIN_POPULATION and not any(own for e, own in m.candidates if e is entry)
+
+
+def _only_other_names(m: _Mention) -> bool:
+    """Whether every reading of `m` is a small place named so only by another name: such a name is no
+    evidence of the country the text is about (it may still be read as that place)."""
+    return bool(m.candidates) and all(_by_other_name(m, e) for e, _ in m.candidates)
 
 
 def _persons(mentions: list[_Mention]) -> set[str]:
