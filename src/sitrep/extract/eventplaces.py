@@ -22,6 +22,16 @@ NEAR = re.compile(tables.pattern(_WORDS["near"]), re.I)
 NOT_THERE = re.compile(tables.pattern(_WORDS["not_there"]), re.I)
 
 
+# ... unless a crowd gathered at the meeting: a protest at a summit happens where the summit is.
+CROWD_AT_MEETING = re.compile(tables.pattern(_WORDS["crowd_at_meeting"]), re.I)
+
+
+def not_there(before: str) -> bool:
+    """Whether the words before a place name (up to 80 characters) say the event did not happen there
+    (NOT_THERE, read on the last 40), a crowd at a meeting aside."""
+    return bool(NOT_THERE.search(before[-40:])) and not CROWD_AT_MEETING.search(before)
+
+
 # A division named beside a town within this distance of its centre frames the town
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
@@ -101,8 +111,7 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
             continue
         if p.feature_code == "PCLI" and modifies_a_noun(sent, p):
             continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
-        before = text[max(sent.start_char, p.start - 40) : p.start]
-        if NOT_THERE.search(before) and trigger.sub_event_type != "Agreement":
+        if not_there(text[max(sent.start_char, p.start - 80) : p.start]) and trigger.sub_event_type != "Agreement":
             continue
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened

@@ -35,6 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
+from sitrep.extract.eventplaces import CROWD_AT_MEETING
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -211,7 +212,8 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
                     f[f"before:{name}"] = 1.0
             clause = text[reading.sent.start_char : m.start]
             negated = bool(NEGATED_CLAUSE.search(clause))
-            diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance"))
+            diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance")) \
+                and not CROWD_AT_MEETING.search(text[max(reading.sent.start_char, m.start - 80) : m.start])
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:

@@ -10,7 +10,9 @@ Resolution scores each gazetteer candidate on evidence, in two passes:
 population, the kind of feature the wording asks for ('X county' is an ADM1),
 containment stated in the text ('X, Y', 'X (Y)', 'X in Y'), and the countries
 the document is about (country names, demonyms, unambiguous places; then the
-places resolved in the first pass).
+places resolved in the first pass). Each name is scored on the other names'
+evidence, never on its own reading, and a small namesake of a famous place
+(Los Ángeles in Chiapas for 'Los Angeles') needs the text to place it.
 """
 
 from __future__ import annotations
@@ -62,6 +64,9 @@ INSTITUTIONS = frozenset(
 SEATED_INSTITUTIONS = frozenset(
     "school college university academy polytechnic institute campus hospital prison".split()
 )
+# Words after a name that make it the name of a street or a square ('Kossuth square', 'Astoria square' in
+# Budapest; 'Wall Street'): the street's, not the town's that shares the name.
+STREET_HEADS = frozenset("square street avenue boulevard plaza lane".split())
 # Local offices whose title a place name opens ('Mombasa Deputy Governor', 'Runyenjes MP').
 OFFICE_TITLES = frozenset("governor deputy mp mca senator mayor commissioner".split())
 # Words of dates, which may stand next to a place name without being part of it ('09 Sep. Muranga
@@ -138,6 +143,12 @@ W_REGION_NAMED = 2.0  # a division named in the text ('Texas', 'Rapides Parish')
 MIN_CONTEXT = 2.0
 FOREIGN_MIN_POPULATION = 100_000
 ADMIN_PENALTY = 0.25  # without a cue, a bare name means the town, not the division named after it
+# A place of half a million or more, by its own name, is what the name means: a namesake a hundred times
+# smaller ('Los Angeles' a village in Chiapas, 'Ontario' a village in New York, 'Marseille' for
+# Marseille-en-Beauvaisis) needs the text to place it (a container named, a county, a cue), not only
+# the document's country or region. Calibrated on the corpus's train split and LGL (2026-12-07).
+FAMOUS_POPULATION = 500_000
+NAMESAKE_RATIO = 100
 
 
 def _load_demonyms() -> dict[str, str]:
@@ -180,6 +191,7 @@ class _Mention:
     role: str = ""
     cue: str = ""  # 'admin1', 'admin2', 'city' or ''
     container_keys: list[str] = field(default_factory=list)
+    person_tail: bool = False  # the name ends a person's full name the NER found ('Hussein' of 'Saddam Hussein')
 
 
 class Geoparser:
@@ -249,7 +261,9 @@ class Geoparser:
             if role == "reject":
                 continue
             taken.update(range(i, j))
-            chosen.append(self._mention(doc, span, key, candidates, role))
+            mention = self._mention(doc, span, key, candidates, role)
+            mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
+            chosen.append(mention)
         self._attach_containers(doc, chosen)
         for a, b in zip(chosen, chosen[1:], strict=False):
             # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
@@ -297,6 +311,8 @@ class Geoparser:
             # 'Bungoma High School', 'Nyeri National Polytechnic' are in the town; 'Ohio Supreme Court',
             # 'Texas Forest Service' are the state's institutions, named, not places of the text
             return "" if head in SEATED_INSTITUTIONS else "ORG"
+        if after is not None and after.lower_ in STREET_HEADS:
+            return "reject"  # 'Kossuth square': a square named after a man, not Kossuth County
         if after is not None and after.lower_ in OFFICE_TITLES:
             return "ORG"  # 'Mombasa Deputy Governor', 'Runyenjes MP': the office's seat, named in its title
         if (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
@@ -399,8 +415,11 @@ class Geoparser:
         raw = self._country_context(doc, mentions, prior or outlet.country,
                                     W_PRIOR if prior else W_OUTLET_COUNTRY)
         lone: dict[str, tuple[str | None, float]] = {}  # what each name votes for itself
+        persons = _persons(mentions)
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
+            if m.key in persons or _only_other_names(m):
+                continue  # no vote of its own (see _country_context)
             if len(countries) == 1 and not any(e.feature_code == "PCLI" for e, _ in m.candidates):
                 cc, weight = lone.get(m.key, (next(iter(countries)), 0.0))
                 lone[m.key] = (cc, weight + 1.0)
@@ -413,25 +432,32 @@ class Geoparser:
                 holds.setdefault(k, []).append(m)
         first = {id(m): self._resolve(m, context, by_key, anchors=[], counties=counties, outlet=outlet, holds=holds)
                  for m in mentions}
-        anchors: list[GazEntry] = []
+        anchors: list[tuple[str, GazEntry]] = []  # (name key, entry resolved with confidence in the first pass)
         votes: Counter[str] = Counter(context)
+        own_votes: dict[str, Counter[str]] = {}  # what each name's own first-pass readings add to `votes`
         anchored: Counter[tuple[str, str]] = Counter()  # (name key, country): first-pass confidence
         for m in mentions:
             best = first[id(m)]
-            if best is not None and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
-                anchors.append(best[0])
+            if (best is not None and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI" and m.key not in persons
+                    and not _by_other_name(m, best[0])):
+                anchors.append((m.key, best[0]))
                 votes[best[0].country_code] += best[1]
+                own_votes.setdefault(m.key, Counter())[best[0].country_code] += best[1]
                 if not m.role:
                     anchored[(m.key, best[0].country_code)] += best[1]
-        total = sum(votes.values()) or 1.0
-        shares = {cc: v / total for cc, v in votes.items()}
         regions = _region_votes(mentions, first)
-        region_shares = {key: regions.shares(key) for key in by_key}  # once per name, not per mention
+        # once per name, not per mention; each name scored on the *other* names' readings, so that a name
+        # never props up its own reading ('Gaza' read once as Mozambique's province after 'the Gaza region'
+        # must not make Mozambique a country of the text for every other 'Gaza')
+        region_shares = {key: regions.shares(key) for key in by_key}
+        country_shares = {key: _shares(votes - own_votes.get(key, Counter())) for key in by_key}
+        others = {key: [e for k, e in anchors if k != key] for key in by_key}
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
-            resolved = self._resolve(m, shares, by_key, anchors, region_shares[m.key], counties, outlet, holds)
+            resolved = self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key], counties,
+                                     outlet, holds)
             if resolved is None:
                 continue
             entry, score, reason = resolved
@@ -484,12 +510,17 @@ class Geoparser:
         votes: Counter[str] = Counter()
         if prior:
             votes[prior] += weight
+        persons = _persons(mentions)
         for m in mentions:
             countries = {e.country_code for e, _ in m.candidates}
             if m.role == "demonym":
                 continue  # counted with the other demonyms below
+            if m.key in persons:
+                continue  # 'Hussein' (a district of Yemen) of 'Saddam Hussein': a person's name says nothing of where
             if _names_a_country(m):
                 continue  # 'Georgia': a country or a US state; the other names decide which
+            if _only_other_names(m):
+                continue  # 'Taliban', another name of a Turkish village: no evidence that the text is about Turkey
             if any(e.feature_code == "PCLI" for e, _ in m.candidates):
                 votes[next(e.country_code for e, _ in m.candidates if e.feature_code == "PCLI")] += 2.0
             elif len(countries) == 1:
@@ -497,7 +528,8 @@ class Geoparser:
         for tok in doc:
             if not tok.text[:1].isupper():
                 continue
-            cc = DEMONYMS.get(tok.lower_) or REGIONAL_DEMONYMS.get(tok.lower_, (None, ""))[0]
+            region = _people(REGIONAL_DEMONYMS, tok.lower_)
+            cc = _people(DEMONYMS, tok.lower_) or (region[0] if region else None)  # 'Palestinians' as 'Palestinian'
             if cc:
                 votes[cc] += 1.0
         return votes
@@ -524,10 +556,20 @@ class Geoparser:
         # not a capital abroad that bears the same name (`local` is the outlet's country, or '')
         local = outlet.country or "" if outlet is not None and m.key in outlet.names else None
         containers = [c for k in m.container_keys if (c := by_key.get(k)) is not None]
+        # towns and first-order divisions only: a second-order division's population is the sum of its towns
+        # (the department of Paris would make Paris, Texas a namesake a hundred times smaller)
+        famous = [e for e, own in m.candidates if own and e.population >= FAMOUS_POPULATION
+                  and (e.feature_class == "P" or e.feature_code == "ADM1")]
         scored: list[tuple[float, GazEntry, str]] = []
         for entry, primary in m.candidates:
             reasons = []
             s = W_POPULATION * math.log10(entry.population + 10) / 7
+            big = next((f for f in famous if f.population >= NAMESAKE_RATIO * max(entry.population, 1)
+                        and not _contains(f, entry) and not _contains(entry, f)), None)
+            soft = 1.0  # the document's country, region and nearby places count in full ...
+            if big is not None and local is None:
+                soft = 0.0  # ... but not for a small namesake of a famous place, unless the outlet is named after it
+                reasons.append(f"namesake of {big.name}, {big.country_code}")
             if primary:
                 s += W_PRIMARY
             code = entry.feature_code
@@ -564,11 +606,11 @@ class Geoparser:
                 reasons.append("capital")
             elif local is not None and code != "PPLC":
                 reasons.append("named like the outlet's town")
-            share = context.get(entry.country_code, 0.0)
+            share = soft * context.get(entry.country_code, 0.0)
             if share:
                 s += W_CONTEXT * share
                 reasons.append(f"document country {entry.country_code} ({share:.2f})")
-            region = regions.get((entry.country_code, entry.admin1_code or "")) if regions else None
+            region = soft * regions.get((entry.country_code, entry.admin1_code or ""), 0.0) if regions else None
             if region and entry.feature_code not in ("PCLI", "CONT"):
                 s += W_REGION * region
                 reasons.append(f"document region {entry.admin1 or entry.admin1_code} ({region:.2f})")
@@ -585,7 +627,7 @@ class Geoparser:
                     _contains(entry, he) for h in held for he, _ in h.candidates):
                 s += W_CONTAINED
                 reasons.append(f"holds {held[0].text}")
-            if anchors and entry.feature_class == "P":
+            if anchors and entry.feature_class == "P" and soft:
                 near = min(haversine_km(entry.latitude, entry.longitude, a.latitude, a.longitude)
                            for a in anchors if a.pid != entry.pid) if any(
                                a.pid != entry.pid for a in anchors) else math.inf
@@ -731,6 +773,32 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
         elif best is not None and best[0].admin1_code and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
     return regions
+
+
+def _by_other_name(m: _Mention, entry: GazEntry) -> bool:
+    """Whether `m` names `entry`, a small place, only by one of its other names (an old or foreign
+    spelling GeoNames lists: 'Taliban' for Bozhüyük in Turkey, 'Bagram' for Bahrām in Iran)."""
+    return entry.population < FOREIGN_MIN_POPULATION and not any(own for e, own in m.candidates if e is entry)
+
+
+def _only_other_names(m: _Mention) -> bool:
+    """Whether every reading of `m` is a small place named so only by another name: such a name is no
+    evidence of the country the text is about (it may still be read as that place)."""
+    return bool(m.candidates) and all(_by_other_name(m, e) for e, _ in m.candidates)
+
+
+def _persons(mentions: list[_Mention]) -> set[str]:
+    """Names the text gives a person as the end of a full name ('Saddam Hussein'): at none of their
+    mentions are they evidence of where the text is about, though a mention may still be read as a place.
+    (A name the NER merely calls a PERSON is often a town: 'Abu Ghraib'.)"""
+    return {m.key for m in mentions if m.person_tail}
+
+
+def _shares(votes: Counter[str]) -> dict[str, float]:
+    """Each country's share of the evidence (only positive votes count)."""
+    kept = {cc: v for cc, v in votes.items() if v > 1e-9}
+    total = sum(kept.values())
+    return {cc: v / total for cc, v in kept.items()} if total else {}
 
 
 def _entity_is_exactly(span: SpacySpan) -> bool:

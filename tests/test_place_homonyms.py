@@ -1,0 +1,92 @@
+"""Places: which of a name's homonyms a text means (issue 13's wrong places on real articles).
+
+Each rule as a geographer would state it, on short texts of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.extract.pipeline import Extractor
+from sitrep.records import Article, Place
+
+
+def _places(extractor: Extractor, text: str) -> list[Place]:
+    return [p for p in extractor.geoparser.parse(extractor.nlp(text)) if p.role != "demonym"]
+
+
+def _resolved(extractor: Extractor, text: str, name: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.country_code, p.feature_code) for p in _places(extractor, text) if p.text == name]
+
+
+def test_place_homonyms_a_name_never_props_up_its_own_reading(extractor: Extractor) -> None:
+    # 'the Gaza region' asks for a division, and Mozambique has a province of that name: that one reading
+    # must not make Mozambique a country of the text for the other 'Gaza's
+    text = ("Israeli soldiers shot two men near the fence in southern Gaza on Monday, Palestinians said. "
+            "Violence in the Gaza region had dropped since the truce, and militants in Gaza fired mortars at "
+            "settlements.")
+    towns = {(name, cc) for name, cc, code in _resolved(extractor, text, "Gaza") if code != "ADM1"}
+    assert towns == {("Gaza", "PS")}
+
+
+def test_place_homonyms_a_famous_city_beats_a_small_namesake_the_text_does_not_place(extractor: Extractor) -> None:
+    # 'Viva Mexico' is a village in Chiapas and 'Los Ángeles' another: a slogan and a flag do not move
+    # Los Angeles to Mexico
+    text = ('Thousands of students marched through downtown Los Angeles on Saturday, waving Mexican flags and '
+            'chanting "Viva Mexico!" against a bill in the United States Congress.')
+    assert _resolved(extractor, text, "Los Angeles") == [("Los Angeles", "US", "PPL")]
+
+
+def test_place_homonyms_a_province_beats_a_village_of_its_name_abroad(extractor: Extractor) -> None:
+    text = ("Two men were arrested in Brooklyn, New York, and three others in Ontario, the Royal Canadian "
+            "Mounted Police said. Canadian prosecutors charged them on Tuesday.")
+    assert _resolved(extractor, text, "Ontario") == [("Ontario", "CA", "ADM1")]
+
+
+def test_place_homonyms_a_small_namesake_still_wins_where_the_text_places_it(extractor: Extractor) -> None:
+    text = "A barn burned down in Ontario, New York, on Sunday night, the county sheriff said."
+    assert [(cc, code) for _, cc, code in _resolved(extractor, text, "Ontario")] == [("US", "PPL")]
+
+
+def test_place_homonyms_a_square_or_street_is_not_the_town_it_is_named_after(extractor: Extractor) -> None:
+    # 'Kossuth' is a county in Iowa and 'Astoria' a town in Oregon; here both are squares of Budapest
+    text = ("Hungarian police used tear gas on protesters in Kossuth square on Monday; the crowd then marched "
+            "to Astoria square, where the opposition held its rally.")
+    assert [p.text for p in _places(extractor, text) if p.country_code == "US"] == []
+
+
+def test_place_homonyms_a_persons_name_is_no_evidence_of_a_country(extractor: Extractor) -> None:
+    # 'Hussein' is a district of Yemen in the gazetteer; Saddam Hussein says nothing of where
+    doc = extractor.nlp("Saddam Hussein was hanged on Saturday. Hussein had ruled Iraq for decades, and "
+                        "supporters of Hussein protested.")
+    geoparser = extractor.geoparser
+    votes = geoparser._country_context(doc, geoparser.find(doc))
+    assert votes["YE"] < 1.0
+    assert votes["IQ"] > 0
+
+
+def test_place_homonyms_a_name_read_only_as_another_name_of_a_small_place_is_no_evidence(
+        extractor: Extractor) -> None:
+    # GeoNames lists 'Taliban' as another name of a Turkish village and 'Kunduz' of another: neither makes
+    # a text about Afghanistan a text about Turkey
+    text = "Taliban fighters attacked a police checkpoint in Kunduz on Monday, killing four officers."
+    kunduz = [p for p in extractor.geoparser.parse(extractor.nlp(text), prior="AF") if p.text == "Kunduz"]
+    assert [(p.name, p.country_code) for p in kunduz] == [("Kunduz", "AF")]
+    doc = extractor.nlp(text)
+    assert "TR" not in extractor.geoparser._country_context(doc, extractor.geoparser.find(doc))
+
+
+def test_place_homonyms_peoples_names_count_for_their_country(extractor: Extractor) -> None:
+    doc = extractor.nlp("Palestinians marched on Friday. The Palestinians said the talks had failed.")
+    geoparser = extractor.geoparser
+    assert geoparser._country_context(doc, geoparser.find(doc))["PS"] == 2.0
+
+
+def test_place_homonyms_a_protest_outside_a_conference_happens_where_the_conference_is(
+        extractor: Extractor) -> None:
+    # a meeting's place is no event's place, unless the crowd gathered at the meeting
+    text = ("Police arrested twelve protesters demonstrating outside the human rights conference in Warsaw on "
+            "Monday. The marchers had walked from the main station to the old town, where the ministers met. "
+            "They carried banners against the war. The activists said the arrests were meant to silence them. "
+            "All twelve were released on Wednesday.")
+    (_, events), = list(extractor.extract([Article(id="w", text=text, published=dt.date(2024, 5, 14))]))
+    assert [(e.location, e.country) for e in events] == [("Warsaw", "Poland")]
