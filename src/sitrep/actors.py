@@ -67,10 +67,10 @@ for _s in _DICT.state_names:
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
-# Iranian ballistic missile'): that state's military.
+# Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
     r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
     r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
     r"aircraft|jets)\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
@@ -140,6 +140,8 @@ CIVILIANS = re.compile(
 )
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "others"})
+# Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
+BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
 # Words in front of a force word that say it is not a state's force ('rebel troops').
 NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
 
@@ -258,7 +260,11 @@ def find_actors(
         if of is None and named_force:
             of = _country_of(named_force.group(1), country_by_name)
         of = of or country
-        unit = _DICT.branch(branch, of, m.group(f"f{i}"))
+        # the branch in the force's words ('the Colombian Air Force') or named just before them ('Republican
+        # Guard soldiers')
+        named_before = BRANCH_BEFORE.search(text, 0, m.start(f"f{i}"))
+        unit = _DICT.branch(branch, of, m.group(f"f{i}")) or (
+            _DICT.branch(branch, of, named_before.group(1)) if named_before else "")
         bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
                          of=of, unit=unit, bare=bare))
@@ -387,11 +393,13 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return "patient"
     if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
             head.head.head.lemma_.lower() in MEMBER_NOUNS:
-        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does what its members do
-        # (only as the doer: 'suspected to be members of al-Shabaab' stays an attribution)
+        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does and undergoes what its
+        # members do ('troops fought gunmen of the Jenin Battalion'); 'suspected to be members of al-Shabaab'
+        # stays an attribution
         noun = head.head.head
         role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-        return role if role in ("agent", "claimant") else ""
+        laid = LAID_AT.search(doc.text[max(0, noun.idx - 60) : noun.idx]) is not None
+        return role if role in ("agent", "claimant") or role == "patient" and not laid else ""
     if dep == "compound" or dep == "amod":
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
@@ -486,8 +494,8 @@ def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list
     if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
         # a party, union or movement named at a protest or riot is the crowd's associate
         for m in mentions:
-            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient":
+            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient" and m.inter != INTER_STATE:
                 name = settle(m, country, day)[0]
-                if name not in assocs[0]:
+                if name not in assocs[0] and name != names[1]:
                     assocs[0].append(name)
     return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

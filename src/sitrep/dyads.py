@@ -73,10 +73,14 @@ def pick_actors(
 
     # an ethnic or communal group is armed when it acts; when acted on ('six Kikuyu were killed') it is civilians
     communal = ("identity", "communal")
+    # (and armed when the text lays the act at its door: 'armed men suspected to be Fulani herdsmen')
     armed = [m for m in mentions if (m.kind in AGENT_KINDS and m.kind not in communal
-                                     or m.kind in communal and m.role in ("agent", "")) and m.role != "speaker"]
+                                     or m.kind in communal and (m.role in ("agent", "") or m.attributed))
+             and m.role != "speaker"]
     claimant = next((m for m in armed if m.role == "claimant"), None)
-    police = next((m for m in armed if m.kind == "state"), None)
+    # a de facto authority ACLED codes as the state's forces ('Taliban fighters' after August 2021) is the state
+    police = next((m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE),
+                  None)
     civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
@@ -123,7 +127,8 @@ def pick_actors(
         return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
     if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
         return actor1, victims
-    others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
+    # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
+    others = [m for m in armed if m.name != actor1.name and m.role != "claimant" and not m.bare]
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
     # associate, not its target)
     doc = sents[0].doc
