@@ -342,6 +342,8 @@ MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier 
                          "insurgent combatant operative militiaman".split())
 # What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
 CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+# What a side says it did that makes it the doer ('said it had captured ...').
+TAKEN = frozenset("capture seize overrun take kill destroy shoot down repel attack strike".split())
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
@@ -350,7 +352,7 @@ COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
 # (not 'a military coup': the military made it)
 NOT_FORCES = frozenset("rule court tribunal college academy hospital school transition council government regime "
-                       "parade intelligence".split())
+                       "parade intelligence custody".split())
 
 
 def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
@@ -381,6 +383,9 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         verb = head.head.lemma_.lower()
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
+        if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
+                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children) for c in head.head.children):
+            return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
         if verb in SPEECH:
             return "speaker"
         return "agent"
