@@ -135,9 +135,12 @@ CIVILIANS = re.compile(
     r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
     r"refugees|aid\s+workers|tourists?|detainees|prisoners|inmates|migrants|displaced\s+people|patrons|"
     r"holidaymakers|evacuees|cousins|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
-    r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?)\b",
+    r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?|"
+    r"citizens|nationals|pilots?|missionaries|expatriates|engineers|experts?)\b",
     re.I,
 )
+# A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
+FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "others"})
 # Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
@@ -296,7 +299,16 @@ def find_actors(
                              "country", branch="Military Forces", of=m.group(0)))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
-        add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
+        # ACLED names civilians by their nationality: 'its New Zealand pilot', 'mostly US citizens'
+        nat = FOREIGNERS.search(text, 0, m.start())
+        of = _country_of(nat.group("nat"), country_by_name) if nat else None
+        if of and nat and nat.group("nat").casefold() not in _GROUPS_BY_SPELLING:
+            start = base + nat.start("nat")
+            # the country's name here names the civilians' nationality, not a state that acts
+            found = [f for f in found if not (f.kind == "country" and f.start < base + m.end() and start < f.end)]
+        else:
+            of, start = country, base + m.start()
+        add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
@@ -342,6 +354,8 @@ MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier 
                          "insurgent combatant operative militiaman".split())
 # What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
 CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+# Nouns of number before 'of' ('hundreds of civilians', 'dozens of villagers').
+QUANTITIES = frozenset("hundred thousand dozen score scores number group handful couple".split())
 # What a side says it did that makes it the doer ('said it had captured ...').
 TAKEN = frozenset("capture seize overrun take kill destroy shoot down repel attack strike".split())
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
@@ -379,6 +393,11 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return ""
     head = span.root
     dep = head.dep_
+    if doc.text.startswith("-led", actor.end):
+        # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
+        noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
@@ -403,8 +422,12 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         # stays an attribution
         noun = head.head.head
         role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-        laid = LAID_AT.search(doc.text[max(0, noun.idx - 60) : noun.idx]) is not None
-        return role if role in ("agent", "claimant") or role == "patient" and not laid else ""
+        fought = noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ in ("with", "against")
+        return role if role in ("agent", "claimant") or role == "patient" and fought else ""
+    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITIES:
+        # 'killed hundreds of unarmed men': the men are what the quantity is
+        noun = head.head.head
+        return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
     if dep == "compound" or dep == "amod":
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
@@ -463,10 +486,14 @@ def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
 
     a, b = head_noun(spans[0].root), head_noun(spans[1].root)
     if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
-        return True
+        # (not 'fighting between the army and the RSF': the two sides)
+        first = a if b.dep_ == "conj" else b
+        return not (first.dep_ == "pobj" and first.head.lower_ == "between")
     prep = b.head
     return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
-        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children))
+        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
+        # 'Eritrean soldiers fighting alongside federal forces'
+        or prep.lower_ == "alongside" and prep.head.dep_ == "acl" and prep.head.head == a)
 
 
 def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,

@@ -577,6 +577,9 @@ class Extractor:
             a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
         if not typed and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
             sub = "Armed clash"  # the ones attacked were armed (police, militants, raiders): a battle
+        elif sub == "Armed clash" and dyads.one_sided(a2, mentions, sents[0]):
+            sub = "Attack"  # no armed side against actor 1, civilians acted on: 'gunmen ambushed a family's cars'
+            a1, a2 = dyads.pick_actors(sub, mentions, country or "International", sents, elsewhere)
         claims: list[FatalityClaim] = []
         for s in sents:
             key = ("claims", s.start_char, "")
