@@ -94,7 +94,7 @@ CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
 GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
                            r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives|gang|gangs|"
-                           r"cartel|faction)\b")
+                           r"cartel|faction|(?:suicide\s+)?bombers?)\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
                          re.I)
@@ -107,7 +107,7 @@ UNIDENTIFIED = re.compile(
     r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:gunmen|gunman|assailants?|attackers?|armed\s+men|"
     r"armed\s+group|bandits?|militants?|insurgents?|jihadists?|raiders|kidnappers|abductors|thugs|"
     r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang\s+members|gangs?|gangsters|"
-    r"armed\s+robbers|robbers|hitmen|sicarios)\b",
+    r"armed\s+robbers|robbers|hitmen|sicarios|(?:suicide\s+)?bombers?)\b",
     re.I,
 )
 IDENTITY = re.compile(
@@ -123,6 +123,7 @@ KNOWN_IDENTITY = re.compile(
     + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
     r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
     r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
+    r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"

@@ -153,10 +153,19 @@ def pick_actors(
     armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
                           and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
                          None)
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and armed_patient is not None:
-        return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
-        return actor1, victims
+    if taxonomy.event_type(sub) == "Explosions/Remote violence":
+        # 'pounded SDF positions': the armed side struck, civilians among the dead or not; but the side named first
+        # among the dead wins ('killing 49 civilians and 15 soldiers aboard' a passenger boat), and the dead told
+        # only as people ('a suicide bomber ... killing 37 people') are civilians, unless an armed side the
+        # lead names, not acting itself, is what was struck ('bombed a camp of FARC dissidents, killing 12 people')
+        struck = any(m.name != actor1.name and m.role != "agent" and m.kind in ("state", "group")
+                     and sents[0].start_char <= m.start < sents[0].end_char for m in armed)
+        dead = victims or next((dataclasses.replace(m, kind="civilians") for m in mentions
+                                if m.kind == "people" and m.role == "patient" and not struck), None)
+        if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
+            return actor1, armed_patient
+        if dead is not None:
+            return actor1, dead
     # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
     others = [m for m in armed if m.name != actor1.name and m.role != "claimant" and not m.bare]
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its

@@ -45,6 +45,7 @@ PROTEST = _pattern(_PROTEST_DATA["protest"])
 RIOT = _pattern(_PROTEST_DATA["riot"])
 INTERVENTION = _pattern(_PROTEST_DATA["intervention"])
 LETHAL_FORCE = _pattern(_PROTEST_DATA["lethal_force"])
+ATTACKED_CROWD_RE = re.compile(rf"\b(?:{_pattern(_PROTEST_DATA['attacked_crowd'])})\b", re.I)
 
 # The trigger cascade, most specific first (data/events/triggers.toml).
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -97,6 +98,9 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
     lethal = LETHAL_RE.search(text)
     if lethal and STATE_RE.search(text):
         return "Excessive force against protesters", lethal
+    attacked = ATTACKED_CROWD_RE.search(text)
+    if attacked and not STATE_RE.search(text):
+        return "Attack", attacked
     riot = RIOT_RE.search(text)
     if riot:
         return "Violent demonstration", riot
