@@ -33,6 +33,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _words(concept: str) -> list[str]:
+    """A word list kept as data (`data/actors/words_<concept>.tsv`), one word a line, in its order."""
+    return [row[0] for row in tables.rows(f"actors/words_{concept}.tsv")]
+
+
+def _any(concept: str) -> str:
+    """A word list's words as the alternatives of a regular expression (each line is one, as written)."""
+    return "|".join(_words(concept))
+
+
 @dataclass(slots=True)
 class ActorMention:
     name: str
@@ -70,16 +80,14 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
     r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
-    r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
-    r"aircraft|jets)\b")
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons") + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
 # interim government'.
 GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?:\w+\s+)?(?:government|authorities|"
                              r"junta|state)\b", re.I)
 # Peoples whose rockets and drones are no state's ('a Palestinian rocket' is fired by a group from Gaza,
 # coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
-NO_STATE_WEAPONS = frozenset({"Palestine"})
+NO_STATE_WEAPONS = frozenset(_words("no_state_weapons"))
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
 _ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
@@ -89,65 +97,39 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 )
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
-CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
-                      r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
-GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
-                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives|gang|gangs|"
-                           r"cartel|faction|(?:suicide\s+)?bombers?)\b")
+GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
-WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
-                         re.I)
+WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
 # One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
-LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:gunman|assailant|attacker)$", re.I)
+LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:" + _any("lone_attacker") + r")$", re.I)
 # Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
-UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:warplanes|aircraft|jets|drones?|"
-                              r"military\s+aircraft|fighter\s+jets|helicopters)\b", re.I)
-UNIDENTIFIED = re.compile(
-    r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:gunmen|gunman|assailants?|attackers?|armed\s+men|"
-    r"armed\s+group|bandits?|militants?|insurgents?|jihadists?|raiders|kidnappers|abductors|thugs|"
-    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang\s+members|gangs?|gangsters|"
-    r"armed\s+robbers|robbers|hitmen|sicarios|(?:suicide\s+)?bombers?)\b",
-    re.I,
-)
-IDENTITY = re.compile(
-    r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|"
-    r"fighters|clansmen|youths|community\s+members|morans)\b"
-)
+UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:" + _any("aircraft") + r")\b", re.I)
+UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:" + _any("armed_men") + r")\b",
+                          re.I)
+IDENTITY = re.compile(r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:" + _any("identity_members") + r")\b")
 _GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in tables.rows("identity_groups.tsv")
                        for spelling in row[0].split("|")}
 # A known group named with armed men, or clashing as a community: 'Pokot raiders', 'the Borana community',
 # 'Borana and Somali herders clashed'.
 KNOWN_IDENTITY = re.compile(
     r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
-    + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
-    r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
+    + r")(?:\s+(?:ethnic\s+)?(?:" + _any("identity_named") + r"))?\b"
     r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
     r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
 # Armed men known only by their way of life: ACLED's communal militias.
-COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"
-                      r"cattle\s+keepers|cattle\s+herders|cattle\s+raiders|"
-                      r"clansmen|morans|warriors|communities)\b", re.I)
-CIVILIANS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|people|man|woman|men|women|boys?|girls?|child(?:ren)?|students?|"
-    r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
-    r"family|families|worker|workers|pedestrians|shoppers|mourners|fishermen|miners?|pastor|imam|"
-    r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
-    r"refugees|aid\s+workers|tourists?|detainees|prisoners|inmates|migrants|displaced\s+people|patrons|"
-    r"holidaymakers|evacuees|cousins|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
-    r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?|"
-    r"citizens|nationals|pilots?|missionaries|expatriates|engineers|experts?)\b",
-    re.I,
-)
+COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
+CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
-GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "others"})
+GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
 BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
 # Words in front of a force word that say it is not a state's force ('rebel troops').
-NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
+NOT_STATE = re.compile(r"\b(?:" + _any("not_state") + r")\s*$", re.I)
 
 
 def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
@@ -351,23 +333,21 @@ SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|b
 
 
 # Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
-MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier troop unit element rebel "
-                         "insurgent combatant operative militiaman".split())
+MEMBER_NOUNS = frozenset(_words("member_nouns"))
 # What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
-CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+CLAIMED = frozenset(_words("claimed"))
 # Nouns of number before 'of' ('hundreds of civilians', 'dozens of villagers').
-QUANTITIES = frozenset("hundred thousand dozen score scores number group handful couple".split())
+QUANTITIES = frozenset(_words("quantities"))
 # What a side says it did that makes it the doer ('said it had captured ...').
-TAKEN = frozenset("capture seize overrun take kill destroy shoot down repel attack strike".split())
+TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
-ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
+ATTACK_VERBS = frozenset(_words("attack_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
 # Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
 # (not 'a military coup': the military made it)
-NOT_FORCES = frozenset("rule court tribunal college academy hospital school transition council government regime "
-                       "parade intelligence custody".split())
+NOT_FORCES = frozenset(_words("not_forces"))
 
 
 def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
@@ -381,8 +361,7 @@ def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
     return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
 
 
-SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame "
-                   "attribute".split())
+SPEECH = frozenset(_words("speech"))
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
