@@ -221,7 +221,9 @@ def find_actors(
     for m in STATE_NAME_PATTERN.finditer(text):
         named = _state_named(m.group(0), country, named_here)
         if named is not None:
-            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + m.end(),
+            members = GROUP_MEMBERS.match(text, m.end())  # 'Military Police officers', 'KDF soldiers': one mention
+            end = members.end() if members else m.end()
+            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + end,
                              "state", branch=named.force, of=named.country, unit=named.branch))
     for m in UNKNOWN_AIRCRAFT.finditer(text):
         add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
@@ -408,7 +410,7 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         # 'killed hundreds of unarmed men': the men are what the quantity is
         noun = head.head.head
         return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-    if dep == "compound" or dep == "amod":
+    if dep in ("compound", "amod", "nmod"):  # ('Mexican Army and National Guard troops': the troops' role)
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
     if dep == "conj":
