@@ -397,6 +397,9 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
+    if dep == "pobj" and (head.head.lower_ == "against" or head.head.lower_ in ("on", "at") and
+                          head.head.head.lemma_.lower() in ("fire", "open", "shoot")):
+        return "patient"  # 'an offensive against the FARC dissidents', 'opened fire on crowds', 'fired at supporters'
     if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
             head.head.head.lemma_.lower() in MEMBER_NOUNS:
         # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does and undergoes what its
