@@ -141,6 +141,12 @@ CASES = {
         # civilians who shoot are armed men, not a mob
         ("BR", "2022-06-05", "On 5 June 2022, two men were shot dead by local fishermen on a river near Tabatinga.",
          "Unidentified Armed Group (Brazil)", "Civilians (Brazil)"),
+        # men in police vests are not the police; what was not found after a semicolon does not negate the abduction
+        ("HN", "2020-07-18", "On 18 July 2020, men wearing police vests abducted four Garifuna men from Triunfo de la "
+         "Cruz; they have not been found.", "Unidentified Armed Group (Honduras)", "Civilians (Honduras)"),
+        # the group fought against is actor 2, though the text names it as the owner of a front
+        ("CO", "2025-01-16", "On 16 January 2025, the ELN launched an offensive against the 33rd Front of the FARC "
+         "dissidents near Tibu, killing dozens.", "ELN: National Liberation Army", "FARC Dissidents"),
         # hostages' nationality given beside them
         ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, mostly "
          "US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),

@@ -249,3 +249,13 @@ def test_events_language_data_is_read_from_its_files() -> None:
     assert ev.PROTEST in protest.pattern and "{protest}" not in protest.pattern
     assert "vow" in ev.IRREALIS_LEMMAS and "Arrests" in ev.WEAK_TYPES
     assert ev.NEGATORS.search("no strikes hit the base") and ev.LOOKING_BACK.search("the 2019 bombing")
+
+
+def test_events_a_protest_already_over_does_not_type_the_rules_trigger(extractor) -> None:  # type: ignore[no-untyped-def]
+    """(issue 17) Farmers coming back from a protest are shot at: the rules read an attack, not a protest (the
+    trained type model may still override them, as it may any rule)."""
+    from sitrep import events
+
+    doc = extractor.nlp("Soldiers shot at a truck carrying farmers returning from a protest near Delicias on Tuesday.")
+    trigger = events.detect(next(iter(doc.sents)))
+    assert trigger is not None and trigger.sub_event_type == "Attack" and trigger.confidence > 0

@@ -128,6 +128,8 @@ FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
 BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
+# Words in front of a force word that make it a costume ('men wearing police vests', 'dressed as soldiers').
+DISGUISE = re.compile(r"\b(?:wearing|dressed\s+(?:as|in)|disguised\s+as|posing\s+as)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Words in front of a force word that say it is not a state's force ('rebel troops').
 NOT_STATE = re.compile(r"\b(?:" + _any("not_state") + r")\s*$", re.I)
 
@@ -236,7 +238,7 @@ def find_actors(
                 add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
                                  branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
-        if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
+        if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]) or DISGUISE.search(text, 0, m.start()):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]

@@ -139,6 +139,9 @@ def _governing_chain(tok: Token) -> list[Token]:
     while t.head is not t and len(chain) < 6:
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
             break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
+        lo, hi = sorted((t.i, t.head.i))
+        if any(w.text == ";" for w in t.doc[lo:hi]):
+            break  # a semicolon ends the clause: 'abducted five men ...; they have not been found'
         t = t.head
         chain.append(t)
     return chain
