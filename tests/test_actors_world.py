@@ -82,6 +82,10 @@ CASES = {
         # a group's gunmen fought are the group (not the Palestinian people, nor the drones the army used)
         ("PS", "2024-01-05", "On 5 January 2024, Israeli troops backed by drones fought gunmen of the Jenin Battalion "
          "in Jenin camp.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
+        # the branch the text names among those struck: the Revolutionary Guards, not the military as a whole
+        ("IR", "2025-06-13", "On 13 June 2025, Israeli warplanes struck military sites in Tehran, killing IRGC "
+         "commanders and several scientists.", "Military Forces of Israel (2022-)",
+         "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"),
         # a chanting crowd and security forces firing tear gas: a protest with intervention, the police second
         ("IR", "2022-09-20", "On 20 September 2022, students chanted against the government at Tehran University; "
          "security forces fired tear gas at them.", "Protesters (Iran)", "Police Forces of Iran (1989-)"),

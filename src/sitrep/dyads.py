@@ -111,6 +111,7 @@ def pick_actors(
         civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
                           and 0 < m.start - civilians.end < NATIONALITY_REACH
                           and NATIONALITY_GIVEN.search(text, 0, m.start)), civilians)
+    police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
             r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
@@ -163,7 +164,7 @@ def pick_actors(
         dead = victims or next((dataclasses.replace(m, kind="civilians") for m in mentions
                                 if m.kind == "people" and m.role == "patient" and not struck), None)
         if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
-            return actor1, armed_patient
+            return actor1, named_branch(armed_patient, [m for m in armed if m.role == "patient"])
         if dead is not None:
             return actor1, dead
     # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
@@ -178,6 +179,15 @@ def pick_actors(
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
     return actor1, target
+
+
+def named_branch(actor: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:
+    """A state's force as the text names it most precisely: 'police' and later 'the Federal District's Military
+    Police' are the Military Police; 'military targets' and 'IRGC commanders' the Revolutionary Guards."""
+    if actor is None or actor.kind != "state" or actor.unit:
+        return actor
+    return next((m for m in mentions if m.kind == "state" and m.of == actor.of and m.unit and m.role != "speaker"),
+                actor)
 
 
 def specific(mentions: list[ActorMention]) -> ActorMention | None:
