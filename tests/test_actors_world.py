@@ -53,8 +53,8 @@ CASES = {
         ("ET", "2020-11-30", "On 30 November 2020, Eritrean soldiers fighting alongside federal troops killed dozens "
          "of unarmed men in Dengelat.", "Military Forces of Eritrea (1993-)", "Civilians (Ethiopia)"),
         # a named branch just before the force word; firing on a crowd and killing is excessive force
-        ("CD", "2023-09-01", "On 1 September 2023, Republican Guard soldiers fired on demonstrators in Goma, killing 12 "
-         "people.", "Military Forces of Democratic Republic of Congo (2019-) Republican Guard",
+        ("CD", "2023-09-01", "On 1 September 2023, Republican Guard soldiers fired on demonstrators in Goma, "
+         "killing 12 people.", "Military Forces of Democratic Republic of Congo (2019-) Republican Guard",
          "Protesters (Democratic Republic of Congo)"),
         # suicide bombers are unnamed armed men: the group the police blame is actor 1, and the dead told only as
         # people are civilians
@@ -152,8 +152,8 @@ CASES = {
         ("CO", "2025-01-16", "On 16 January 2025, the ELN launched an offensive against the 33rd Front of the FARC "
          "dissidents near Tibu, killing dozens.", "ELN: National Liberation Army", "FARC Dissidents"),
         # hostages' nationality given beside them
-        ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, mostly "
-         "US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),
+        ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, "
+         "mostly US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),
     ],
 }
 

@@ -80,7 +80,8 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
     r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons") + r")\b")
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons")
+    + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
 # interim government'.
 GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?:\w+\s+)?(?:government|authorities|"
@@ -123,7 +124,8 @@ KNOWN_IDENTITY = re.compile(
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
-FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
+                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
@@ -387,7 +389,8 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
-                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children) for c in head.head.children):
+                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
+                                 for c in head.head.children):
             return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
         if verb in SPEECH:
             return "speaker"
