@@ -158,9 +158,9 @@ def pick_actors(
         # 'pounded SDF positions': the armed side struck, civilians among the dead or not; but the side named first
         # among the dead wins ('killing 49 civilians and 15 soldiers aboard' a passenger boat), and the dead told
         # only as people ('a suicide bomber ... killing 37 people') are civilians, unless an armed side the
-        # lead names, not acting itself, is what was struck ('bombed a camp of FARC dissidents, killing 12 people')
-        struck = any(m.name != actor1.name and m.role != "agent" and m.kind in ("state", "group")
-                     and sents[0].start_char <= m.start < sents[0].end_char for m in armed)
+        # event's sentences name, not acting itself, is what was struck ('bombed a camp of FARC dissidents,
+        # killing 12 people'; 'the strikes hit military positions')
+        struck = any(m.name != actor1.name and m.role != "agent" and m.kind in ("state", "group") for m in armed)
         dead = victims or next((dataclasses.replace(m, kind="civilians") for m in mentions
                                 if m.kind == "people" and m.role == "patient" and not struck), None)
         if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
