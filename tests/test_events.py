@@ -69,6 +69,8 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         # (issue 17) warrants are executed by police without anyone being killed; a navy's blockade is no protest
         "Search warrants were executed in Lakemba and Belmore on Tuesday.",
         "Israel's naval ships entered Lebanon's waters on Thursday to enforce a blockade.",
+        # a product's release is commerce: stores holding midnight events for a film are no protest
+        "Nearly 6,000 stores across the country held midnight events on Friday to mark the release of the film.",
     ],
 )
 def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
