@@ -128,6 +128,9 @@ FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
                         + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
+# How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
+# cost the whole sentence before it).
+LOOK_BACK = 60
 # Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
 BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
 # Words in front of a force word that make it a costume ('men wearing police vests', 'dressed as soldiers').
@@ -240,7 +243,8 @@ def find_actors(
                 add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
                                  branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
-        if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]) or DISGUISE.search(text, 0, m.start()):
+        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()])
+                or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]
@@ -254,7 +258,7 @@ def find_actors(
         of = of or country
         # the branch in the force's words ('the Colombian Air Force') or named just before them ('Republican
         # Guard soldiers')
-        named_before = BRANCH_BEFORE.search(text, 0, m.start(f"f{i}"))
+        named_before = BRANCH_BEFORE.search(text, max(0, m.start(f"f{i}") - LOOK_BACK), m.start(f"f{i}"))
         unit = _DICT.branch(branch, of, m.group(f"f{i}")) or (
             _DICT.branch(branch, of, named_before.group(1)) if named_before else "")
         bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
@@ -289,7 +293,7 @@ def find_actors(
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         # ACLED names civilians by their nationality: 'its New Zealand pilot', 'mostly US citizens'
-        nat = FOREIGNERS.search(text, 0, m.start())
+        nat = FOREIGNERS.search(text, max(0, m.start() - LOOK_BACK), m.start())
         of = _country_of(nat.group("nat"), country_by_name) if nat else None
         if of and nat and nat.group("nat").casefold() not in _GROUPS_BY_SPELLING:
             start = base + nat.start("nat")

@@ -110,7 +110,7 @@ def pick_actors(
         text = doc_text(sents[0].doc)
         civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
                           and 0 < m.start - civilians.end < NATIONALITY_REACH
-                          and NATIONALITY_GIVEN.search(text, 0, m.start)), civilians)
+                          and NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)), civilians)
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
