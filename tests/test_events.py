@@ -27,6 +27,15 @@ from hypothesis import strategies as st
         ("Mortar shells landed on a market in Mogadishu on Friday, killing four civilians.",
          "Shelling/artillery/missile attack"),
         ("The army and the Rapid Support Forces signed a ceasefire agreement in Jeddah on Saturday.", "Agreement"),
+        # (issue 17) a massacre told with 'executed'; a crowd of tens of thousands is news, not a war's toll
+        ("Soldiers executed around 300 people in Moura on Monday.", "Attack"),
+        ("Tens of thousands of people marched in Bogota on Wednesday against the tax reform.", "Peaceful protest"),
+        # police arresting activists who blockade a bridge: the protest, with an intervention
+        ("Climate activists blockaded Waterloo Bridge in London on Monday; police arrested 120 of them.",
+         "Protest with intervention"),
+        # firing on a crowd and killing: excessive force
+        ("Security forces fired on demonstrators in Moundou on Thursday, killing around 50 people.",
+         "Excessive force against protesters"),
     ],
 )
 def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
@@ -57,6 +66,11 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         "A court in Nairobi sentenced a man to 20 years in prison on Monday for a 2019 murder.",
         "Kenya and Somalia signed a trade agreement in Nairobi on Thursday.",
         "The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday to discuss border security.",
+        # (issue 17) warrants are executed by police without anyone being killed; a navy's blockade is no protest
+        "Search warrants were executed in Lakemba and Belmore on Tuesday.",
+        "Israel's naval ships entered Lebanon's waters on Thursday to enforce a blockade.",
+        # a product's release is commerce: stores holding midnight events for a film are no protest
+        "Nearly 6,000 stores across the country held midnight events on Friday to mark the release of the film.",
     ],
 )
 def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -271,3 +285,13 @@ def test_events_forces_beside_an_unclaimed_bomb_are_not_its_bomber(extract) -> N
     (event,) = extract("Soldiers detonated a roadside bomb near a rebel camp in Hilla on Monday.",
                        published="2024-05-08")
     assert event.actor1.startswith("Military Forces of Iraq")
+
+
+def test_events_a_protest_already_over_does_not_type_the_rules_trigger(extractor) -> None:  # type: ignore[no-untyped-def]
+    """(issue 17) Farmers coming back from a protest are shot at: the rules read an attack, not a protest (the
+    trained type model may still override them, as it may any rule)."""
+    from sitrep.extract import events
+
+    doc = extractor.nlp("Soldiers shot at a truck carrying farmers returning from a protest near Delicias on Tuesday.")
+    trigger = events.detect(next(iter(doc.sents)))
+    assert trigger is not None and trigger.sub_event_type == "Attack" and trigger.confidence > 0

@@ -34,6 +34,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _words(concept: str) -> list[str]:
+    """A word list kept as data (`data/actors/words_<concept>.tsv`), one word a line, in its order."""
+    return [row[0] for row in tables.rows(f"actors/words_{concept}.tsv")]
+
+
+def _any(concept: str) -> str:
+    """A word list's words as the alternatives of a regular expression (each line is one, as written)."""
+    return "|".join(_words(concept))
+
+
 @dataclass(slots=True)
 class ActorMention:
     name: str
@@ -68,19 +78,18 @@ for _s in _DICT.state_names:
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
-# Iranian ballistic missile'): that state's military.
+# Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
     r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?\s+(?i:(?:ballistic\s+|cruise\s+|long-range\s+)?"
-    r"missiles?|air\s*strikes?|drone\s+strikes?|strikes|artillery|shelling|shells|rockets?|drones?|warplanes|"
-    r"aircraft|jets)\b")
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons")
+    + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
 # interim government'.
 GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?:\w+\s+)?(?:government|authorities|"
                              r"junta|state)\b", re.I)
 # Peoples whose rockets and drones are no state's ('a Palestinian rocket' is fired by a group from Gaza,
 # coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
-NO_STATE_WEAPONS = frozenset({"Palestine"})
+NO_STATE_WEAPONS = frozenset(_words("no_state_weapons"))
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
 _ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
@@ -90,59 +99,45 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 )
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
-CRIMINAL = re.compile(r"^(?:gang|gangs|gangsters|gang\s+members|cartel\s+gunmen|criminals|criminal\s+gang|"
-                      r"robbers|armed\s+robbers|hitmen|sicarios)$", re.I)
+CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
-GROUP_MEMBERS = re.compile(r"\s+(?:troops|soldiers|forces|fighters|militants|rebels|mercenaries|militiamen|members|"
-                           r"peacekeepers|personnel|units|contingent|gunmen|insurgents|jihadists|militia|operatives|gang|gangs|"
-                           r"cartel|faction)\b")
+GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
-WEAPON_WORD = re.compile(r"^(?:warplanes|aircraft|jets|fighter\s+jets|helicopter\s+gunships|helicopters|drones?)$",
-                         re.I)
+WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
 # One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
-LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:gunman|assailant|attacker)$", re.I)
+LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:" + _any("lone_attacker") + r")$", re.I)
 # Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
-UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:warplanes|aircraft|jets|drones?|"
-                              r"military\s+aircraft|fighter\s+jets|helicopters)\b", re.I)
-UNIDENTIFIED = re.compile(
-    r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:gunmen|gunman|assailants?|attackers?|armed\s+men|"
-    r"armed\s+group|bandits?|militants?|insurgents?|jihadists?|raiders|kidnappers|abductors|thugs|"
-    r"armed\s+assailants|masked\s+men|fighters|rebels|terrorists?|criminals|gang\s+members|gangs?|gangsters|"
-    r"armed\s+robbers|robbers|hitmen|sicarios)\b",
-    re.I,
-)
-IDENTITY = re.compile(
-    r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|"
-    r"fighters|clansmen|youths|community\s+members|morans)\b"
-)
+UNKNOWN_AIRCRAFT = re.compile(r"\b(?:unidentified|unknown|unmarked)\s+(?:" + _any("aircraft") + r")\b", re.I)
+UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown|suspected|heavily\s+)?\s*(?:" + _any("armed_men") + r")\b",
+                          re.I)
+IDENTITY = re.compile(r"\b(?P<group>[A-Z][a-z]+)\s+(?:ethnic\s+)?(?:" + _any("identity_members") + r")\b")
 _GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in tables.rows("identity_groups.tsv")
                        for spelling in row[0].split("|")}
 # A known group named with armed men, or clashing as a community: 'Pokot raiders', 'the Borana community',
 # 'Borana and Somali herders clashed'.
 KNOWN_IDENTITY = re.compile(
     r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
-    + r")(?:\s+(?:ethnic\s+)?(?:militia|militiamen|raiders|warriors|herders|herdsmen|pastoralists|fighters|"
-    r"clansmen|clan|youths|community|communities|tribesmen|tribe|morans|men|gunmen|bandits|attackers))?\b"
+    + r")(?:\s+(?:ethnic\s+)?(?:" + _any("identity_named") + r"))?\b"
     r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
+    r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
 # Armed men known only by their way of life: ACLED's communal militias.
-COMMUNAL = re.compile(r"\b(?:raiders|herders|herdsmen|pastoralists|cattle\s+rustlers|rustlers|tribesmen|"
-                      r"cattle\s+keepers|cattle\s+herders|cattle\s+raiders|"
-                      r"clansmen|morans|warriors|communities)\b", re.I)
-CIVILIANS = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|people|man|woman|men|women|boys?|girls?|child(?:ren)?|students?|"
-    r"pupils?|worshippers|farmers?|herders?|traders?|passengers?|teachers?|journalists?|motorists?|"
-    r"family|families|worker|workers|pedestrians|shoppers|mourners|fishermen|miners?|pastor|imam|"
-    r"chief|elders?|suspects?|thief|thieves|businessman|driver|operator|boda\s+boda|youths?|teenagers?|"
-    r"refugees|aid\s+workers|tourists?|detainees|prisoners|inmates|migrants|displaced\s+people|patrons|"
-    r"holidaymakers|evacuees|cousins|nurse|doctor|locals|supporters|voters|parents|riders|operators|"
-    r"crowds?|mob|rioters|vigilantes|fans|squatters|hawkers|villagers|communities|clans(?:men)?)\b",
-    re.I,
-)
+COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
+CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
+# A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
+FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
+                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
-GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individuals", "others"})
+GENERIC_PEOPLE = frozenset(_words("generic_people"))
+# How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
+# cost the whole sentence before it).
+LOOK_BACK = 60
+# Capitalised words just before a force word, which can name its branch ('Republican Guard soldiers').
+BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
+# Words in front of a force word that make it a costume ('men wearing police vests', 'dressed as soldiers').
+DISGUISE = re.compile(r"\b(?:wearing|dressed\s+(?:as|in)|disguised\s+as|posing\s+as)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Words in front of a force word that say it is not a state's force ('rebel troops').
-NOT_STATE = re.compile(r"\b(?:rebel|militia|insurgent|opposition)\s*$", re.I)
+NOT_STATE = re.compile(r"\b(?:" + _any("not_state") + r")\s*$", re.I)
 
 
 def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
@@ -234,7 +229,9 @@ def find_actors(
     for m in STATE_NAME_PATTERN.finditer(text):
         named = _state_named(m.group(0), country, named_here)
         if named is not None:
-            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + m.end(),
+            members = GROUP_MEMBERS.match(text, m.end())  # 'Military Police officers', 'KDF soldiers': one mention
+            end = members.end() if members else m.end()
+            add(ActorMention(f"{named.force} of {named.country}", INTER_STATE, base + m.start(), base + end,
                              "state", branch=named.force, of=named.country, unit=named.branch))
     for m in UNKNOWN_AIRCRAFT.finditer(text):
         add(ActorMention("Unidentified Military Forces", INTER_EXTERNAL, base + m.start(), base + m.end(),
@@ -247,7 +244,8 @@ def find_actors(
                 add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
                                  branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
-        if NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]):
+        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()])
+                or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
         branch = _FORCES[i][0]
@@ -259,7 +257,11 @@ def find_actors(
         if of is None and named_force:
             of = _country_of(named_force.group(1), country_by_name)
         of = of or country
-        unit = _DICT.branch(branch, of, m.group(f"f{i}"))
+        # the branch in the force's words ('the Colombian Air Force') or named just before them ('Republican
+        # Guard soldiers')
+        named_before = BRANCH_BEFORE.search(text, max(0, m.start(f"f{i}") - LOOK_BACK), m.start(f"f{i}"))
+        unit = _DICT.branch(branch, of, m.group(f"f{i}")) or (
+            _DICT.branch(branch, of, named_before.group(1)) if named_before else "")
         bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
                          of=of, unit=unit, bare=bare))
@@ -291,7 +293,16 @@ def find_actors(
                              "country", branch="Military Forces", of=m.group(0)))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
-        add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + m.start(), base + m.end(), kind))
+        # ACLED names civilians by their nationality: 'its New Zealand pilot', 'mostly US citizens'
+        nat = FOREIGNERS.search(text, max(0, m.start() - LOOK_BACK), m.start())
+        of = _country_of(nat.group("nat"), country_by_name) if nat else None
+        if of and nat and nat.group("nat").casefold() not in _GROUPS_BY_SPELLING:
+            start = base + nat.start("nat")
+            # the country's name here names the civilians' nationality, not a state that acts
+            found = [f for f in found if not (f.kind == "country" and f.start < base + m.end() and start < f.end)]
+        else:
+            of, start = country, base + m.start()
+        add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
     for a in found:
         a.role = _role(sent, a)
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
@@ -333,19 +344,21 @@ SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|b
 
 
 # Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
-MEMBER_NOUNS = frozenset("member fighter militant gunman gunmen man men soldier troop unit element rebel "
-                         "insurgent combatant operative militiaman".split())
+MEMBER_NOUNS = frozenset(_words("member_nouns"))
 # What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
-CLAIMED = frozenset("responsibility attack attacks bombing bombings killing killings ambush assault strike it".split())
+CLAIMED = frozenset(_words("claimed"))
+# Nouns of number before 'of' ('hundreds of civilians', 'dozens of villagers').
+QUANTITIES = frozenset(_words("quantities"))
+# What a side says it did that makes it the doer ('said it had captured ...').
+TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
-ATTACK_VERBS = frozenset("launch fire strike attack bomb shell shoot target hit invade bombard".split())
+ATTACK_VERBS = frozenset(_words("attack_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
 # Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.
 # (not 'a military coup': the military made it)
-NOT_FORCES = frozenset("rule court tribunal college academy hospital school transition council government regime "
-                       "parade intelligence".split())
+NOT_FORCES = frozenset(_words("not_forces"))
 
 
 def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
@@ -359,8 +372,7 @@ def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
     return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
 
 
-SPEECH = frozenset("say tell announce confirm report state add claim quote cite warn accuse deny blame "
-                   "attribute".split())
+SPEECH = frozenset(_words("speech"))
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
@@ -372,10 +384,19 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return ""
     head = span.root
     dep = head.dep_
+    if doc.text.startswith("-led", actor.end):
+        # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
+        noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
+        if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
+                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
+                                 for c in head.head.children):
+            return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
         if verb in SPEECH:
             return "speaker"
         return "agent"
@@ -386,14 +407,23 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
+    if dep == "pobj" and (head.head.lower_ == "against" or head.head.lower_ in ("on", "at") and
+                          head.head.head.lemma_.lower() in ("fire", "open", "shoot")):
+        return "patient"  # 'an offensive against the FARC dissidents', 'opened fire on crowds', 'fired at supporters'
     if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
             head.head.head.lemma_.lower() in MEMBER_NOUNS:
-        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does what its members do
-        # (only as the doer: 'suspected to be members of al-Shabaab' stays an attribution)
+        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does and undergoes what its
+        # members do ('troops fought gunmen of the Jenin Battalion'); 'suspected to be members of al-Shabaab'
+        # stays an attribution
         noun = head.head.head
         role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-        return role if role in ("agent", "claimant") else ""
-    if dep == "compound" or dep == "amod":
+        fought = noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ in ("with", "against")
+        return role if role in ("agent", "claimant") or role == "patient" and fought else ""
+    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITIES:
+        # 'killed hundreds of unarmed men': the men are what the quantity is
+        noun = head.head.head
+        return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
+    if dep in ("compound", "amod", "nmod"):  # ('Mexican Army and National Guard troops': the troops' role)
         return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
                                         head.head.idx + len(head.head), actor.kind))
     if dep == "conj":
@@ -451,10 +481,14 @@ def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
 
     a, b = head_noun(spans[0].root), head_noun(spans[1].root)
     if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
-        return True
+        # (not 'fighting between the army and the RSF': the two sides)
+        first = a if b.dep_ == "conj" else b
+        return not (first.dep_ == "pobj" and first.head.lower_ == "between")
     prep = b.head
     return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
-        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children))
+        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
+        # 'Eritrean soldiers fighting alongside federal forces'
+        or prep.lower_ == "alongside" and prep.head.dep_ == "acl" and prep.head.head == a)
 
 
 def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
@@ -487,8 +521,8 @@ def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list
     if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
         # a party, union or movement named at a protest or riot is the crowd's associate
         for m in mentions:
-            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient":
+            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient" and m.inter != INTER_STATE:
                 name = settle(m, country, day)[0]
-                if name not in assocs[0]:
+                if name not in assocs[0] and name != names[1]:
                     assocs[0].append(name)
     return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

@@ -36,6 +36,8 @@ def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     'supporters of two candidates clashed', 'police clashed with market traders'.
     """
     here = [m for m in mentions if lead.start_char <= m.start < lead.end_char]
+    if FIREARMS.search(lead.text):
+        return False  # civilians who shoot act as armed men ('shot dead by local fishermen'), not as a mob
     crowd_agents = [m for m in here if m.kind == "civilians" and m.role == "agent"
                     and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end])]
     armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
@@ -43,8 +45,24 @@ def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
         return True
     clash = re.search(r"\bclash(?:ed|es)?\b|running\s+battles?|fought", lead.text, re.I)
-    crowd = [m for m in here if m.kind == "civilians" and m.role in ("agent", "")]
+    # (a crowd: traders, residents, supporters; not 'men and boys' killed after a clash elsewhere)
+    crowd = [m for m in here if m.kind == "civilians" and m.role in ("agent", "")
+             and CLASHING_CROWD.search(doc_text(lead.doc)[m.start:m.end])]
     return bool(clash and crowd and not [m for m in armed if m.kind != "state"])
+
+
+# Firing guns: what armed men do, not an unarmed crowd ('shot dead by local fishermen').
+FIREARMS = re.compile(r"\b(?:shot\s+dead|gunned\s+down|opened\s+fire|shot\s+and\s+killed)\s+by\b|"
+                      r"\b(?:fishermen|farmers|villagers|residents|traders)\s+(?:shot|gunned|opened\s+fire)\b", re.I)
+# The crowds that clash with the police or each other ('police clashed with market traders').
+CLASHING_CROWD = re.compile(r"\b(?:traders?|residents?|supporters|youths?|students?|crowds?|mob|villagers?|"
+                            r"locals|fans|protesters|demonstrators|rioters|hawkers|squatters|workers|"
+                            r"operators|riders|communities|vigilantes|boda\s+boda|motorists|passengers)\b", re.I)
+
+
+# How a text gives the nationality of victims it has just named, and how far after them.
+NATIONALITY_GIVEN = re.compile(r",\s+(?:mostly|most\s+of\s+them|all|both|many\s+of\s+them)\s+$", re.I)
+NATIONALITY_REACH = 80
 
 
 CROWD_WORDS = {
@@ -77,14 +95,27 @@ def pick_actors(
 
     # an ethnic or communal group is armed when it acts; when acted on ('six Kikuyu were killed') it is civilians
     communal = ("identity", "communal")
+    # (and armed when the text lays the act at its door as armed men: 'armed men suspected to be Fulani
+    # herdsmen', not 'believed to be Somali pirates')
     armed = [m for m in mentions if (m.kind in AGENT_KINDS and m.kind not in communal
-                                     or m.kind in communal and m.role in ("agent", "")) and m.role != "speaker"]
+                                     or m.kind in communal and (m.role in ("agent", "") or m.attributed
+                                                                and " " in doc_text(sents[0].doc)[m.start:m.end]))
+             and m.role != "speaker"]
     claimant = next((m for m in armed if m.role == "claimant"), None)
-    police = next((m for m in armed if m.kind == "state"), None)
+    # a de facto authority ACLED codes as the state's forces ('Taliban fighters' after August 2021) is the state
+    police = next((m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE),
+                  None)
     civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
+    if civilians is not None:
+        # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
+        text = doc_text(sents[0].doc)
+        civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
+                          and 0 < m.start - civilians.end < NATIONALITY_REACH
+                          and NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)), civilians)
+    police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
             r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
@@ -103,6 +134,9 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
+    # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
+    # shot the assailant dead': the attacker is actor 1)
+    agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
     actor1 = claimant or specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
     if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
@@ -117,7 +151,8 @@ def pick_actors(
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
-        armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"),
+        armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
+                            and not actors_mod.beside(sents[0].doc, actor1, m)),
                            key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
         if armed_target is not None and (armed_target.role == "patient" or civilians is None):
             return actor1, armed_target
@@ -127,21 +162,40 @@ def pick_actors(
     armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
                           and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
                          None)
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and armed_patient is not None:
-        return actor1, armed_patient  # 'pounded SDF positions': the armed side struck, civilians among the dead or not
-    if taxonomy.event_type(sub) == "Explosions/Remote violence" and victims is not None:
-        return actor1, victims
-    others = [m for m in armed if m.name != actor1.name and m.role != "claimant"]
+    if taxonomy.event_type(sub) == "Explosions/Remote violence":
+        # 'pounded SDF positions': the armed side struck, civilians among the dead or not; but the side named first
+        # among the dead wins ('killing 49 civilians and 15 soldiers aboard' a passenger boat), and the dead told
+        # only as people ('a suicide bomber ... killing 37 people') are civilians, unless an armed side the
+        # event's sentences name, not acting itself, is what was struck ('bombed a camp of FARC dissidents,
+        # killing 12 people'; 'the strikes hit military positions')
+        struck = any(m.name != actor1.name and m.role != "agent" and m.kind in ("state", "group") for m in armed)
+        dead = victims or next((dataclasses.replace(m, kind="civilians") for m in mentions
+                                if m.kind == "people" and m.role == "patient" and not struck), None)
+        if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
+            return actor1, named_branch(armed_patient, [m for m in armed if m.role == "patient"])
+        if dead is not None:
+            return actor1, dead
+    # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
+    others = [m for m in armed if m.name != actor1.name and m.role != "claimant" and not m.bare]
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
     # associate, not its target)
     doc = sents[0].doc
-    target = min(others, key=lambda m: (m.kind == "unidentified", actors_mod.beside(doc, actor1, m),
-                                        m.role != "patient", m.start), default=None)
+    others = [m for m in others if not actors_mod.beside(doc, actor1, m)]
+    target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
     return actor1, target
+
+
+def named_branch(actor: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:
+    """A state's force as the text names it most precisely: 'police' and later 'the Federal District's Military
+    Police' are the Military Police; 'military targets' and 'IRGC commanders' the Revolutionary Guards."""
+    if actor is None or actor.kind != "state" or actor.unit:
+        return actor
+    return next((m for m in mentions if m.kind == "state" and m.of == actor.of and m.unit and m.role != "speaker"),
+                actor)
 
 
 def specific(mentions: list[ActorMention]) -> ActorMention | None:
@@ -150,3 +204,12 @@ def specific(mentions: list[ActorMention]) -> ActorMention | None:
         return None
     ranked = sorted(mentions, key=lambda m: (m.kind == "unidentified", m.bare, m.start))
     return ranked[0]
+
+
+def one_sided(a2: ActorMention | None, mentions: list[ActorMention], lead: SpacySpan) -> bool:
+    """Whether an armed clash has no second armed side and civilians are the ones acted on in its lead
+    sentence (`a2` is the side `pick_actors` found: none, or one made up for want of any)."""
+    if a2 is not None and a2.kind != "synthetic":
+        return False
+    return any(m.kind == "civilians" and m.role == "patient" and lead.start_char <= m.start < lead.end_char
+               for m in mentions)

@@ -37,6 +37,7 @@ PROTEST = _pattern(_PROTEST_DATA["protest"])
 RIOT = _pattern(_PROTEST_DATA["riot"])
 INTERVENTION = _pattern(_PROTEST_DATA["intervention"])
 LETHAL_FORCE = _pattern(_PROTEST_DATA["lethal_force"])
+ATTACKED_CROWD_RE = re.compile(rf"\b(?:{_pattern(_PROTEST_DATA['attacked_crowd'])})\b", re.I)
 
 # The trigger cascade, most specific first (data/events/triggers.toml).
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -89,6 +90,9 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
     lethal = LETHAL_RE.search(text)
     if lethal and STATE_RE.search(text):
         return "Excessive force against protesters", lethal
+    attacked = ATTACKED_CROWD_RE.search(text)
+    if attacked and not STATE_RE.search(text):
+        return "Attack", attacked
     riot = RIOT_RE.search(text)
     if riot:
         return "Violent demonstration", riot
@@ -127,6 +131,9 @@ def _governing_chain(tok: Token) -> list[Token]:
     while t.head is not t and len(chain) < 6:
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
             break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
+        lo, hi = sorted((t.i, t.head.i))
+        if any(w.text == ";" for w in t.doc[lo:hi]):
+            break  # a semicolon ends the clause: 'abducted five men ...; they have not been found'
         t = t.head
         chain.append(t)
     return chain

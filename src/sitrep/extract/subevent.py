@@ -6,7 +6,8 @@ Three readings meet here, in this order:
 2. the trained type model (`classifier`), which overrides the rules when it is sure of another
    type (`model_or_rules`);
 3. who the actors turn out to be (`settle`): violence done by an unarmed crowd is `Mob
-   violence`; an `Attack` on armed men (police, militants) is an `Armed clash`; the forces
+   violence`; an `Attack` on armed men (police, militants) is an `Armed clash`, and an `Armed
+   clash` with no armed side against actor 1 and civilians acted on is an `Attack`; the forces
    that used excessive force against protesters are actor 1 (since 2020, as ACLED codes it).
 
 `extra.typing` on the record says which reading decided, with the model's probabilities and,
@@ -97,4 +98,7 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
         a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
     if not by_model and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
         sub, adjusted = "Armed clash", "the ones attacked were armed (police, militants, raiders): a battle"
+    elif sub == "Armed clash" and dyads.one_sided(a2, mentions, sents[0]):
+        sub, adjusted = "Attack", "no armed side against actor 1, civilians acted on ('gunmen ambushed cars')"
+        a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere)
     return Settled(sub, a1, a2, adjusted)
