@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sitrep.records import Event
 
@@ -51,6 +52,7 @@ class Proposal:
     dated: bool  # a date expression in its sentences dates it
     frame_dropped: bool = False  # the frame model does not keep its place
     all_dropped: bool = False  # ... nor that of any other event of the rules'
+    dating: Any = None  # how its date was chosen (`eventdates.Decision`, with the candidates)
 
 
 def features(p: Proposal, published: dt.date | None) -> dict[str, float]:

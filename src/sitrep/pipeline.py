@@ -31,6 +31,7 @@ from sitrep import (
     classifier,
     dates,
     dyads,
+    eventdates,
     eventplaces,
     events,
     frames,
@@ -93,6 +94,7 @@ class Extractor:
         self.type_model = model_files.type_model(self.settings)
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
+        self.date_model = model_files.date_model(self.settings)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -265,7 +267,7 @@ class Extractor:
                 frame_p=d.frame_p, model_p=d.rescued_p, quoted=structure.in_quotation(text, d.trigger.start),
                 narrated=events.narrates(first, d.trigger),
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
-                frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
+                frame_dropped=d.frame_dropped, all_dropped=d.all_dropped, dating=memo.get(("date", i, ""), [None])[0]))
         return out
 
     # ---- assembly: one event per place and day ------------------------------------------
@@ -378,7 +380,7 @@ class Extractor:
         headline_end = structure.headline_end(text, article.title)
         datelines = structure.datelines(text)
         found_dates = [d for d in found_dates
-                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
+                       if not any(s <= d.start < e for s, e in datelines) and not eventdates.dates_a_statement(doc, d)]
         fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
         return found_dates, fresh_dates, headline_end
 
@@ -546,7 +548,10 @@ class Extractor:
         if not country and self.prior:
             country = self.country_names[self.prior]
         sents = d.sentences
-        event_date, precision, date_span = self._date(d, article)
+        dating = self._dated(doc, article, d, memo)
+        memo[("date", index, "")] = [dating]  # for `proposals` (the date model's training reads its candidates)
+        event_date = dating.date.isoformat() if dating.date else None
+        precision, date_span = dating.precision, dating.span
         day = dt.date.fromisoformat(event_date) if event_date else None
         sub, typing = self._typed(d)
         typed = typing is not None and typing["by"] == "model"
@@ -640,7 +645,7 @@ class Extractor:
             assoc_actor_1_plain=[str(plain(a)) for a in named.assoc1],
             assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
-                   **({"typing": typing} if typing else {})},
+                   **({"typing": typing} if typing else {}), "date": dating.info()},
         )
 
     def _typed(self, d: _Draft) -> tuple[str, dict[str, Any] | None]:
@@ -672,14 +677,15 @@ class Extractor:
                 "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
         return (label if by == "model" else rule), info
 
-    @staticmethod
-    def _date(d: _Draft, article: Article) -> tuple[str | None, int, Span | None]:
-        if d.date is not None:
-            return d.date.date.isoformat(), d.date.time_precision, (d.date.start, d.date.end)
-        if article.published is not None:
-            # nothing in the text dates it: the report's own date, known to the week at best
-            return article.published.isoformat(), 2, None
-        return None, 3, None
+    def _dated(self, doc: Doc, article: Article, d: _Draft,
+               memo: dict[tuple[str, int, str], list[Any]]) -> eventdates.Decision:
+        """The event's date, chosen among every date the article gives (`eventdates`); the rules'
+        choice (`d.date`, else the publication day) is one of the candidates' features."""
+        key = ("dates", 0, "")
+        if key not in memo:  # the article's date mentions, read once for all its events
+            memo[key] = [eventdates.context(doc, article.text, article.title, article.published)]
+        return eventdates.decide(doc, memo[key][0], d.sentences, (d.trigger.start, d.trigger.end), d.date,
+                                 self.date_model, summary=_is_summary(doc))
 
 
 # ---- helpers ------------------------------------------------------------------------------
@@ -730,27 +736,6 @@ def get_extractor(settings: Settings | None = None) -> Extractor:
 def _is_summary(doc: Doc) -> bool:
     """A text of fewer than `keep.MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
     return sum(1 for s in doc.sents if s.text.strip()) < keep.MIN_SENTENCES
-
-
-STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"
-                              r"(?:\s+(?:in\s+a\s+statement|on\s+\w+\s+\w+))?\s+(?:on\s+|late\s+|early\s+)?$",
-                              re.I)
-SPEECH_LEMMAS = frozenset("say tell announce confirm report state add claim issue release speak".split())
-
-
-def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
-    """'the police said in a statement on Monday': the date of the telling, not of the event."""
-    before = doc_text(doc)[max(0, mention.start - 45) : mention.start]
-    if STATEMENT_BEFORE.search(before):
-        return True
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for tok in span.root.ancestors:
-        if tok.pos_ in ("VERB", "AUX"):
-            # 'police said on Monday' (the date follows the telling), not 'On 2 May, clashes were reported'
-            return tok.lemma_.lower() in SPEECH_LEMMAS and tok.i < span.start
-    return False
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
