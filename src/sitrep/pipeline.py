@@ -95,6 +95,7 @@ class Extractor:
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
         self.date_model = model_files.date_model(self.settings)
+        self.date_candidates = False  # list every event's date candidates even without a date model (training)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -255,6 +256,9 @@ class Extractor:
         starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         out = []
+        # each draft's place and day by the rules: the date model does not put two of them on one day (`_dated`)
+        memo[("days", 0, "")] = [(d.place.name if d.place else "", d.date.date if d.date else article.published)
+                                 for d in drafts]
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:
@@ -548,7 +552,7 @@ class Extractor:
         if not country and self.prior:
             country = self.country_names[self.prior]
         sents = d.sentences
-        dating = self._dated(doc, article, d, memo)
+        dating = self._dated(doc, article, d, memo, main=index == 0)
         memo[("date", index, "")] = [dating]  # for `proposals` (the date model's training reads its candidates)
         event_date = dating.date.isoformat() if dating.date else None
         precision, date_span = dating.precision, dating.span
@@ -677,15 +681,21 @@ class Extractor:
                 "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
         return (label if by == "model" else rule), info
 
-    def _dated(self, doc: Doc, article: Article, d: _Draft,
-               memo: dict[tuple[str, int, str], list[Any]]) -> eventdates.Decision:
+    def _dated(self, doc: Doc, article: Article, d: _Draft, memo: dict[tuple[str, int, str], list[Any]],
+               main: bool = False) -> eventdates.Decision:
         """The event's date, chosen among every date the article gives (`eventdates`); the rules'
         choice (`d.date`, else the publication day) is one of the candidates' features."""
         key = ("dates", 0, "")
         if key not in memo:  # the article's date mentions, read once for all its events
             memo[key] = [eventdates.context(doc, article.text, article.title, article.published)]
-        return eventdates.decide(doc, memo[key][0], d.sentences, (d.trigger.start, d.trigger.end), d.date,
-                                 self.date_model, summary=_is_summary(doc))
+        decision = eventdates.decide(doc, memo[key][0], d.sentences, (d.trigger.start, d.trigger.end), d.date,
+                                     self.date_model, summary=_is_summary(doc), keep_candidates=self.date_candidates,
+                                     main=main)
+        where = d.place.name if d.place else ""
+        if decision.by != "rules" and decision.date != decision.rule and any(
+                p == where and day == decision.date for p, day in memo.get(("days", 0, ""), [])):
+            decision = decision.to_rules("kept apart")  # the rules told two events at this place by their days
+        return decision
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""Cross-validated accuracy of the date model (`sitrep.eventdates`) against the rules, on the train split.
+
+The train articles are read once (frame model on, keep model off: every proposed event); each
+proposal paired with a gold event (dates left out of the pairing, `dates_train.pair`) keeps its
+date candidates. The share of paired events dated to the gold day is reported for the sentence
+rules of today, for ordered rules over the same candidates, and for the date model chosen on the
+other folds, for each regularisation asked for. Dev and test are left alone.
+
+    python benchmarks/dates_cv.py [--folds 5] [--c 0.1 0.3 1 3] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sitrep.api import get_extractor
+from sitrep.corpus import read_articles, read_gold
+from sitrep.eventdates import Candidate
+from sitrep.settings import Settings
+from sitrep.training import dates_train
+from sitrep.training.dates_train import EventRows
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _first(r: EventRows, *tests: Callable[[Candidate], bool]) -> dt.date | None:
+    for test in tests:
+        hit = next((c for c in r.candidates if test(c)), None)
+        if hit is not None:
+            return hit.date
+    return None
+
+
+def _f(c: Candidate, name: str) -> bool:
+    return c.features.get(name, 0.0) > 0
+
+
+def _event_words(c: Candidate) -> bool:
+    """A mention in the trigger sentence that dates a happening, not a statement, a noun or a plan."""
+    return (_f(c, "same_sentence") and c.source in ("mention", "anchored") and not _f(c, "historical")
+            and not _f(c, "after_publication") and not _f(c, "statement") and not _f(c, "noun_head")
+            and not _f(c, "future"))
+
+
+RULES: dict[str, Callable[[EventRows], dt.date | None]] = {
+    "sentence rules (today)": lambda r: r.rule,
+    "always the publication day": lambda r: _first(r, lambda c: c.source == "publication"),
+    "trigger sentence, else publication": lambda r: _first(
+        r, _event_words, lambda c: c.source == "publication"),
+    "trigger sentence, else lead, else publication": lambda r: _first(
+        r, _event_words, lambda c: _f(c, "lead") and _f(c, "before") and c.source == "mention"
+        and not _f(c, "historical") and not _f(c, "after_publication") and not _f(c, "statement"),
+        lambda c: c.source == "publication"),
+    "tied to the trigger, else trigger sentence, else publication": lambda r: _first(
+        r, lambda c: _event_words(c) and _f(c, "tied_to_trigger"), _event_words, lambda c: c.source == "publication"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--c", type=float, nargs="+", default=[0.1, 0.3, 1.0, 3.0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold.jsonl")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    extractor = get_extractor(Settings(keep_model="none", date_model="none"))
+    extractor.date_candidates = True
+    rows = list(dates_train.collect(extractor, read_gold(args.gold, "train"),
+                                    read_articles(args.gold.with_name("articles.jsonl"))))
+    reachable = sum(any(c.date == r.gold for c in r.candidates) for r in rows) / len(rows)
+    results: dict[str, float] = {name: round(dates_train.accuracy(rows, rule), 4) for name, rule in RULES.items()}
+    for c in args.c:
+        chosen = dates_train.cross_validated(rows, args.folds, c=c)
+        right = sum(d == r.gold for d, r in zip(chosen, rows, strict=True))
+        results[f"date model, C={c}"] = round(right / len(rows), 4)
+    if args.json:
+        print(json.dumps({"events": len(rows), "reachable": round(reachable, 4), "accuracy": results}))
+        return
+    print(f"{len(rows)} paired events, {sum(len(r.candidates) for r in rows)} candidates, the gold day among them "
+          f"for {reachable:.3f}; {time.perf_counter() - start:.0f} s")
+    for name, value in results.items():
+        print(f"{name:<64}{value:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()
