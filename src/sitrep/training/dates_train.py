@@ -27,7 +27,7 @@ from sitrep.records import InputProblem
 from sitrep.training.keep_train import fold_of
 
 METHOD = "binary"  # or "choice" (a conditional logit): lower cross-validated accuracy, benchmarks/dates_cv.py
-C = 0.3  # regularisation: chosen by cross-validated accuracy on the train split (docs/benchmarks.md)
+C = 0.3  # regularisation: C 0.1 to 1 are within a few events of each other on train (docs/benchmarks.md)
 _NO_DATE = "2000-01-01"
 
 
