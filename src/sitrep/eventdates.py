@@ -173,15 +173,16 @@ def context(doc: Doc, text: str, title: str | None, published: dt.date | None) -
         # a wire story's 'yesterday' and 'on Monday' are told from the day it was filed
         found = [_again(d, line_date.date) if d.relative else d for d in found]
     found = _without_named_weekdays(text, found)
-    found += _anchored(text, found)
-    found.sort(key=lambda d: d.start)
+    anchored = _anchored(text, found)
+    told_against = {id(d) for d in anchored}
+    found = sorted(found + anchored, key=lambda d: d.start)
     mentions = []
     for d in found:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         governor = _governor(span.root) if span is not None else None
         head = span.root.head if span is not None else None
         mentions.append(_Mention(
-            d, "anchored" if d.text.lower().startswith(_ANCHOR_WORDS) else "mention",
+            d, "anchored" if id(d) in told_against else "mention",
             max(0, bisect.bisect_right(starts, d.start) - 1), governor, dates_a_statement(doc, d),
             structure.in_quotation(text, d.start),
             noun_head=d.text.endswith(("'s", "’s")) or bool(
@@ -193,10 +194,6 @@ def context(doc: Doc, text: str, title: str | None, published: dt.date | None) -
     for x in mentions:
         counts[x.m.date] = counts.get(x.m.date, 0) + 1
     return Context(published, starts, head_end, lead_last, mentions, line_date, counts)
-
-
-_ANCHOR_WORDS = ("a day", "one day", "two days", "the previous", "the preceding", "the day before", "the next",
-                 "the following", "the same day", "that day", "later that day")
 
 
 def _without_named_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -250,7 +247,7 @@ def _kind(text: str) -> str:
         return "weekday"
     if re.search(r"ago|week|month", low):
         return "span"
-    if low.startswith(_ANCHOR_WORDS):
+    if any(p.match(text) for p, _ in ANCHORED):
         return "anchored"
     return "explicit"
 
