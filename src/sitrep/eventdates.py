@@ -16,9 +16,12 @@ the trigger's verb, the headline or lead, how many sentences away; what it is: r
 explicit, a weekday, a statement's date, attached to a noun, in a quotation; its day against the
 publication day) and the rules' own choice is one of them. A logistic regression over these
 features (`frames.FrameModel`, trained on the train split by `sitrep train --dates`) scores the
-candidates and the best one dates the event; without a model, or for a text short enough to be
-a summary (a coder's note), the rules decide. `Decision.info` says which decided, with what
-probability and from which kind of candidate (the event's `extra["date"]`).
+candidates. The rules keep a date they found in the event's own sentences, and the model's best
+candidate replaces the rules' date only when it scores at least `MARGIN` higher (both measured on
+train, docs/benchmarks.md); a statement's date ('police said on Monday') is never a candidate.
+Without a model, or for a text short enough to be a summary (a coder's note), the rules decide.
+`Decision.info` says which decided, with what probability and from which kind of candidate
+(the event's `extra["date"]`).
 """
 
 from __future__ import annotations
