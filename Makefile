@@ -36,11 +36,12 @@ lint: $(VENV)/.installed-test
 
 # Rebuild the shipped models: the event-type model from the invented corpus (its generator in
 # scripts/) and the gold corpus's train split, the frame model from the gold corpus, and the
-# keep model from what the frame model proposes on it.
+# date model and the keep model from what the frame model proposes on it.
 model: $(VENV)/.installed
 	$(BIN)/python scripts/generate_corpus.py src/sitrep/training/corpus.jsonl
 	$(BIN)/sitrep train --gold corpus/gold.jsonl -o src/sitrep/data/model/events.npz
 	$(BIN)/sitrep train --frames corpus/gold.jsonl -o src/sitrep/data/model/frames.npz --frame-model none
+	$(BIN)/sitrep train --dates corpus/gold.jsonl -o src/sitrep/data/model/dates.npz --frame-model src/sitrep/data/model/frames.npz
 	$(BIN)/sitrep train --keep corpus/gold.jsonl -o src/sitrep/data/model/keep.npz --frame-model src/sitrep/data/model/frames.npz
 
 clean:

@@ -153,6 +153,13 @@ class Settings:
                           "path to a toll model trained by sitrep.training.tolls_train (none is shipped: it measured "
                           "no better than the rules, docs/benchmarks.md)"},
     )
+    date_model: str = field(
+        default="auto",
+        metadata={"help": "the model that chooses an event's date among the dates its article gives: auto (the "
+                          "local one trained by `sitrep train --dates` when there is one, else the shipped one), "
+                          "shipped (trained on the gold corpus), none (the sentence rules decide), or a path to a "
+                          "model file"},
+    )
     tile_url: str = field(
         default="",
         metadata={"help": "sitrep serve: a map tile URL template (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png) "

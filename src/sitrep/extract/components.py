@@ -15,7 +15,7 @@ The factories are registered through the `spacy_factories` entry point, so a pip
 them without importing sitrep first. They need what the parser and the entity recogniser give
 (sentences, dependencies, entities, lemmas); sitrep's own gazetteer, models and settings are
 loaded once per process (`sitrep.api.get_extractor`), with the component's config laid over the
-settings (`country`, `frame_model`, `keep_model`, `event_model`: the `sitrep extract` flags).
+settings (`country`, `frame_model`, `keep_model`, `event_model`, `date_model`: the `sitrep extract` flags).
 
 What they add:
 
@@ -120,12 +120,12 @@ def _span(doc: Doc, where: Any, label: str, event: Event) -> Span | None:
 
 
 @Language.factory(EVENTS_KEY, default_config={"country": None, "frame_model": None, "keep_model": None,
-                                              "event_model": None},
+                                              "event_model": None, "date_model": None},
                   requires=REQUIRES, assigns=["doc.spans", "doc._.sitrep_events", "span._.sitrep_event"])
 def make_events(nlp: Language, name: str, country: str | None, frame_model: str | None, keep_model: str | None,
-                event_model: str | None) -> SitrepEvents:
+                event_model: str | None, date_model: str | None) -> SitrepEvents:
     return SitrepEvents(_settings({"country": country, "frame_model": frame_model, "keep_model": keep_model,
-                                   "event_model": event_model}))
+                                   "event_model": event_model, "date_model": date_model}))
 
 
 @Language.factory(PLACES_KEY, default_config={"country": None}, requires=REQUIRES,

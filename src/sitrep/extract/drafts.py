@@ -8,7 +8,6 @@ frame model then keeps, drops and adds (`framing`); `record` makes each draft a 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,12 +19,12 @@ from sitrep import taxonomy
 from sitrep.extract import (
     classifier,
     dates,
+    eventdates,
     eventplaces,
     events,
     structure,
     subevent,
 )
-from sitrep.extract.nlp import doc_text
 from sitrep.records import Article, DateMention, Place
 
 if TYPE_CHECKING:
@@ -66,7 +65,7 @@ class Drafting:
         headline_end = structure.headline_end(text, article.title)
         datelines = structure.datelines(text)
         found_dates = [d for d in found_dates
-                       if not any(s <= d.start < e for s, e in datelines) and not _dates_a_statement(doc, d)]
+                       if not any(s <= d.start < e for s, e in datelines) and not eventdates.dates_a_statement(doc, d)]
         fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
         return found_dates, fresh_dates, headline_end
 
@@ -224,26 +223,6 @@ class Drafting:
             return next(p for p in usable if p.name == name)
         return usable[0]
 
-
-STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated|added)"
-                              r"(?:\s+(?:in\s+a\s+statement|on\s+\w+\s+\w+))?\s+(?:on\s+|late\s+|early\s+)?$",
-                              re.I)
-
-SPEECH_LEMMAS = frozenset("say tell announce confirm report state add claim issue release speak".split())
-
-def _dates_a_statement(doc: Doc, mention: DateMention) -> bool:
-    """'the police said in a statement on Monday': the date of the telling, not of the event."""
-    before = doc_text(doc)[max(0, mention.start - 45) : mention.start]
-    if STATEMENT_BEFORE.search(before):
-        return True
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for tok in span.root.ancestors:
-        if tok.pos_ in ("VERB", "AUX"):
-            # 'police said on Monday' (the date follows the telling), not 'On 2 May, clashes were reported'
-            return tok.lemma_.lower() in SPEECH_LEMMAS and tok.i < span.start
-    return False
 
 def unique(drafts: list[Draft]) -> list[Draft]:
     """The drafts in order, each once (by identity: drafts are mutable and unhashable)."""

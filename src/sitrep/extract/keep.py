@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sitrep.records import Event
 
@@ -51,17 +52,25 @@ class Proposal:
     dated: bool  # a date expression in its sentences dates it
     frame_dropped: bool = False  # the frame model does not keep its place
     all_dropped: bool = False  # ... nor that of any other event of the rules'
+    dating: Any = None  # how its date was chosen (`eventdates.Decision`, with the candidates)
 
 
 def features(p: Proposal, published: dt.date | None) -> dict[str, float]:
     """The named features of one proposal (a dict, as the linear model reads them)."""
     e = p.event
+    # the date the sentence rules gave it: the model learnt from those (the date model's choice, `extra.date`,
+    # reads more of the article but tells background from news no better, docs/benchmarks.md)
+    event_date = e.event_date
+    precision = e.time_precision
+    if p.dating is not None and p.dating.by != "rules":
+        event_date = p.dating.rule.isoformat() if p.dating.rule else None
+        precision = p.dating.rule_precision
     out: dict[str, float] = {
         f"origin={p.origin}": 1.0,
         f"sub={e.sub_event_type}": 1.0,
         f"type={e.event_type}": 1.0,
         f"geo_precision={e.geo_precision}": 1.0,
-        f"time_precision={e.time_precision}": 1.0,
+        f"time_precision={precision}": 1.0,
         "first": float(p.index == 0),
         "later": float(p.index > 0),
         "proposals_log": math.log1p(p.proposals),
@@ -90,9 +99,9 @@ def features(p: Proposal, published: dt.date | None) -> dict[str, float]:
         out["frame_unread"] = 1.0
     else:
         out["frame_p"] = p.frame_p
-    if published is not None and e.event_date:
+    if published is not None and event_date:
         try:
-            days = (published - dt.date.fromisoformat(e.event_date[:10])).days
+            days = (published - dt.date.fromisoformat(event_date[:10])).days
         except ValueError:
             days = 0
         out["days_before_log"] = math.log1p(max(0, days))
@@ -106,3 +115,8 @@ def shipped_path() -> Path:
 
 def local_path(data_dir: Path) -> Path:
     return data_dir / "models" / "keep.npz"
+
+
+def is_summary(doc: Any) -> bool:
+    """A text of fewer than `MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
+    return sum(1 for s in doc.sents if s.text.strip()) < MIN_SENTENCES

@@ -1,12 +1,13 @@
 """Which trained model each setting names: `auto` (the local one the user trained, else the shipped
-one), `shipped`, `none`, or a path; the event-type, frame and keep models, and the toll model (a path only)."""
+one), `shipped`, `none`, or a path; the event-type, frame, keep and date models, and the toll model (a path
+only)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sitrep.errors import SitrepError
-from sitrep.extract import classifier, frames, keep
+from sitrep.extract import classifier, eventdates, frames, keep
 from sitrep.settings import Settings
 
 
@@ -41,6 +42,11 @@ def toll_model(settings: Settings) -> frames.FrameModel | None:
 
 def frame_model(settings: Settings) -> frames.FrameModel | None:
     return _linear_model(settings.frame_model, frames.local_path(settings.data_dir), frames.shipped_path(), "frame")
+
+
+def date_model(settings: Settings) -> frames.FrameModel | None:
+    return _linear_model(settings.date_model, eventdates.local_path(settings.data_dir), eventdates.shipped_path(),
+                         "date")
 
 
 def _linear_model(setting: str, local: Path, shipped: Path, what: str) -> frames.FrameModel | None:

@@ -62,6 +62,8 @@ class Extractor(Drafting, Framing, Recording):
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
         self.toll_model = model_files.toll_model(self.settings)
+        self.date_model = model_files.date_model(self.settings)
+        self.date_candidates = False  # list every event's date candidates even without a date model (training)
         # the drafts the frame model drops go to the keep model too when it learnt from them (see _framed)
         self.propose_dropped = bool(self.keep_model is not None and self.keep_model.meta.get("propose_dropped"))
         # articles whose text was normalised for matching: id(working copy) -> (original, offsets)
@@ -206,7 +208,7 @@ class Extractor(Drafting, Framing, Recording):
         readings: list[eventtolls.Reading] = []
         proposed = self.proposals(doc, article, readings)
         kept = list(range(len(proposed)))
-        if self.keep_model is not None and not _is_summary(doc):
+        if self.keep_model is not None and not keep.is_summary(doc):
             kept = []
             for i, p in enumerate(proposed):
                 probability = self.keep_model.probability(keep.features(p, article.published))
@@ -231,6 +233,9 @@ class Extractor(Drafting, Framing, Recording):
         text = doc_text(doc)
         out = []
         views = []  # what the toll chooser knows of each event
+        # each draft's place and day by the rules: the date model does not put two of them on one day (`_dated`)
+        memo[("days", 0, "")] = [(d.place.name if d.place else "", d.date.date if d.date else article.published)
+                                 for d in drafts]
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:
@@ -246,7 +251,7 @@ class Extractor(Drafting, Framing, Recording):
                 frame_p=d.frame_p, model_p=d.rescued_p, quoted=structure.in_quotation(text, d.trigger.start),
                 narrated=events.narrates(first, d.trigger),
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
-                frame_dropped=d.frame_dropped, all_dropped=d.all_dropped))
+                frame_dropped=d.frame_dropped, all_dropped=d.all_dropped, dating=memo.get(("date", i, ""), [None])[0]))
         if readings is not None and self.settings.toll_model.strip() != "sentence" and out:
             found_dates, _, headline_end = self._dates(doc, article)
             readings.append(eventtolls.read(doc, article.text, article.title, headline_end, views, places,
@@ -297,11 +302,6 @@ def get_extractor(settings: Settings | None = None) -> Extractor:
         _EXTRACTORS[key] = Extractor(settings)
     base = _EXTRACTORS[key]
     return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
-
-
-def _is_summary(doc: Doc) -> bool:
-    """A text of fewer than `keep.MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
-    return sum(1 for s in doc.sents if s.text.strip()) < keep.MIN_SENTENCES
 
 
 

@@ -21,7 +21,9 @@ from sitrep import taxonomy
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import (
     casualties,
+    eventdates,
     eventplaces,
+    keep,
     structure,
     subevent,
 )
@@ -35,6 +37,7 @@ from sitrep.records import Article, Event, FatalityClaim, Place, Span
 
 if TYPE_CHECKING:
     from sitrep.extract.classifier import TypeModel
+    from sitrep.extract.frames import FrameModel
 
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
 
@@ -46,6 +49,8 @@ class Recording:
     gazetteer: Gazetteer
     prior: str | None
     type_model: TypeModel | None
+    date_model: FrameModel | None
+    date_candidates: bool
     country_names: dict[str, str]
     country_codes: dict[str, str]
 
@@ -62,7 +67,10 @@ class Recording:
             place = next((p for p in places if p.feature_code == "PCLI" and p.country_code == cc and not p.role),
                          None) or self._country_place(cc)
         sents = d.sentences
-        event_date, precision, date_span = self._date(d, article)
+        dating = self._dated(doc, article, d, memo, main=index == 0)
+        memo[("date", index, "")] = [dating]  # for `proposals` (the date model's training reads its candidates)
+        event_date = dating.date.isoformat() if dating.date else None
+        precision, date_span = dating.precision, dating.span
         day = dt.date.fromisoformat(event_date) if event_date else None
         sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p)
         mentions: list[ActorMention] = []
@@ -151,17 +159,24 @@ class Recording:
             assoc_actor_1_plain=[str(plain(a)) for a in named.assoc1],
             assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
-                   **({"typing": typing} if typing else {})},
+                   **({"typing": typing} if typing else {}), "date": dating.info()},
         )
 
-    @staticmethod
-    def _date(d: Draft, article: Article) -> tuple[str | None, int, Span | None]:
-        if d.date is not None:
-            return d.date.date.isoformat(), d.date.time_precision, (d.date.start, d.date.end)
-        if article.published is not None:
-            # nothing in the text dates it: the report's own date, known to the week at best
-            return article.published.isoformat(), 2, None
-        return None, 3, None
+    def _dated(self, doc: Doc, article: Article, d: Draft, memo: dict[tuple[str, int, str], list[Any]],
+               main: bool = False) -> eventdates.Decision:
+        """The event's date, chosen among every date the article gives (`eventdates`); the rules'
+        choice (`d.date`, else the publication day) is one of the candidates' features."""
+        key = ("dates", 0, "")
+        if key not in memo:  # the article's date mentions, read once for all its events
+            memo[key] = [eventdates.context(doc, article.text, article.title, article.published)]
+        decision = eventdates.decide(doc, memo[key][0], d.sentences, (d.trigger.start, d.trigger.end), d.date,
+                                     self.date_model, summary=keep.is_summary(doc),
+                                     keep_candidates=self.date_candidates, main=main)
+        where = d.place.name if d.place else ""
+        if decision.by != "rules" and decision.date != decision.rule and any(
+                p == where and day == decision.date for p, day in memo.get(("days", 0, ""), [])):
+            decision = decision.to_rules("kept apart")  # the rules told two events at this place by their days
+        return decision
 
     def _seated(self, place: Place | None) -> Place | None:
         """A division's event placed on the town that stands for it (coordinates, name and id),

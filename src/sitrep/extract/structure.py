@@ -14,7 +14,8 @@ from sitrep.records import Span
 # 'BEIRUT (Levant Ledger) -', 'NAIROBI, Kenya, May 10 (Reuters) --', 'KADUNA, Nigeria -'
 _CAPS = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too: 'CÚCUTA, Colombia -'
 DATELINE = re.compile(
-    rf"(?m)^[ \t]*(?P<place>[{_CAPS}][{_CAPS}'’.\- ]{{2,}}(?:,\s*[{_CAPS}][\w .'’-]{{1,40}}?)?)"
+    r"(?m)^[ \t]*(?:\([^)\n]{1,40}\)\s*)?"  # a wire's name may come first: '(Reuters) KABUL, May 3 -'
+    rf"(?P<place>[{_CAPS}][{_CAPS}'’.\- ]{{2,}}(?:,\s*[{_CAPS}][\w .'’-]{{1,40}}?)?)"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:\([^)\n]{1,60}\))?\s*(?:-{1,2}|—|–|:)\s"
 )

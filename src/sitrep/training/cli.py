@@ -51,6 +51,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
     p.add_argument("--keep", type=Path, metavar="GOLD.jsonl",
                    help="train the keep model (which proposed events a coder records) on this gold corpus's train "
                         "split (corpus/gold.jsonl) instead of the event-type model")
+    p.add_argument("--dates", type=Path, metavar="GOLD.jsonl",
+                   help="train the date model (which of the dates an article gives is an event's) on this gold "
+                        "corpus's train split (corpus/gold.jsonl) instead of the event-type model")
     p.add_argument("--holdout", type=fraction, default=0.2,
                    help="share of the ACLED rows held out to measure the gain before the final model is trained "
                         "on all of them (0 skips the measurement; default 0.2)")
@@ -95,6 +98,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return _train_frames(args, settings)
     if args.keep:
         return _train_keep(args, settings)
+    if args.dates:
+        return _train_dates(args, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     corpus = classifier.read_corpus(args.corpus)
@@ -182,5 +187,21 @@ def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
     model.save(target)
     print(f"sitrep: keep model trained on {model.meta['proposals']} proposals of {model.meta['articles']} articles "
           f"({model.meta['positives']} recorded by the coders, {len(model.vocabulary)} features) in "
+          f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
+    return 0
+
+
+def _train_dates(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import api, eventdates
+    from sitrep.training import dates_train
+
+    extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none", date_model="none"))
+    extractor.date_candidates = True
+    start = time.perf_counter()
+    model = dates_train.train(extractor, args.dates)
+    target = args.output or eventdates.local_path(settings.data_dir)
+    model.save(target)
+    print(f"sitrep: date model trained on {model.meta['candidates']} date candidates of {model.meta['events']} events "
+          f"({model.meta['positives']} the coders' day, {len(model.vocabulary)} features) in "
           f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
     return 0

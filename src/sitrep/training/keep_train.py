@@ -51,7 +51,6 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
     The frame model that proposes them is trained on the other folds of `gold` (by a hash of the
     id), never on the article itself: the keep model learns how far to trust the frame model's
     probability on articles it has not seen, as it will be used."""
-    from sitrep.extract.pipeline import _is_summary
     from sitrep.training import frames_train
 
     by_id = {g.id: g for g in gold}
@@ -60,7 +59,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if isinstance(article, InputProblem) or doc is None:
             continue
         extractor._originals.pop(id(article), None)
-        if not _is_summary(doc):
+        if not keep.is_summary(doc):
             parsed.append((doc, article))
     frame_rows = []
     for doc, article in parsed:

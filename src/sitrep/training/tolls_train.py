@@ -83,7 +83,6 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
             ) -> Iterator[ArticleTolls]:
     """Every gold article's proposals with what the toll chooser read, and the gold event each kept one
     matches (the keep model reads the proposals' own-sentence tolls, as it does in `Extractor.events`)."""
-    from sitrep.extract.pipeline import _is_summary
 
     by_id = {g.id: g for g in gold}
     for doc, article in extractor._parsed(list(corpus_articles(gold, articles)), focused=True):
@@ -95,7 +94,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if not readings:
             continue
         kept = list(range(len(proposed)))
-        if extractor.keep_model is not None and not _is_summary(doc):
+        if extractor.keep_model is not None and not keep.is_summary(doc):
             kept = [i for i, p in enumerate(proposed) if extractor.keep_model.probability(
                 keep.features(p, article.published)) >= extractor.keep_model.threshold]
         tolls = eventtolls.decide_kept(readings[0], kept, extractor.toll_model, article.text)
