@@ -192,7 +192,8 @@ def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _train_dates(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import api, eventdates
+    from sitrep import api
+    from sitrep.extract import eventdates
     from sitrep.training import dates_train
 
     extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none", date_model="none"))
