@@ -376,6 +376,14 @@ def decide(doc: Doc, ctx: Context, sentences: list[SpacySpan], trigger: Span, ru
         # dateline's day when there is one
         p, c = own
         return Decision(c.date, c.precision, c.span, "rules", p, "own sentence", found, c.date, c.precision, c.span)
+    told = next(((p, c) for p, c in scored if c.source == "anchored" and c.span is not None
+                 and sentences[0].start_char <= c.span[0] < sentences[0].end_char), None)
+    if told is not None:
+        # the event's own sentence dates it against another date ('A day earlier, gunmen had abducted ...'):
+        # the words that tell it, whatever the model weighs
+        p, c = told
+        return Decision(c.date, c.precision, c.span, "rules", p, "told against a date", found, by_rules.date,
+                        by_rules.precision, by_rules.span)
     # ties go to the rules' candidate, then to the earlier one
     p, best = max(scored, key=lambda pc: (pc[0], pc[1].features.get("rule", 0.0)))
     ruled = next(((q, c) for q, c in scored if c.features.get("rule")), None)
