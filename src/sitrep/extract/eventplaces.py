@@ -17,13 +17,13 @@ from sitrep.records import Place
 
 # The words before a place name (data/places/words.toml): near it, not in it (ACLED geo_precision
 # 2); not where the event happened (a source, where someone spoke or was taken).
-_WORDS = tables.language_data("places/words.toml")
-NEAR = re.compile(tables.pattern(_WORDS["near"]), re.I)
-NOT_THERE = re.compile(tables.pattern(_WORDS["not_there"]), re.I)
+WORDS = tables.language_data("places/words.toml")  # read once; frames.py reads it too
+NEAR = re.compile(tables.pattern(WORDS["near"]), re.I)
+NOT_THERE = re.compile(tables.pattern(WORDS["not_there"]), re.I)
 
 
 # ... unless a crowd gathered at the meeting: a protest at a summit happens where the summit is.
-CROWD_AT_MEETING = re.compile(tables.pattern(_WORDS["crowd_at_meeting"]), re.I)
+CROWD_AT_MEETING = re.compile(tables.pattern(WORDS["crowd_at_meeting"]), re.I)
 
 
 def not_there(before: str) -> bool:
@@ -37,7 +37,7 @@ def not_there(before: str) -> bool:
 FRAME_KM = 150.0
 
 
-ROUTE_WORDS = tables.pattern(_WORDS["route_words"])
+ROUTE_WORDS = tables.pattern(WORDS["route_words"])
 
 
 ROUTE_AFTER = re.compile(rf"^(?:[-–]\s?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?{ROUTE_WORDS}", re.I)

@@ -28,20 +28,18 @@ def _data(name: str) -> dict[str, Any]:
     return tables.language_data(f"events/{name}")
 
 
-_pattern = tables.pattern
-
 
 _PROTEST_DATA = _data("protest.toml")
 _NON_EVENTS = _data("non_events.toml")
-PROTEST = _pattern(_PROTEST_DATA["protest"])
-RIOT = _pattern(_PROTEST_DATA["riot"])
-INTERVENTION = _pattern(_PROTEST_DATA["intervention"])
-LETHAL_FORCE = _pattern(_PROTEST_DATA["lethal_force"])
-ATTACKED_CROWD_RE = re.compile(rf"\b(?:{_pattern(_PROTEST_DATA['attacked_crowd'])})\b", re.I)
+PROTEST = tables.pattern(_PROTEST_DATA["protest"])
+RIOT = tables.pattern(_PROTEST_DATA["riot"])
+INTERVENTION = tables.pattern(_PROTEST_DATA["intervention"])
+LETHAL_FORCE = tables.pattern(_PROTEST_DATA["lethal_force"])
+ATTACKED_CROWD_RE = re.compile(rf"\b(?:{tables.pattern(_PROTEST_DATA['attacked_crowd'])})\b", re.I)
 
 # The trigger cascade, most specific first (data/events/triggers.toml).
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (t["type"], re.compile(_pattern(t["pattern"], protest=PROTEST), re.I if "i" in t["flags"] else 0))
+    (t["type"], re.compile(tables.pattern(t["pattern"], protest=PROTEST), re.I if "i" in t["flags"] else 0))
     for t in _data("triggers.toml")["trigger"]
 ]
 
@@ -49,19 +47,19 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 RIOT_RE = re.compile(rf"\b(?:{RIOT})", re.I)
 INTERVENTION_RE = re.compile(rf"\b(?:{INTERVENTION})\b", re.I)
 LETHAL_RE = re.compile(rf"\b(?:{LETHAL_FORCE})\b", re.I)
-STATE_RE = re.compile(_pattern(_PROTEST_DATA["state"]), re.I)
+STATE_RE = re.compile(tables.pattern(_PROTEST_DATA["state"]), re.I)
 
 # Words that govern a trigger and make it not (yet) an event (data/events/non_events.toml).
 IRREALIS_LEMMAS = frozenset(_NON_EVENTS["irrealis_lemmas"].split())
 MODALS = frozenset(_NON_EVENTS["modals"].split())
 PLANNED = frozenset(_NON_EVENTS["planned"].split())
-NEGATORS = re.compile(_pattern(_NON_EVENTS["negators"]), re.I)
-LOOKING_BACK = re.compile(_pattern(_NON_EVENTS["looking_back"]), re.I)
-NON_POLITICAL = re.compile(_pattern(_NON_EVENTS["non_political"]), re.I)
+NEGATORS = re.compile(tables.pattern(_NON_EVENTS["negators"]), re.I)
+LOOKING_BACK = re.compile(tables.pattern(_NON_EVENTS["looking_back"]), re.I)
+NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
 # a crowd, armed men or the state act in the same sentence ('lynched after he killed his wife').
-PRIVATE_OR_JUDICIAL = re.compile(_pattern(_NON_EVENTS["private_or_judicial"]), re.I)
-PUBLIC_ACTORS = re.compile(_pattern(_NON_EVENTS["public_actors"]), re.I)
+PRIVATE_OR_JUDICIAL = re.compile(tables.pattern(_NON_EVENTS["private_or_judicial"]), re.I)
+PUBLIC_ACTORS = re.compile(tables.pattern(_NON_EVENTS["public_actors"]), re.I)
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
 # demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes

@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -48,11 +48,10 @@ SAME_TOWN_KM = 8.0  # two mentions resolved this close are one place (a town and
 
 # Words before a mention that say where it stands in the telling (matched on the 40 characters
 # before), and what a sentence says was hit or not (data/places/words.toml).
-_WORDS = tables.language_data("places/words.toml")
 CONTEXTS: dict[str, re.Pattern[str]] = {name: re.compile(tables.pattern(text), re.I)
-                                        for name, text in _WORDS["contexts"].items()}
-VIOLENCE_WORDS = re.compile(tables.pattern(_WORDS["sentence"]["violence"]), re.I)
-NEGATED_CLAUSE = re.compile(tables.pattern(_WORDS["sentence"]["negated_clause"]), re.I)
+                                        for name, text in WORDS["contexts"].items()}
+VIOLENCE_WORDS = re.compile(tables.pattern(WORDS["sentence"]["violence"]), re.I)
+NEGATED_CLAUSE = re.compile(tables.pattern(WORDS["sentence"]["negated_clause"]), re.I)
 POSITION_BUCKETS = (0, 1, 2, 4, 8, 16)
 
 
