@@ -11,7 +11,7 @@ the classifier alone; `frames_cv.py` measures a model end to end.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -25,11 +25,8 @@ from sitrep.corpus import read_articles, read_gold
 from sitrep.settings import Settings
 from sitrep.training import frames_train
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def fold_of(article_id: str, folds: int) -> int:
-    return int(hashlib.sha1(article_id.encode()).hexdigest()[:8], 16) % folds
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from frames_cv import ROOT, fold_of  # noqa: E402 -- the same folds as the end-to-end benchmark
 
 
 def main() -> None:
