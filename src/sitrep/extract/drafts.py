@@ -69,7 +69,8 @@ class Drafting:
         fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
         return found_dates, fresh_dates, headline_end
 
-    def _drafts(self, doc: Doc, article: Article, places: list[Place]) -> list[Draft]:
+    def _drafts(self, doc: Doc, article: Article, places: list[Place],
+                dated: tuple[list[DateMention], list[DateMention], int] | None = None) -> list[Draft]:
         """Group the event sentences of an article into events, one per place and day.
 
         The first sentence that reports an event sets the article's main event(s), one per
@@ -79,7 +80,7 @@ class Drafting:
         """
         text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
         published = article.published
-        found_dates, fresh_dates, headline_end = self._dates(doc, article)
+        found_dates, fresh_dates, headline_end = dated or self._dates(doc, article)
         current: DateMention | None = None
         drafts: list[Draft] = []
         group: list[Draft] = []  # the events the last event sentence was about

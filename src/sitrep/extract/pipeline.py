@@ -227,7 +227,8 @@ class Extractor(Drafting, Framing, Recording):
         with the toll of its own sentences (what the keep model learnt from); `readings` receives what
         the toll chooser read of the whole article, for `events` to assign its tolls to the events kept."""
         places = self.geoparser.parse(doc, prior=self.prior, outlet=self._outlet(article))
-        drafts = self._drafts(doc, article, places)
+        dated = self._dates(doc, article)  # read once: the drafts and the toll chooser both need them
+        drafts = self._drafts(doc, article, places, dated)
         memo: dict[tuple[str, int, str], list[Any]] = {}  # sentence analyses shared by a lead's several events
         starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
@@ -253,7 +254,7 @@ class Extractor(Drafting, Framing, Recording):
                 dated=d.date is not None and any(s.start_char <= d.date.start < s.end_char for s in d.sentences),
                 frame_dropped=d.frame_dropped, all_dropped=d.all_dropped, dating=memo.get(("date", i, ""), [None])[0]))
         if readings is not None and self.settings.toll_model.strip() != "sentence" and out:
-            found_dates, _, headline_end = self._dates(doc, article)
+            found_dates, _, headline_end = dated
             readings.append(eventtolls.read(doc, article.text, article.title, headline_end, views, places,
                                             found_dates, memo))
         return out
