@@ -208,7 +208,7 @@ class Extractor(Drafting, Framing, Recording):
         readings: list[eventtolls.Reading] = []
         proposed = self.proposals(doc, article, readings)
         kept = list(range(len(proposed)))
-        if self.keep_model is not None and not keep.is_summary(doc):
+        if self.keep_model is not None and not keep.is_summary(doc, article.text):
             kept = []
             for i, p in enumerate(proposed):
                 probability = self.keep_model.probability(keep.features(p, article.published))
@@ -303,17 +303,3 @@ def get_extractor(settings: Settings | None = None) -> Extractor:
         _EXTRACTORS[key] = Extractor(settings)
     base = _EXTRACTORS[key]
     return base if base.prior == ((settings.country or "").upper() or None) else base.with_country(settings.country)
-
-
-
-
-
-
-
-
-
-
-
-
-
-

@@ -94,12 +94,9 @@ def fit_local(corpus: list[tuple[str, str]], rows: list[tuple[str, str, dict[str
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from sitrep.extract import classifier
 
-    if args.frames:
-        return _train_frames(args, settings)
-    if args.keep:
-        return _train_keep(args, settings)
-    if args.dates:
-        return _train_dates(args, settings)
+    for kind in GOLD_MODELS:
+        if getattr(args, kind):
+            return _train_gold(kind, getattr(args, kind), args.output, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     corpus = classifier.read_corpus(args.corpus)
@@ -157,52 +154,48 @@ def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
         print(f"{name:<18}{before[name]:>8.3f}{after[name]:>8.3f}", file=sys.stderr)
 
 
-def _train_frames(args: argparse.Namespace, settings: Settings) -> int:
+@dataclasses.dataclass(frozen=True)
+class GoldModel:
+    """A model learned from the gold corpus's train split: what it is, which of sitrep's own models
+    must be off while it learns (it learns from what the pipeline does without it), and its report."""
+
+    what: str
+    off: dict[str, str]
+    module: str     # in sitrep.extract: the model's `local_path`
+    trainer: str    # in sitrep.training: `train(extractor, gold)`
+    counts: str     # the report's counts, formatted with the model's meta
+    needs_frames: bool = False
+    date_candidates: bool = False
+
+
+GOLD_MODELS = {
+    "frames": GoldModel("frame model", {"frame_model": "none"}, "frames", "frames_train",
+                        "{frames} frames of {articles} articles ({positives} event places"),
+    "keep": GoldModel("keep model", {"keep_model": "none"}, "keep", "keep_train",
+                      "{proposals} proposals of {articles} articles ({positives} recorded by the coders",
+                      needs_frames=True),
+    "dates": GoldModel("date model", {"keep_model": "none", "date_model": "none"}, "eventdates", "dates_train",
+                       "{candidates} date candidates of {events} events ({positives} the coders' day",
+                       date_candidates=True),
+}
+
+
+def _train_gold(kind: str, gold: Path, output: Path | None, settings: Settings) -> int:
+    import importlib
+
     from sitrep import api
-    from sitrep.extract import frames
-    from sitrep.training import frames_train
 
-    extractor = api.get_extractor(dataclasses.replace(settings, frame_model="none"))
+    spec = GOLD_MODELS[kind]
+    extractor = api.get_extractor(dataclasses.replace(settings, **spec.off))
+    if spec.needs_frames and extractor.frame_model is None:
+        raise SitrepError(f"the {spec.what} learns from the frame model's proposals: use a frame model (--frame-model)")
+    if spec.date_candidates:  # a copy: the process's extractor for these settings stays as loaded
+        extractor = copy.copy(extractor)
+        extractor.date_candidates = True
     start = time.perf_counter()
-    model = frames_train.train(extractor, args.frames)
-    target = args.output or frames.local_path(settings.data_dir)
+    model = importlib.import_module(f"sitrep.training.{spec.trainer}").train(extractor, gold)
+    target = output or importlib.import_module(f"sitrep.extract.{spec.module}").local_path(settings.data_dir)
     model.save(target)
-    print(f"sitrep: frame model trained on {model.meta['frames']} frames of {model.meta['articles']} articles "
-          f"({model.meta['positives']} event places, {len(model.vocabulary)} features) in "
-          f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
-    return 0
-
-
-def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import api
-    from sitrep.extract import keep
-    from sitrep.training import keep_train
-
-    extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none"))
-    if extractor.frame_model is None:
-        raise SitrepError("the keep model learns from the frame model's proposals: use a frame model (--frame-model)")
-    start = time.perf_counter()
-    model = keep_train.train(extractor, args.keep)
-    target = args.output or keep.local_path(settings.data_dir)
-    model.save(target)
-    print(f"sitrep: keep model trained on {model.meta['proposals']} proposals of {model.meta['articles']} articles "
-          f"({model.meta['positives']} recorded by the coders, {len(model.vocabulary)} features) in "
-          f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
-    return 0
-
-
-def _train_dates(args: argparse.Namespace, settings: Settings) -> int:
-    from sitrep import api
-    from sitrep.extract import eventdates
-    from sitrep.training import dates_train
-
-    extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none", date_model="none"))
-    extractor.date_candidates = True
-    start = time.perf_counter()
-    model = dates_train.train(extractor, args.dates)
-    target = args.output or eventdates.local_path(settings.data_dir)
-    model.save(target)
-    print(f"sitrep: date model trained on {model.meta['candidates']} date candidates of {model.meta['events']} events "
-          f"({model.meta['positives']} the coders' day, {len(model.vocabulary)} features) in "
+    print(f"sitrep: {spec.what} trained on {spec.counts.format(**model.meta)}, {len(model.vocabulary)} features) in "
           f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
     return 0
