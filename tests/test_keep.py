@@ -81,3 +81,17 @@ def test_keep_training_labels_proposals_by_the_contracts_matching(extractor: Ext
     precision, recall, f1 = keep_train.scores(rows, [[1.0] * len(r.found) for r in rows], 0.5)
     assert 0 < precision <= 1 and 0 < recall <= 1 and f1 == pytest.approx(
         2 * precision * recall / (precision + recall))
+
+
+def test_keep_a_long_article_of_few_event_sentences_is_no_summary(extractor: Extractor) -> None:
+    """The focused parse blanks the background; the sentences it blanked still make the article long."""
+    text = ("Gunmen killed 4 farmers near Kajuru on Tuesday. The farmers were tending their fields. "
+            "Their families live in the town. The district grows maize and yams. "
+            "Markets in the town were open on Wednesday. Schools stayed open as well. "
+            "The governor is due to visit next month. His visit was planned last year.")
+    article = Article(id="long", text=text, published=dt.date(2024, 3, 14))
+    ((doc, _),) = list(extractor._parsed([article], focused=True))
+    extractor._originals.pop(id(article), None)
+    assert doc is not None and doc.text != text  # the background was blanked
+    assert keep.is_summary(doc)  # counted on the parsed sentences alone, it looked like a note
+    assert not keep.is_summary(doc, text)

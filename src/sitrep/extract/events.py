@@ -12,6 +12,7 @@ or looking back ('the 2019 bombing').
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -265,6 +266,16 @@ _ROUGH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]*[A-Z
 LEAD_SENTENCES = 5  # the headline block and the lead always parse: they hold the main place and date
 
 
+def rough_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every sentence of `text` with any text in it, split roughly (no parse)."""
+    start = 0
+    for m in [*_ROUGH_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        if text[start:end].strip():
+            yield start, end
+        start = m.end() if m is not None else len(text)
+
+
 def focus(text: str) -> str:
     """`text` with every sentence that cannot report an event blanked out, offsets unchanged.
 
@@ -273,19 +284,15 @@ def focus(text: str) -> str:
     which any trigger of the cascade matches (all that `detect` could ever type).
     """
     chars = list(text)
-    start = 0
     count = 0
     after_trigger = False  # the sentence after an event sentence often says where it happened
-    for m in [*_ROUGH_SENTENCE_END.finditer(text), None]:
-        end = m.start() if m is not None else len(text)
+    for start, end in rough_sentences(text):
+        count += 1
         piece = text[start:end]
-        if piece.strip():
-            count += 1
-            triggered = any(p.search(piece) for _, p in TRIGGERS)
-            if count > LEAD_SENTENCES and not triggered and not after_trigger:
-                for i in range(start, end):
-                    if chars[i] not in "\n":
-                        chars[i] = " "
-            after_trigger = triggered
-        start = m.end() if m is not None else len(text)
+        triggered = any(p.search(piece) for _, p in TRIGGERS)
+        if count > LEAD_SENTENCES and not triggered and not after_trigger:
+            for i in range(start, end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        after_trigger = triggered
     return "".join(chars)

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep.extract import events
 from sitrep.records import Event
 
 # The probability from which a proposal is kept; the shipped model's own threshold (its meta)
@@ -117,6 +118,13 @@ def local_path(data_dir: Path) -> Path:
     return data_dir / "models" / "keep.npz"
 
 
-def is_summary(doc: Any) -> bool:
-    """A text of fewer than `MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen."""
-    return sum(1 for s in doc.sents if s.text.strip()) < MIN_SENTENCES
+def is_summary(doc: Any, text: str | None = None) -> bool:
+    """A text of fewer than `MIN_SENTENCES` sentences: a coder's note or a brief, one event already chosen.
+
+    `text` is the article's whole text at the same offsets as `doc`'s: the sentences a focused parse
+    blanked (`events.focus`) count too, read roughly, so a long article of few event sentences is
+    no summary."""
+    count = sum(1 for s in doc.sents if s.text.strip())
+    if text is not None and text != doc.text:
+        count += sum(1 for start, end in events.rough_sentences(text) if not doc.text[start:end].strip())
+    return count < MIN_SENTENCES

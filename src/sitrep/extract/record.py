@@ -170,7 +170,7 @@ class Recording:
         if key not in memo:  # the article's date mentions, read once for all its events
             memo[key] = [eventdates.context(doc, article.text, article.title, article.published)]
         decision = eventdates.decide(doc, memo[key][0], d.sentences, (d.trigger.start, d.trigger.end), d.date,
-                                     self.date_model, summary=keep.is_summary(doc),
+                                     self.date_model, summary=keep.is_summary(doc, article.text),
                                      keep_candidates=self.date_candidates, main=main)
         where = d.place.name if d.place else ""
         if decision.by != "rules" and decision.date != decision.rule and any(

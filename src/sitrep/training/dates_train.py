@@ -59,7 +59,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if isinstance(article, InputProblem) or doc is None:
             continue
         extractor._originals.pop(id(article), None)
-        if keep.is_summary(doc):
+        if keep.is_summary(doc, article.text):
             continue
         proposed = [p for p in extractor.proposals(doc, article) if p.dating is not None and p.dating.candidates]
         want = by_id[article.id].events

@@ -59,7 +59,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if isinstance(article, InputProblem) or doc is None:
             continue
         extractor._originals.pop(id(article), None)
-        if not keep.is_summary(doc):
+        if not keep.is_summary(doc, article.text):
             parsed.append((doc, article))
     frame_rows = []
     for doc, article in parsed:

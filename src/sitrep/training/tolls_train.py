@@ -94,7 +94,7 @@ def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, 
         if not readings:
             continue
         kept = list(range(len(proposed)))
-        if extractor.keep_model is not None and not keep.is_summary(doc):
+        if extractor.keep_model is not None and not keep.is_summary(doc, article.text):
             kept = [i for i, p in enumerate(proposed) if extractor.keep_model.probability(
                 keep.features(p, article.published)) >= extractor.keep_model.threshold]
         tolls = eventtolls.decide_kept(readings[0], kept, extractor.toll_model, article.text)
