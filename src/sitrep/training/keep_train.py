@@ -108,6 +108,7 @@ def scores(rows: Sequence[ArticleRows], probabilities: Sequence[Sequence[float]]
 
 
 def fold_of(article_id: str, folds: int) -> int:
+    """The fold an article falls in, the same in every run (the keep, date and toll models share it)."""
     return int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16) % folds
 
 

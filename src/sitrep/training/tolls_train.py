@@ -15,7 +15,6 @@ and on dev it did worse (docs/benchmarks.md). To try one:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from sitrep.article_eval import corpus_articles, match_events
 from sitrep.corpus import GoldArticle, read_articles, read_gold
 from sitrep.extract import eventtolls, frames, keep
 from sitrep.records import InputProblem
+from sitrep.training.keep_train import fold_of
 
 C = 0.3  # regularisation: the best cross-validated accuracy of 0.3 and 1 (benchmarks/tolls_cv.py)
 THRESHOLD = eventtolls.THRESHOLD
@@ -115,10 +115,6 @@ def fit(rows: Sequence[ArticleTolls], c: float = C, threshold: float = THRESHOLD
             y.append(label)
     return frames.fit(x, y, c=c, threshold=threshold, meta={
         **(meta or {}), "pairs": len(x), "positives": sum(y), "c": c, "rule_threshold": rule_threshold})
-
-
-def fold_of(article_id: str, folds: int) -> int:
-    return int(hashlib.sha256(article_id.encode("utf-8")).hexdigest(), 16) % folds
 
 
 def accuracy(rows: Sequence[ArticleTolls], model_for: Callable[[ArticleTolls], frames.FrameModel | None]) -> float:
