@@ -51,6 +51,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
     p.add_argument("--keep", type=Path, metavar="GOLD.jsonl",
                    help="train the keep model (which proposed events a coder records) on this gold corpus's train "
                         "split (corpus/gold.jsonl) instead of the event-type model")
+    p.add_argument("--reports", type=Path, metavar="GOLD.jsonl",
+                   help="train the document model (whether an article reports any new event) on this gold corpus's "
+                        "train split (corpus/gold.jsonl) instead of the event-type model")
     p.add_argument("--dates", type=Path, metavar="GOLD.jsonl",
                    help="train the date model (which of the dates an article gives is an event's) on this gold "
                         "corpus's train split (corpus/gold.jsonl) instead of the event-type model")
@@ -100,6 +103,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return _train_keep(args, settings)
     if args.dates:
         return _train_dates(args, settings)
+    if args.reports:
+        return _train_reports(args, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
     corpus = classifier.read_corpus(args.corpus)
@@ -188,6 +193,25 @@ def _train_keep(args: argparse.Namespace, settings: Settings) -> int:
     print(f"sitrep: keep model trained on {model.meta['proposals']} proposals of {model.meta['articles']} articles "
           f"({model.meta['positives']} recorded by the coders, {len(model.vocabulary)} features) in "
           f"{time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
+    return 0
+
+
+def _train_reports(args: argparse.Namespace, settings: Settings) -> int:
+    from sitrep import api
+    from sitrep.extract import reports
+    from sitrep.training import reports_train
+
+    extractor = api.get_extractor(dataclasses.replace(settings, keep_model="none"))
+    if extractor.frame_model is None:
+        raise SitrepError("the document model learns from the frame model's proposals: use a frame model "
+                          "(--frame-model)")
+    start = time.perf_counter()
+    model = reports_train.train(extractor, args.reports)
+    target = args.output or reports.local_path(settings.data_dir)
+    model.save(target)
+    print(f"sitrep: document model trained on {model.meta['articles']} articles ({model.meta['positives']} with an "
+          f"event, {len(model.vocabulary)} features) in {time.perf_counter() - start:.0f} s, written to {target}",
+          file=sys.stderr)
     return 0
 
 
