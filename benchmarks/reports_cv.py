@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from sitrep.api import get_extractor
+from sitrep.corpus import read_articles, read_gold
 from sitrep.settings import Settings
 from sitrep.training import reports_train
 
@@ -34,7 +35,8 @@ def main() -> None:
     args = parser.parse_args()
     start = time.perf_counter()
     extractor = get_extractor(Settings(keep_model="none"))
-    rows = reports_train.collect(extractor, args.gold, "train", args.folds)
+    rows = reports_train.collect(extractor, read_gold(args.gold, "train"),
+                                 read_articles(args.gold.with_name("articles.jsonl")), args.folds)
     results = []
     for c in args.c:
         probabilities = reports_train.cross_validated(rows, args.folds, c=c)

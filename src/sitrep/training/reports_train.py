@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.article_eval import match_events
-from sitrep.corpus import read_articles, read_gold
+from sitrep.corpus import GoldArticle, read_articles, read_gold
 from sitrep.extract import frames, reports
 from sitrep.training import keep_train
 
@@ -40,13 +40,11 @@ class ArticleRow:
         return int(bool(self.rows.gold))
 
 
-def collect(extractor: Any, gold_path: Path, split: str = "train", folds: int = 5,
-            articles_path: Path | None = None) -> list[ArticleRow]:
-    """Every long gold article of `split` with its document features (the extractor's keep model is not used)."""
-    gold = read_gold(gold_path, split)
-    articles = read_articles(articles_path or gold_path.with_name("articles.jsonl"))
+def collect(extractor: Any, gold: Sequence[GoldArticle], articles: Mapping[str, Mapping[str, Any]],
+            folds: int = 5) -> list[ArticleRow]:
+    """Every long gold article with its document features (the extractor's keep model is not used)."""
     rows = list(keep_train.collect(extractor, gold, articles, folds))
-    scores = keep_train.cross_validated(rows, folds)
+    scores = keep_train.cross_validated(rows, folds) if rows else []
     out = []
     for r, kept in zip(rows, scores, strict=True):
         a = articles[r.id]
@@ -95,6 +93,7 @@ def scores(rows: Sequence[ArticleRow], probabilities: Sequence[float], threshold
 
 def train(extractor: Any, gold_path: Path, articles_path: Path | None = None, split: str = "train",
           c: float = C, threshold: float = THRESHOLD) -> frames.FrameModel:
-    rows = collect(extractor, gold_path, split, articles_path=articles_path)
+    rows = collect(extractor, read_gold(gold_path, split),
+                   read_articles(articles_path or gold_path.with_name("articles.jsonl")))
     return fit(rows, c=c, threshold=threshold, meta={"name": "corpus reports", "gold": gold_path.name,
                                                      "split": split, "trained": dt.date.today().isoformat()})
