@@ -5,6 +5,7 @@
         --framing: the frame model keeps, drops and adds--> [Draft]
         --record: type, actors, date, toll, evidence--> [Event]
         --keep: the keep model's last word--> [Event]
+        --reports: the document model drops them all if the article reports no new event--> [Event]
 
 `Extractor` holds what is loaded once (the spaCy pipeline, the gazetteer and the trained
 models) and streams articles through it in batches; its stages are the mixins `Drafting`
