@@ -167,3 +167,21 @@ def test_reports_component_puts_the_decision_on_the_doc(settings: Settings) -> N
     doc = nlp(doc)
     assert doc._.sitrep_events == [] and doc._.sitrep_report["reports_event"] is False
     assert "doc._.sitrep_report" in nlp.get_pipe_meta("sitrep_events").assigns
+
+
+@pytest.mark.slow
+def test_reports_the_shipped_model_is_what_the_corpus_trains(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Provenance: `sitrep train --reports corpus/gold.jsonl` (the Makefile's `model`) rebuilds the shipped weights."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    out = tmp_path / "reports.npz"
+    command = [sys.executable, "-m", "sitrep.cli", "train", "--reports", str(ROOT / "corpus" / "gold.jsonl"),
+               "-o", str(out), "--frame-model", "shipped"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    assert done.returncode == 0, done.stderr
+    ours, shipped = FrameModel.load(out, "report"), FrameModel.load(reports.shipped_path(), "report")
+    assert ours.vocabulary == shipped.vocabulary and ours.threshold == shipped.threshold
+    assert np.allclose(ours.coef, shipped.coef, atol=1e-4)
