@@ -43,6 +43,7 @@ model: $(VENV)/.installed
 	$(BIN)/sitrep train --frames corpus/gold.jsonl -o src/sitrep/data/model/frames.npz --frame-model none
 	$(BIN)/sitrep train --dates corpus/gold.jsonl -o src/sitrep/data/model/dates.npz --frame-model src/sitrep/data/model/frames.npz
 	$(BIN)/sitrep train --keep corpus/gold.jsonl -o src/sitrep/data/model/keep.npz --frame-model src/sitrep/data/model/frames.npz
+	$(BIN)/sitrep train --reports corpus/gold.jsonl -o src/sitrep/data/model/reports.npz --frame-model src/sitrep/data/model/frames.npz
 
 clean:
 	rm -rf $(VENV) events.jsonl events.geojson .pytest_cache

@@ -146,6 +146,13 @@ class Settings:
                           "shipped (trained on the gold corpus), none (keep every proposal), or a path to a model "
                           "file"},
     )
+    report_model: str = field(
+        default="auto",
+        metadata={"help": "the model that decides whether an article reports any new event at all (else all its "
+                          "events are dropped): auto (the local one trained by `sitrep train --reports` when there "
+                          "is one, else the shipped one), shipped (trained on the gold corpus), none (never drop a "
+                          "whole article), or a path to a model file; used only with the keep model"},
+    )
     toll_model: str = field(
         default="rules",
         metadata={"help": "which of an article's death tolls count for each event: rules (the ordered rules over "

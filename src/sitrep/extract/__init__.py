@@ -12,6 +12,7 @@
     dyads        actor 1 and actor 2 of a record
     casualties   fatality claims, with their sources
     keep         the keep model: which proposed events a coder records
+    reports      the document model: whether the article reports a new event at all
     pipeline     the Extractor, which runs the stages and assembles the records
     components   the stages as spaCy components (``nlp.add_pipe("sitrep_events")``)
     model_files  which trained model file each setting names

@@ -15,14 +15,17 @@ The factories are registered through the `spacy_factories` entry point, so a pip
 them without importing sitrep first. They need what the parser and the entity recogniser give
 (sentences, dependencies, entities, lemmas); sitrep's own gazetteer, models and settings are
 loaded once per process (`sitrep.api.get_extractor`), with the component's config laid over the
-settings (`country`, `frame_model`, `keep_model`, `event_model`, `date_model`: the `sitrep extract` flags).
+settings (`country`, `frame_model`, `keep_model`, `event_model`, `date_model`, `report_model`: the `sitrep
+extract` flags).
 
 What they add:
 
 * `sitrep_events` (runs the whole extraction on the `Doc`): `doc._.sitrep_events`, the records;
   `doc.spans["sitrep_events"]`, each record's event span labelled with its sub-event type;
   `doc.spans["sitrep_evidence"]`, every field's evidence span labelled with the field's name;
-  on each of those spans, `span._.sitrep_event`, the record it belongs to.
+  on each of those spans, `span._.sitrep_event`, the record it belongs to; `doc._.sitrep_report`,
+  the document model's decision on the article (its probability, threshold and the events it dropped),
+  or None when it did not read the `Doc`.
 * `sitrep_places` (the geoparser alone): `doc.spans["sitrep_places"]`, each place name resolved
   to a GeoNames entry, labelled with its feature code; `span._.sitrep_place` the `Place`.
 
@@ -48,7 +51,7 @@ EVIDENCE_KEY = "sitrep_evidence"
 PLACES_KEY = "sitrep_places"
 
 for _name, _default in (("sitrep_published", None), ("sitrep_title", None), ("sitrep_article_id", None),
-                        ("sitrep_events", None)):
+                        ("sitrep_events", None), ("sitrep_report", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 for _name in ("sitrep_event", "sitrep_place"):
@@ -83,6 +86,8 @@ class SitrepEvents:
     def __call__(self, doc: Doc) -> Doc:
         events = self.extractor.events(doc, _article(doc))
         doc._.sitrep_events = events
+        report = self.extractor.last_report  # the document model's decision (None when it did not read the Doc)
+        doc._.sitrep_report = report.to_dict() if report is not None else None
         doc.spans[EVENTS_KEY] = [s for s in (_span(doc, e.evidence.get("event"), e.sub_event_type, e) for e in events)
                                  if s is not None]
         doc.spans[EVIDENCE_KEY] = [s for e in events for field, where in e.evidence.items()
@@ -120,12 +125,14 @@ def _span(doc: Doc, where: Any, label: str, event: Event) -> Span | None:
 
 
 @Language.factory(EVENTS_KEY, default_config={"country": None, "frame_model": None, "keep_model": None,
-                                              "event_model": None, "date_model": None},
-                  requires=REQUIRES, assigns=["doc.spans", "doc._.sitrep_events", "span._.sitrep_event"])
+                                              "event_model": None, "date_model": None, "report_model": None},
+                  requires=REQUIRES,
+                  assigns=["doc.spans", "doc._.sitrep_events", "doc._.sitrep_report", "span._.sitrep_event"])
 def make_events(nlp: Language, name: str, country: str | None, frame_model: str | None, keep_model: str | None,
-                event_model: str | None, date_model: str | None) -> SitrepEvents:
+                event_model: str | None, date_model: str | None, report_model: str | None) -> SitrepEvents:
     return SitrepEvents(_settings({"country": country, "frame_model": frame_model, "keep_model": keep_model,
-                                   "event_model": event_model, "date_model": date_model}))
+                                   "event_model": event_model, "date_model": date_model,
+                                   "report_model": report_model}))
 
 
 @Language.factory(PLACES_KEY, default_config={"country": None}, requires=REQUIRES,

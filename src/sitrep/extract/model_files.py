@@ -1,5 +1,5 @@
 """Which trained model each setting names: `auto` (the local one the user trained, else the shipped
-one), `shipped`, `none`, or a path; the event-type, frame, keep and date models, and the toll model (a path
+one), `shipped`, `none`, or a path; the event-type, frame, keep, report and date models, and the toll model (a path
 only)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitrep.errors import SitrepError
-from sitrep.extract import classifier, eventdates, frames, keep
+from sitrep.extract import classifier, eventdates, frames, keep, reports
 from sitrep.settings import Settings
 
 
@@ -27,6 +27,13 @@ def keep_model(settings: Settings) -> frames.FrameModel | None:
     if settings.frame_model.strip() == "none":
         return None  # trained on what the frame model proposes: without it, the rules decide
     return _linear_model(settings.keep_model, keep.local_path(settings.data_dir), keep.shipped_path(), "keep")
+
+
+def report_model(settings: Settings) -> frames.FrameModel | None:
+    if settings.frame_model.strip() == "none" or settings.keep_model.strip() == "none":
+        return None  # trained on the keep model's scores of the frame model's proposals
+    return _linear_model(settings.report_model, reports.local_path(settings.data_dir), reports.shipped_path(),
+                         "report")
 
 
 def toll_model(settings: Settings) -> frames.FrameModel | None:

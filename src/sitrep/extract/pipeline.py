@@ -5,6 +5,7 @@
         --framing: the frame model keeps, drops and adds--> [Draft]
         --record: type, actors, date, toll, evidence--> [Event]
         --keep: the keep model's last word--> [Event]
+        --reports: the document model drops them all if the article reports no new event--> [Event]
 
 `Extractor` holds what is loaded once (the spaCy pipeline, the gazetteer and the trained
 models) and streams articles through it in batches; its stages are the mixins `Drafting`
@@ -30,6 +31,7 @@ from sitrep.extract import (
     keep,
     model_files,
     nlp,
+    reports,
     structure,
     textmap,
 )
@@ -61,6 +63,8 @@ class Extractor(Drafting, Framing, Recording):
         self.type_model = model_files.type_model(self.settings)
         self.frame_model = model_files.frame_model(self.settings)
         self.keep_model = model_files.keep_model(self.settings)
+        self.report_model = model_files.report_model(self.settings)
+        self.last_report: reports.Report | None = None  # the document model's decision on the last article
         self.toll_model = model_files.toll_model(self.settings)
         self.date_model = model_files.date_model(self.settings)
         self.date_candidates = False  # list every event's date candidates even without a date model (training)
@@ -208,13 +212,23 @@ class Extractor(Drafting, Framing, Recording):
         readings: list[eventtolls.Reading] = []
         proposed = self.proposals(doc, article, readings)
         kept = list(range(len(proposed)))
+        self.last_report = None
         if self.keep_model is not None and not keep.is_summary(doc, article.text):
-            kept = []
+            kept, read, scores = [], [], []
             for i, p in enumerate(proposed):
-                probability = self.keep_model.probability(keep.features(p, article.published))
-                p.event.extra["kept"] = {"by": "keep model", "p": round(probability, 3)}
-                if probability >= self.keep_model.threshold:
+                read.append(keep.features(p, article.published))
+                scores.append(self.keep_model.probability(read[-1]))
+                p.event.extra["kept"] = {"by": "keep model", "p": round(scores[-1], 3)}
+                if scores[-1] >= self.keep_model.threshold:
                     kept.append(i)
+            if self.report_model is not None and kept:  # does the article report a new event at all?
+                self.last_report = reports.Report(self.report_model.probability(reports.features(
+                    article.title or "", article.text, article.published, read, scores, self.keep_model.threshold)),
+                    self.report_model.threshold, len(kept))
+                for i in kept:
+                    proposed[i].event.extra["report"] = self.last_report.to_dict()
+                if not self.last_report.reports:
+                    kept = []
         if readings:  # each toll of the whole article, assigned among the events kept (issue 13)
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):

@@ -51,6 +51,9 @@ def add_commands(sub: argparse._SubParsersAction, add_settings: Callable[[argpar
     p.add_argument("--keep", type=Path, metavar="GOLD.jsonl",
                    help="train the keep model (which proposed events a coder records) on this gold corpus's train "
                         "split (corpus/gold.jsonl) instead of the event-type model")
+    p.add_argument("--reports", type=Path, metavar="GOLD.jsonl",
+                   help="train the document model (whether an article reports any new event) on this gold corpus's "
+                        "train split (corpus/gold.jsonl) instead of the event-type model")
     p.add_argument("--dates", type=Path, metavar="GOLD.jsonl",
                    help="train the date model (which of the dates an article gives is an event's) on this gold "
                         "corpus's train split (corpus/gold.jsonl) instead of the event-type model")
@@ -177,6 +180,8 @@ GOLD_MODELS = {
     "dates": GoldModel("date model", {"keep_model": "none", "date_model": "none"}, "eventdates", "dates_train",
                        "{candidates} date candidates of {events} events ({positives} the coders' day",
                        date_candidates=True),
+    "reports": GoldModel("document model", {"keep_model": "none"}, "reports", "reports_train",
+                         "{articles} articles ({positives} with an event", needs_frames=True),
 }
 
 
