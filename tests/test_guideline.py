@@ -125,7 +125,8 @@ def test_guideline_what_a_rumour_the_article_doubts(extractor: Extractor) -> Non
                  id="ultimatum"),
 ])
 def test_guideline_not_statements(extractor: Extractor, text: str) -> None:
-    """not.statements: statements, condemnations, appeals, ultimatums, claims for events not reported."""
+    """not.statements, not.claim-unreported: statements, condemnations, appeals, ultimatums, claims for events
+    not reported."""
     events = _run(extractor, text)
     assert events == [], _seen(events)
 
@@ -146,7 +147,8 @@ def test_guideline_not_statements(extractor: Extractor, text: str) -> None:
                  id="ngo-report"),
 ])
 def test_guideline_not_courts_votes_and_rites(extractor: Extractor, text: str) -> None:
-    """not.courts-elections: elections, court steps, inquiries, reports, funerals are not events."""
+    """not.courts-votes-reports, not.funeral, not.arrest-warrant: elections, court steps, inquiries, reports,
+    funerals are not events."""
     events = _run(extractor, text)
     assert events == [], _seen(events)
 
@@ -177,7 +179,8 @@ def test_guideline_not_displacement_figures(extractor: Extractor) -> None:
                                          reason="sitrep codes the purchase as an Attack located at Italy")),
 ])
 def test_guideline_not_military_movements(extractor: Extractor, text: str) -> None:
-    """not.military-movements: exercises, deployments and purchases take no territory: not events."""
+    """not.exercise, not.deployment, not.purchase: exercises, deployments and purchases take no territory:
+    not events."""
     events = _run(extractor, text)
     assert events == [], _seen(events)
 
@@ -311,7 +314,8 @@ TYPED = [
 
 @pytest.mark.parametrize(("text", "sub_event_type"), TYPED)
 def test_guideline_types_the_rarer_sub_event_types(extractor: Extractor, text: str, sub_event_type: str) -> None:
-    """types.*: the sub-event types that tests/test_events.py does not type."""
+    """types.government-regains ... types.chemical-weapon: the sub-event types that tests/test_events.py does
+    not type."""
     events = _run(extractor, text)
     assert [e.sub_event_type for e in events] == [sub_event_type], _seen(events)
 
@@ -355,6 +359,38 @@ def test_guideline_types_a_protest_disrupted_by_civilians(extractor: Extractor) 
                              "Sunday, pushing several of them into the water.")
     assert [(e.sub_event_type, e.actor2_plain) for e in events] == [
         ("Protest with intervention", "Civilians (Japan)")], _seen(events)
+
+
+@pytest.mark.xfail(strict=True, reason="sitrep types the convoy attack near Samarra a Suicide bomb, "
+                                       "from the lead's summary")
+def test_guideline_types_the_specific_account_decides(extractor: Extractor) -> None:
+    """types.specific-over-summary: 'two suicide attacks' in the lead, then 'the convoy was hit by two roadside
+    bombs': the convoy's attack is a Remote explosive [settled]."""
+    text = ("Two separate suicide attacks struck Iraq on Monday. In Tikrit, a suicide bomber killed four people at "
+            "a checkpoint. Near Samarra, a police convoy was hit by two roadside bombs, killing three officers.")
+    events = _run(extractor, text)
+    typed = {e.location: e.sub_event_type for e in events}
+    assert typed.get("Sāmarrā’", typed.get("Samarra")) == "Remote explosive/landmine/IED", _seen(events)
+
+
+@pytest.mark.xfail(strict=True, reason="sitrep types the knife attack Mob violence")
+def test_guideline_types_an_attack_ended_by_police_stays_an_attack(extractor: Extractor) -> None:
+    """types.attack-ended-by-police: an attack on civilians that ends when police kill the attacker is an
+    Attack, not a clash [settled]."""
+    events = _run(extractor, "A man with a knife killed two shoppers at a market in Mombasa on Monday. Police shot "
+                             "the attacker dead at the scene.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Attack", "Mombasa")], _seen(events)
+
+
+@pytest.mark.xfail(strict=True, reason="sitrep gives one Violent demonstration with 0 dead "
+                                       "(no Mob violence for the killing)")
+def test_guideline_types_a_riot_beside_a_killing_is_two_events(extractor: Extractor) -> None:
+    """types.riot-beside-killing: rioters who kill a man at their barricade (Mob violence) and stone the police
+    who come (Violent demonstration): two events [settled]."""
+    text = ("Rioters at a barricade in Kisumu beat a passing motorist to death on Monday. When police arrived, the "
+            "rioters pelted them with stones, injuring three officers.")
+    events = _run(extractor, text)
+    assert sorted(e.sub_event_type for e in events) == ["Mob violence", "Violent demonstration"], _seen(events)
 
 
 # ---- 4. Actors ---------------------------------------------------------------------------------
@@ -445,6 +481,32 @@ def test_guideline_actors_an_embassy_hit_is_its_countrys_people(extractor: Extra
     assert [e.actor2_plain for e in events] == ["Civilians (United States)"], _seen(events)
 
 
+@pytest.mark.xfail(strict=True, reason="sitrep codes actor1 Unidentified Armed Group (Democratic "
+                                       "Republic of Congo)")
+def test_guideline_actors_rebels_of_no_named_group(extractor: Extractor) -> None:
+    """actors.rebels-unnamed: rebels of no named group are Rebel Forces of the country."""
+    events = _run(extractor, "Rebels attacked an army post near Beni in eastern Congo on Monday, killing two "
+                             "soldiers.")
+    assert [e.actor1_plain for e in events] == ["Rebel Forces of Democratic Republic of Congo"], _seen(events)
+
+
+@pytest.mark.xfail(strict=True, reason="sitrep codes Mob violence by Rioters (Nigeria), "
+                                       "located at Jos")
+def test_guideline_actors_armed_villagers_are_a_communal_militia(extractor: Extractor) -> None:
+    """actors.communal-militia: armed villagers attacking another community are an Unidentified Communal
+    Militia."""
+    events = _run(extractor, "Armed villagers from a neighbouring community attacked the village of Kwall in "
+                             "Plateau state on Monday, killing nine people.")
+    assert [e.actor1_plain for e in events] == ["Unidentified Communal Militia (Nigeria)"], _seen(events)
+
+
+@pytest.mark.xfail(strict=True, reason="sitrep codes actor2 Civilians (Cameroon)")
+def test_guideline_actors_detainees_are_prisoners(extractor: Extractor) -> None:
+    """actors.prisoners: detainees attacked are Prisoners (X), not civilians."""
+    events = _run(extractor, "Guards shot dead four detainees at a prison in Kumba on Monday, officials said.")
+    assert [e.actor2_plain for e in events] == ["Prisoners (Cameroon)"], _seen(events)
+
+
 # ---- 5. Places ---------------------------------------------------------------------------------
 
 def test_guideline_places_near_a_town(extractor: Extractor) -> None:
@@ -490,6 +552,12 @@ def test_guideline_places_at_sea(extractor: Extractor) -> None:
     assert [(e.location, e.country, e.geo_precision) for e in events] == [("Beirut", "Lebanon", 2)], _seen(events)
 
 
+def test_guideline_places_a_base_outside_a_town(extractor: Extractor) -> None:
+    """places.base-outside-town: a base outside a town is that town with geo_precision 2."""
+    events = _run(extractor, "Militants attacked a military base outside Gao on Monday, killing three soldiers.")
+    assert [(e.location, e.geo_precision) for e in events] == [("Gao", 2)], _seen(events)
+
+
 # ---- 6. Dates ----------------------------------------------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason="sitrep dates it to the publication day (2024-03-11), time_precision 2")
@@ -509,6 +577,12 @@ def test_guideline_dates_a_span_longer_than_a_week(extractor: Extractor) -> None
     assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-07", 3)], _seen(events)
 
 
+def test_guideline_dates_last_night(extractor: Extractor) -> None:
+    """dates.last-night: 'last night' is the day before publication."""
+    events = _run(extractor, "Gunmen attacked a bar in Garissa last night, killing two people, police said.")
+    assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-13", 1)], _seen(events)
+
+
 # ---- 7. Fatalities ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("words", "toll"), [
@@ -520,7 +594,7 @@ def test_guideline_dates_a_span_longer_than_a_week(extractor: Extractor) -> None
                  marks=pytest.mark.xfail(strict=True, reason="sitrep counts 'many' as 3")),
 ])
 def test_guideline_tolls_vague_counts(extractor: Extractor, words: str, toll: int) -> None:
-    """tolls.vague: 'a few' 3; 'several', 'many' 10."""
+    """tolls.vague-a-few, tolls.vague-several, tolls.vague-many: 'a few' 3; 'several', 'many' 10."""
     events = _run(extractor, f"Gunmen killed {words} villagers in Kajuru on Monday, police said.")
     assert [e.fatalities for e in events] == [toll], _seen(events)
 
@@ -556,6 +630,20 @@ def test_guideline_tolls_a_death_maybe_in_the_total_is_not_added(extractor: Extr
     assert [e.fatalities for e in events] == [7], _seen(events)
 
 
+@pytest.mark.xfail(strict=True, reason="sitrep gives 0 dead")
+def test_guideline_tolls_deaths_without_a_number(extractor: Extractor) -> None:
+    """tolls.unknown-number: deaths reported without a number count 10."""
+    events = _run(extractor, "Gunmen killed an unknown number of villagers in Kajuru on Monday, police said.")
+    assert [e.fatalities for e in events] == [10], _seen(events)
+
+
+def test_guideline_tolls_a_denied_claim_with_no_number(extractor: Extractor) -> None:
+    """tolls.denied-no-number: a toll one side claims and the other denies, with no number, gives 0 [settled]."""
+    events = _run(extractor, "Rebels attacked an army column near Kidal on Monday and said they had entirely "
+                             "destroyed it. The army denied the claim.")
+    assert [e.fatalities for e in events] == [0], _seen(events)
+
+
 # ---- 8. main -----------------------------------------------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason="sitrep's records have no main flag (no Event.main, nothing in extra)")
@@ -573,7 +661,7 @@ def test_guideline_main_the_headlines_event_is_marked(extractor: Extractor) -> N
 @pytest.mark.xfail(strict=True, reason="sitrep codes only the abduction at Gao; the bodies found at Ansongo give no "
                                        "event")
 def test_guideline_hostages_taken_then_killed_are_two_events(extractor: Extractor) -> None:
-    """settled.hostages-killed: the abduction and the killing (where and when the bodies were found)."""
+    """unit.hostages-then-killed: the abduction and the killing (where and when the bodies were found)."""
     events = _run(extractor, "Gunmen abducted two aid workers near Gao on Monday. Their bodies were found on "
                              "Wednesday near Ansongo.")
     assert sorted((e.sub_event_type, e.location, e.event_date) for e in events) == [
@@ -591,8 +679,8 @@ def _table() -> list[tuple[str, list[str], str]]:
     rows = []
     for line in doc.split(TABLE_HEADING, 1)[1].splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 3 and cells[0].startswith("`"):
-            rows.append((cells[0].strip("`"), re.findall(r"`([^`]+)`", cells[1]), cells[2]))
+        if len(cells) == 4 and cells[0].startswith("`"):  # | `case` | what a coder records | tests | status |
+            rows.append((cells[0].strip("`"), re.findall(r"`([^`]+)`", cells[2]), cells[3]))
     return rows
 
 
@@ -601,7 +689,8 @@ def _xfail_tests() -> set[str]:
     tree = ast.parse((ROOT / "tests" / "test_guideline.py").read_text(encoding="utf-8"))
     gaps: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and any("xfail" in ast.unparse(d) for d in node.decorator_list):
+        if isinstance(node, ast.FunctionDef) and any(ast.unparse(d).startswith("pytest.mark.xfail")
+                                                     for d in node.decorator_list):
             gaps.add(node.name)
     for node in ast.walk(tree):  # pytest.param(..., marks=xfail, id=...)
         if isinstance(node, ast.Call) and ast.unparse(node.func) == "pytest.param":
