@@ -780,3 +780,12 @@ def test_guideline_the_table_names_real_tests_and_true_statuses() -> None:
             if file == "test_guideline.py":
                 gap |= func in gaps or param.rstrip("]") in gaps
         assert gap == (status == "known gap"), f"{case}: the table says {status!r}"
+    # and every case written here is in the table, each parameter too
+    named = {name.partition("::")[2] for _, tests, _ in rows for name in tests if name.startswith("test_guideline.py")}
+    tree = ast.parse(sources["test_guideline.py"])
+    funcs = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")}
+    params = {ast.unparse(k.value).strip("'\"") for n in ast.walk(tree) if isinstance(n, ast.Call)
+              and ast.unparse(n.func) == "pytest.param" for k in n.keywords if k.arg == "id"}
+    untabled = {f for f in funcs if not any(t.partition("[")[0] == f for t in named)}
+    assert untabled == {"test_guideline_the_table_names_real_tests_and_true_statuses"}
+    assert params <= {t.partition("[")[2].rstrip("]") for t in named}, "a parameter missing from the table"
