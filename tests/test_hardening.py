@@ -668,12 +668,10 @@ def test_a_million_word_article_is_capped_with_a_warning(tmp_path: Path, capsys:
         i += 1
     path = tmp_path / "book.txt"
     path.write_text(" ".join(words), encoding="utf-8")
-    started = time.monotonic()
     code, out, err = _run(["extract", str(path), "--published", "2024-08-20"], capsys)
-    took = time.monotonic() - started
     assert code == 0, err
+    # the cap, not a clock, is what is checked (speed is measured by benchmarks/, never by a unit test)
     assert "only the first" in err and "caps the work per article" in err
-    assert took < 60, f"{took:.0f} s for one article"
     for line in out.splitlines():
         event = json.loads(line)
         start, end = event["evidence"]["event"]
