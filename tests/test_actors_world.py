@@ -66,6 +66,22 @@ CASES = {
         # Abiy Ahmed's government throughout: ACLED's (2018-)
         ("ET", "2023-08-09", "On 9 August 2023, Fano militiamen took control of Lalibela (North Wollo, Amhara) after "
          "the Ethiopian army withdrew.", "Fano Militia", "Military Forces of Ethiopia (2018-)"),
+        # issue 17, third session: a de facto state's forces are its own, not Somalia's; a named clan's militia
+        ("SO", "2023-02-10", "On 10 February 2023, Somaliland forces clashed with Dhulbahante clan militias in Las "
+         "Anod, killing 20 people.", "Military Forces of Somaliland (2017-)", "Dhulbahante Clan Militia (Somalia)"),
+        # 'Zaire' is the name of an Ituri militia, not a people whose ethnic militia it would be
+        ("CD", "2023-10-10", "On 10 October 2023, Zaire militiamen clashed with CODECO fighters near Lopa, leaving 5 "
+         "dead.", "Zaire Militia", "CODECO: Cooperative for Development of Congo"),
+        # a claim of 'the massacre' in a later sentence names the gunmen, as a claim of 'the attack' does
+        ("BF", "2022-06-11", "On 11 June 2022, gunmen attacked Seytenga and killed 86 civilians. The Islamic State "
+         "Sahel Province later claimed the massacre.", "Islamic State (Sahel)", "Civilians (Burkina Faso)"),
+        # 'Amba fighters' are the Ambazonian separatists, not civilians
+        ("CM", "2024-11-05", "On 5 November 2024, Cameroonian soldiers raided a separatist camp near Bamenda, killing "
+         "4 Amba fighters.", "Military Forces of Cameroon (1982-)", "Ambazonian Separatists"),
+        # Tripoli's armed groups by their own names
+        ("LY", "2022-08-27", "On 27 August 2022, fighting in Tripoli between the Radaa Special Deterrence Force and "
+         "the Tripoli Revolutionaries Brigade killed 32 people.", "Radaa Special Deterrence Force",
+         "Tripoli Revolutionaries Brigade"),
     ],
     "Middle East": [
         # the Houthis as Yemen's de facto authorities
@@ -113,6 +129,10 @@ CASES = {
         # the Taliban facing a crowd after August 2021 are the state's forces
         ("AF", "2021-09-07", "On 7 September 2021, women marched in Kabul against the new government; Taliban fighters "
          "fired into the air to disperse them.", "Protesters (Afghanistan)", "Military Forces of Afghanistan (2021-)"),
+        # the branch ACLED names for India's district police in the Maoist belt
+        ("IN", "2023-04-26", "On 26 April 2023, Maoists blew up a police vehicle with an IED near Aranpur, killing "
+         "10 District Reserve Guard personnel.", "CPI (Maoist): Communist Party of India (Maoist)",
+         "Police Forces of India (2014-) District Reserve Guard"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
