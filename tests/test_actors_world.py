@@ -312,3 +312,15 @@ def test_actors_world_notes_dev_split_holds_its_floors(extractor: Extractor) -> 
     notes = [n for path in WORLD_NOTES for _, n in jsonl_objects(path) if n.get("split") == "dev"]
     figures = evaluate_actor_notes(extractor, notes).figures()["dev"]
     assert {k: figures[k] for k in WORLD_FLOORS if figures[k] < WORLD_FLOORS[k]} == {}
+
+
+def test_actors_world_model_type_needs_its_weapon(extractor: Extractor) -> None:
+    """The trained type model may not call a car driven into a crowd a suicide bombing: ACLED's weapon-defined
+    sub-event types need their weapon in the text (`subevent.WEAPON_EVIDENCE`); with a bomb it still may."""
+    event = _first(extractor, "DE", "2024-12-20", "On 20 December 2024, a man drove a car into a Christmas market "
+                   "in Magdeburg, killing 6 people and injuring hundreds.")
+    assert event.sub_event_type != "Suicide bomb"
+    assert (event.extra or {})["typing"]["by"] == "rules"
+    bombed = _first(extractor, "PK", "2023-07-30", "On 30 July 2023, a suicide bomber blew himself up at a party "
+                    "convention in Khar, killing 63 people.")
+    assert bombed.sub_event_type == "Suicide bomb"
