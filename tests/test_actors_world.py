@@ -78,6 +78,9 @@ CASES = {
         # 'Amba fighters' are the Ambazonian separatists, not civilians
         ("CM", "2024-11-05", "On 5 November 2024, Cameroonian soldiers raided a separatist camp near Bamenda, killing "
          "4 Amba fighters.", "Military Forces of Cameroon (1982-)", "Ambazonian Separatists"),
+        # Somalia's clans are ACLED's clan militias, not ethnic militias (unidentified.tsv, kind identity)
+        ("SO", "2022-03-01", "On 1 March 2022, Habar Gidir clan militias clashed with Marehan militiamen near "
+         "Galkayo, killing 6.", "Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)"),
         # Tripoli's armed groups by their own names
         ("LY", "2022-08-27", "On 27 August 2022, fighting in Tripoli between the Radaa Special Deterrence Force and "
          "the Tripoli Revolutionaries Brigade killed 32 people.", "Radaa Special Deterrence Force",

@@ -104,6 +104,12 @@ CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
 GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
+def _identity_militia(country: str) -> str:
+    """What ACLED calls a people's armed men in `country`: 'Ethnic Militia', or the country's own word
+    (`unidentified.tsv`, kind 'identity': Somalia's clans are 'Habar Gidir Clan Militia (Somalia)')."""
+    return _DICT.convention(country, "identity") or "Ethnic Militia"
+
+
 # One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
 LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:" + _any("lone_attacker") + r")$", re.I)
 # Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
@@ -267,13 +273,13 @@ def find_actors(
                          of=of, unit=unit, bare=bare))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
-        add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in IDENTITY.finditer(text):
         group = m.group("group")
         if group.casefold() in DEMONYMS or group in ("Armed", "Local", "Rival", "Angry", "Suspected"):
             continue
-        add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
         add(ActorMention(_DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
