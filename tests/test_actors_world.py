@@ -81,6 +81,9 @@ CASES = {
         # Somalia's clans are ACLED's clan militias, not ethnic militias (unidentified.tsv, kind identity)
         ("SO", "2022-03-01", "On 1 March 2022, Habar Gidir clan militias clashed with Marehan militiamen near "
          "Galkayo, killing 6.", "Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)"),
+        # a force 'backed by' another names its ally, an associate, not the side it fights
+        ("SD", "2025-01-11", "On 11 January 2025, the Sudanese Armed Forces, backed by the Sudan Shield Forces, "
+         "recaptured Wad Madani from the RSF.", "Military Forces of Sudan (2019-)", "Rapid Support Forces"),
         # Tripoli's armed groups by their own names
         ("LY", "2022-08-27", "On 27 August 2022, fighting in Tripoli between the Radaa Special Deterrence Force and "
          "the Tripoli Revolutionaries Brigade killed 32 people.", "Radaa Special Deterrence Force",
@@ -327,3 +330,12 @@ def test_actors_world_model_type_needs_its_weapon(extractor: Extractor) -> None:
     bombed = _first(extractor, "PK", "2023-07-30", "On 30 July 2023, a suicide bomber blew himself up at a party "
                     "convention in Khar, killing 63 people.")
     assert bombed.sub_event_type == "Suicide bomb"
+
+
+def test_actors_world_backing_force_is_an_associate(extractor: Extractor) -> None:
+    """'Backed by' names actor 1's ally: ACLED's associated actor, never actor 2 (a coder's point on Sudan's war,
+    where the army's allies are named beside it)."""
+    event = _first(extractor, "SD", "2025-01-11", "On 11 January 2025, the Sudanese Armed Forces, backed by the Sudan "
+                   "Shield Forces, recaptured Wad Madani from the RSF.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan (2019-)", "Rapid Support Forces")
+    assert event.assoc_actor_1 == ["Sudan Shield Forces"]

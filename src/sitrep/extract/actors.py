@@ -473,6 +473,10 @@ def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.dat
     return actor, []
 
 
+# Participles by which a force is named as actor 1's support ('backed by', 'supported by'): its associate.
+BACKING = frozenset({"back", "support", "assist", "aid", "accompany", "reinforce", "join"})
+
+
 def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
     """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
     'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
@@ -491,6 +495,8 @@ def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
         first = a if b.dep_ == "conj" else b
         return not (first.dep_ == "pobj" and first.head.lower_ == "between")
     prep = b.head
+    if prep.dep_ == "agent" and prep.head.lemma_ in BACKING and prep.head.head == a:
+        return True  # 'the Sudanese Armed Forces, backed by the Sudan Shield Forces, recaptured ...'
     return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
         prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
         # 'Eritrean soldiers fighting alongside federal forces'
