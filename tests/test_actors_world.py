@@ -183,6 +183,9 @@ CASES = {
         # the group fought against is actor 2, though the text names it as the owner of a front
         ("CO", "2025-01-16", "On 16 January 2025, the ELN launched an offensive against the 33rd Front of the FARC "
          "dissidents near Tibu, killing dozens.", "ELN: National Liberation Army", "FARC Dissidents"),
+        # 'gangs of' a coalition are the coalition's, as 'members of' a group are the group's
+        ("HT", "2024-02-29", "On 29 February 2024, gangs of the Viv Ansanm coalition attacked police stations in "
+         "Port-au-Prince.", "Viv Ansanm", "Police Forces of Haiti (2021-2024)"),
         # hostages' nationality given beside them
         ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, "
          "mostly US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),
