@@ -104,6 +104,10 @@ CASES = {
         # a group's gunmen fought are the group (not the Palestinian people, nor the drones the army used)
         ("PS", "2024-01-05", "On 5 January 2024, Israeli troops backed by drones fought gunmen of the Jenin Battalion "
          "in Jenin camp.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
+        # the day Damascus fell, the army that gave it up is still the old regime's, and HTS still a rebel group
+        ("SY", "2024-12-08", "On 8 December 2024, opposition fighters led by HTS entered Damascus without resistance "
+         "as regime troops abandoned their positions.", "HTS: Hayat Tahrir al Sham",
+         "Military Forces of Syria (2000-2024)"),
         # the branch the text names among those struck: the Revolutionary Guards, not the military as a whole
         ("IR", "2025-06-13", "On 13 June 2025, Israeli warplanes struck military sites in Tehran, killing IRGC "
          "commanders and several scientists.", "Military Forces of Israel (2022-)",
