@@ -104,6 +104,8 @@ CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
 GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
+
+
 def lone_convention(country: str) -> str | None:
     """ACLED's name for one unnamed attacker in `country` ('Sole Perpetrator (France)'), where it has one."""
     return _DICT.convention(country, "lone")
