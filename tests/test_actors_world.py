@@ -66,6 +66,28 @@ CASES = {
         # Abiy Ahmed's government throughout: ACLED's (2018-)
         ("ET", "2023-08-09", "On 9 August 2023, Fano militiamen took control of Lalibela (North Wollo, Amhara) after "
          "the Ethiopian army withdrew.", "Fano Militia", "Military Forces of Ethiopia (2018-)"),
+        # issue 17, third session: a de facto state's forces are its own, not Somalia's; a named clan's militia
+        ("SO", "2023-02-10", "On 10 February 2023, Somaliland forces clashed with Dhulbahante clan militias in Las "
+         "Anod, killing 20 people.", "Military Forces of Somaliland (2017-)", "Dhulbahante Clan Militia (Somalia)"),
+        # 'Zaire' is the name of an Ituri militia, not a people whose ethnic militia it would be
+        ("CD", "2023-10-10", "On 10 October 2023, Zaire militiamen clashed with CODECO fighters near Lopa, leaving 5 "
+         "dead.", "Zaire Militia", "CODECO: Cooperative for Development of Congo"),
+        # a claim of 'the massacre' in a later sentence names the gunmen, as a claim of 'the attack' does
+        ("BF", "2022-06-11", "On 11 June 2022, gunmen attacked Seytenga and killed 86 civilians. The Islamic State "
+         "Sahel Province later claimed the massacre.", "Islamic State (Sahel)", "Civilians (Burkina Faso)"),
+        # 'Amba fighters' are the Ambazonian separatists, not civilians
+        ("CM", "2024-11-05", "On 5 November 2024, Cameroonian soldiers raided a separatist camp near Bamenda, killing "
+         "4 Amba fighters.", "Military Forces of Cameroon (1982-)", "Ambazonian Separatists"),
+        # Somalia's clans are ACLED's clan militias, not ethnic militias (unidentified.tsv, kind identity)
+        ("SO", "2022-03-01", "On 1 March 2022, Habar Gidir clan militias clashed with Marehan militiamen near "
+         "Galkayo, killing 6.", "Habar Gidir Clan Militia (Somalia)", "Marehan Clan Militia (Somalia)"),
+        # a force 'backed by' another names its ally, an associate, not the side it fights
+        ("SD", "2025-01-11", "On 11 January 2025, the Sudanese Armed Forces, backed by the Sudan Shield Forces, "
+         "recaptured Wad Madani from the RSF.", "Military Forces of Sudan (2019-)", "Rapid Support Forces"),
+        # Tripoli's armed groups by their own names
+        ("LY", "2022-08-27", "On 27 August 2022, fighting in Tripoli between the Radaa Special Deterrence Force and "
+         "the Tripoli Revolutionaries Brigade killed 32 people.", "Radaa Special Deterrence Force",
+         "Tripoli Revolutionaries Brigade"),
     ],
     "Middle East": [
         # the Houthis as Yemen's de facto authorities
@@ -82,6 +104,10 @@ CASES = {
         # a group's gunmen fought are the group (not the Palestinian people, nor the drones the army used)
         ("PS", "2024-01-05", "On 5 January 2024, Israeli troops backed by drones fought gunmen of the Jenin Battalion "
          "in Jenin camp.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
+        # the day Damascus fell, the army that gave it up is still the old regime's, and HTS still a rebel group
+        ("SY", "2024-12-08", "On 8 December 2024, opposition fighters led by HTS entered Damascus without resistance "
+         "as regime troops abandoned their positions.", "HTS: Hayat Tahrir al Sham",
+         "Military Forces of Syria (2000-2024)"),
         # the branch the text names among those struck: the Revolutionary Guards, not the military as a whole
         ("IR", "2025-06-13", "On 13 June 2025, Israeli warplanes struck military sites in Tehran, killing IRGC "
          "commanders and several scientists.", "Military Forces of Israel (2022-)",
@@ -113,6 +139,10 @@ CASES = {
         # the Taliban facing a crowd after August 2021 are the state's forces
         ("AF", "2021-09-07", "On 7 September 2021, women marched in Kabul against the new government; Taliban fighters "
          "fired into the air to disperse them.", "Protesters (Afghanistan)", "Military Forces of Afghanistan (2021-)"),
+        # the branch ACLED names for India's district police in the Maoist belt
+        ("IN", "2023-04-26", "On 26 April 2023, Maoists blew up a police vehicle with an IED near Aranpur, killing "
+         "10 District Reserve Guard personnel.", "CPI (Maoist): Communist Party of India (Maoist)",
+         "Police Forces of India (2014-) District Reserve Guard"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -126,6 +156,12 @@ CASES = {
         # the lead sentence's attacker is actor 1, not the police who shot him in the next sentence
         ("FR", "2023-10-13", "On 13 October 2023, a lone attacker stabbed a teacher to death at a school in Arras. "
          "Police shot the assailant at the scene.", "Sole Perpetrator (France)", "Civilians (France)"),
+        # one man is no crowd: a car driven into a market by 'a man' is the sole perpetrator's attack, not mob violence
+        ("DE", "2024-12-20", "On 20 December 2024, a man drove a car into a Christmas market in Magdeburg, killing 6 "
+         "people.", "Sole Perpetrator (Germany)", "Civilians (Germany)"),
+        ("FR", "2020-10-16", "On 16 October 2020, a man beheaded a teacher near his school in "
+         "Conflans-Sainte-Honorine.",
+         "Sole Perpetrator (France)", "Civilians (France)"),
         # a gunman who also killed his mother is still a public attack
         ("DE", "2020-02-20", "On 20 February 2020, a gunman shot dead 5 people at a cafe in Kassel, then killed his "
          "mother.", "Sole Perpetrator (Germany)", "Civilians (Germany)"),
@@ -151,6 +187,9 @@ CASES = {
         # the group fought against is actor 2, though the text names it as the owner of a front
         ("CO", "2025-01-16", "On 16 January 2025, the ELN launched an offensive against the 33rd Front of the FARC "
          "dissidents near Tibu, killing dozens.", "ELN: National Liberation Army", "FARC Dissidents"),
+        # 'gangs of' a coalition are the coalition's, as 'members of' a group are the group's
+        ("HT", "2024-02-29", "On 29 February 2024, gangs of the Viv Ansanm coalition attacked police stations in "
+         "Port-au-Prince.", "Viv Ansanm", "Police Forces of Haiti (2021-2024)"),
         # hostages' nationality given beside them
         ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, "
          "mostly US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),
@@ -282,7 +321,8 @@ def test_actors_world_check_finds_an_undecided_alias(tmp_path) -> None:  # type:
 WORLD_NOTES = sorted((Path(__file__).parent / "fixtures" / "world_notes").glob("*.jsonl"))
 # Floors about 0.01 under the dev split's figures when they were set (docs/benchmarks.md, issue 17);
 # raise them in the change that earns it. The test split is measured by benchmarks/world_actors.py only.
-WORLD_FLOORS = {"actor1_plain": 0.795, "actor2_plain": 0.785, "actor1_exact": 0.785, "actor2_exact": 0.775}
+# (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session.)
+WORLD_FLOORS = {"actor1_plain": 0.795, "actor2_plain": 0.77, "actor1_exact": 0.79, "actor2_exact": 0.77}
 
 
 @pytest.mark.slow
@@ -292,3 +332,24 @@ def test_actors_world_notes_dev_split_holds_its_floors(extractor: Extractor) -> 
     notes = [n for path in WORLD_NOTES for _, n in jsonl_objects(path) if n.get("split") == "dev"]
     figures = evaluate_actor_notes(extractor, notes).figures()["dev"]
     assert {k: figures[k] for k in WORLD_FLOORS if figures[k] < WORLD_FLOORS[k]} == {}
+
+
+def test_actors_world_model_type_needs_its_weapon(extractor: Extractor) -> None:
+    """The trained type model may not call a car driven into a crowd a suicide bombing: ACLED's weapon-defined
+    sub-event types need their weapon in the text (`subevent.WEAPON_EVIDENCE`); with a bomb it still may."""
+    event = _first(extractor, "DE", "2024-12-20", "On 20 December 2024, a man drove a car into a Christmas market "
+                   "in Magdeburg, killing 6 people and injuring hundreds.")
+    assert event.sub_event_type != "Suicide bomb"
+    assert (event.extra or {})["typing"]["by"] == "rules"
+    bombed = _first(extractor, "PK", "2023-07-30", "On 30 July 2023, a suicide bomber blew himself up at a party "
+                    "convention in Khar, killing 63 people.")
+    assert bombed.sub_event_type == "Suicide bomb"
+
+
+def test_actors_world_backing_force_is_an_associate(extractor: Extractor) -> None:
+    """'Backed by' names actor 1's ally: ACLED's associated actor, never actor 2 (a coder's point on Sudan's war,
+    where the army's allies are named beside it)."""
+    event = _first(extractor, "SD", "2025-01-11", "On 11 January 2025, the Sudanese Armed Forces, backed by the Sudan "
+                   "Shield Forces, recaptured Wad Madani from the RSF.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan (2019-)", "Rapid Support Forces")
+    assert event.assoc_actor_1 == ["Sudan Shield Forces"]

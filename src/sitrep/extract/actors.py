@@ -104,6 +104,19 @@ CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
 GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
 WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
+
+
+def lone_convention(country: str) -> str | None:
+    """ACLED's name for one unnamed attacker in `country` ('Sole Perpetrator (France)'), where it has one."""
+    return _DICT.convention(country, "lone")
+
+
+def _identity_militia(country: str) -> str:
+    """What ACLED calls a people's armed men in `country`: 'Ethnic Militia', or the country's own word
+    (`unidentified.tsv`, kind 'identity': Somalia's clans are 'Habar Gidir Clan Militia (Somalia)')."""
+    return _DICT.convention(country, "identity") or "Ethnic Militia"
+
+
 # One attacker, where ACLED names a lone one as such ('Sole Perpetrator (France)').
 LONE = re.compile(r"^(?:(?:unidentified|unknown|suspected)\s+)?(?:" + _any("lone_attacker") + r")$", re.I)
 # Aircraft no state is named for: 'unidentified drones struck...' (ACLED: Unidentified Military Forces).
@@ -267,13 +280,13 @@ def find_actors(
                          of=of, unit=unit, bare=bare))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
-        add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in IDENTITY.finditer(text):
         group = m.group("group")
         if group.casefold() in DEMONYMS or group in ("Armed", "Local", "Rival", "Angry", "Suspected"):
             continue
-        add(ActorMention(f"{group} Ethnic Militia ({country})", INTER_IDENTITY, base + m.start(),
+        add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
         add(ActorMention(_DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
@@ -467,6 +480,10 @@ def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.dat
     return actor, []
 
 
+# Participles by which a force is named as actor 1's support ('backed by', 'supported by'): its associate.
+BACKING = frozenset({"back", "support", "assist", "aid", "accompany", "reinforce", "join"})
+
+
 def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
     """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
     'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
@@ -485,6 +502,8 @@ def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
         first = a if b.dep_ == "conj" else b
         return not (first.dep_ == "pobj" and first.head.lower_ == "between")
     prep = b.head
+    if prep.dep_ == "agent" and prep.head.lemma_ in BACKING and prep.head.head == a:
+        return True  # 'the Sudanese Armed Forces, backed by the Sudan Shield Forces, recaptured ...'
     return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
         prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
         # 'Eritrean soldiers fighting alongside federal forces'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import taxonomy
@@ -29,6 +30,21 @@ CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
 
 
+# Nouns that are one word for many people ('a crowd', 'a mob'): a crowd, though the noun is singular.
+COLLECTIVE = frozenset({"crowd", "mob", "group", "gang", "throng", "horde", "band", "community"})
+
+
+def one_person(m: ActorMention, doc: Doc) -> bool:
+    """Whether a mention is one person ('a man drove a car into the market', 'a woman stabbed'): no crowd,
+    so no mob violence (issue 17: a lone attacker in Germany came out as rioters)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and before in ("a", "an", "one", "lone")
+
+
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     """Whether the lead sentence's violence is done by an unarmed crowd rather than armed men.
 
@@ -39,7 +55,7 @@ def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     if FIREARMS.search(lead.text):
         return False  # civilians who shoot act as armed men ('shot dead by local fishermen'), not as a mob
     crowd_agents = [m for m in here if m.kind == "civilians" and m.role == "agent"
-                    and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end])]
+                    and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end]) and not one_person(m, lead.doc)]
     armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
     armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
     if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
@@ -148,6 +164,12 @@ def pick_actors(
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
         return actor1, specific(others)
+    lone = actors_mod.lone_convention(country)
+    if actor1 is None and lone and any(m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
+                                       and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
+        # one unnamed person attacking ('a man drove a car into a Christmas market'), where ACLED names such a
+        # one as the country's sole perpetrator
+        actor1 = synthetic(lone, actors_mod.INTER_POLITICAL)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
