@@ -352,7 +352,6 @@ def test_guideline_types_people_harmed_make_an_attack(extractor: Extractor) -> N
     assert [e.sub_event_type for e in events] == ["Attack"], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep types it Suicide bomb")
 def test_guideline_types_a_bomber_not_called_a_suicide_bomber(extractor: Extractor) -> None:
     """types.suicide-only-if-said: a bombing the article never calls a suicide attack is a Remote explosive,
     even with 'the bomber' at the target [settled]."""
