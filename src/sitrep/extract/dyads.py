@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 
@@ -76,6 +77,9 @@ CROWD_WORDS = {
 
 # Bombings whose author the text may leave unnamed (ACLED: Unidentified Armed Group).
 BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# Acts whose author the text often leaves unnamed while it names the forces that came after: the
+# bombings, and a kidnapping (which state forces do not do: theirs is an arrest).
+BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
 
 
 def pick_actors(
@@ -129,7 +133,17 @@ def pick_actors(
     if sub == "Mob violence":
         victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
+    if sub == "Arrests" and country != "International":  # (no event country: no police to default to)
+        return arrests(mentions, armed, police, country, civilians, synthetic)
+    if sub in BY_THE_UNNAMED:
+        # a state's forces that a later sentence names, unless as the ones hit ('Police are working with the
+        # ATF', 'captured by Iraqi Security Forces'), came after a bombing or kidnapping: neither its author
+        # nor its target, which its first sentence tells
+        armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
+                                          and not sents[0].start_char <= m.start < sents[0].end_char)]
     agents = [m for m in armed if m.role == "agent"] or armed
+    if sub in BY_THE_UNNAMED:
+        agents = [m for m in agents if m.kind != "state" or sents[0].start_char <= m.start < sents[0].end_char]
     if sub in BOMBINGS and not any(m.role == "agent" for m in armed):
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
@@ -187,6 +201,29 @@ def pick_actors(
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
     return actor1, target
+
+
+def arrests(mentions: list[ActorMention], armed: list[ActorMention], police: ActorMention | None, country: str,
+            civilians: ActorMention | None, synthetic: Callable[[str, int], ActorMention],
+            ) -> tuple[ActorMention, ActorMention]:
+    """Arrests: the arresting force is actor 1, who was arrested actor 2 (the guideline's table).
+
+    The force is the state's that the sentences have arresting (the doer), else the first they name,
+    else a named group that does it (a de facto authority: 'Hamas arrested ...'), else the country's
+    police ('five suspects were arrested': policing, as the guideline codes a force left unsaid). The
+    arrested are a named group when the text names one, else civilians: suspects, militants and
+    activists in custody are coded as people, not as an armed side ('police arrested three suspected
+    militants': `Civilians (X)`).
+    """
+    force = next((m for m in armed if m.kind == "state" and m.role == "agent"), None) or police or next(
+        (m for m in armed if m.kind == "group" and m.role == "agent"), None)  # a group holding a town ('Hamas')
+    if force is None:
+        force = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
+                             branch="Police Forces", of=country)
+    force = named_branch(force, armed)
+    taken = next((m for m in mentions if m.kind in ("group", "identity") and m.inter != actors_mod.INTER_STATE
+                  and m.role != "claimant" and m.name != force.name), None)
+    return force, taken or civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
 
 
 def named_branch(actor: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:

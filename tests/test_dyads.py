@@ -1,0 +1,39 @@
+"""Actor 1 and actor 2 by the sub-event type (sitrep.extract.dyads, sitrep.extract.subevent), as the corpus
+guideline assigns them (docs/annotation.md, section 4), run through the real extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # no force named: the arrest is policing, the arrested are people, not an armed side
+    ("Five suspected militants were arrested in Peshawar on Monday.",
+     "Police Forces of Pakistan", "Civilians (Pakistan)"),
+    # the force that arrests is actor 1, whatever its branch
+    ("Soldiers arrested three suspected militants in Kandahar on Tuesday.",
+     "Military Forces of Afghanistan", "Civilians (Afghanistan)"),
+    # a named group among the arrested is actor 2
+    ("Police arrested two al-Shabaab suspects in Garissa on Monday.", "Police Forces of Kenya", "Al Shabaab"),
+])
+def test_dyads_an_arrest_is_the_forces_and_the_arrested(extract, text: str, actor1: str,  # type: ignore[no-untyped-def]
+                                                        actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1.startswith(actor1) and event.inter1 == 1
+    assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "sub", "country"), [
+    ("A bomb exploded at a bus station in Kano on Monday, killing four people. The blast shattered windows. "
+     "Police are working with soldiers to find who planted the device, which killed four people in Kano.",
+     "Remote explosive/landmine/IED", "Nigeria"),
+    ("An aid worker was kidnapped in Maiduguri on Monday. Soldiers captured two of the kidnappers in Maiduguri "
+     "after a gunfight.", "Abduction/forced disappearance", "Nigeria"),
+])
+def test_dyads_forces_that_came_after_a_bombing_or_kidnapping_are_neither_side(  # type: ignore[no-untyped-def]
+        extract, text: str, sub: str, country: str) -> None:
+    # the forces a later sentence has acting responded to it: the author is unidentified, the victims civilians
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == sub
+    assert (event.actor1, event.actor2) == (f"Unidentified Armed Group ({country})", f"Civilians ({country})")
