@@ -37,3 +37,12 @@ def test_dyads_forces_that_came_after_a_bombing_or_kidnapping_are_neither_side( 
     (event,) = extract(text, published="2024-05-08")
     assert event.sub_event_type == sub
     assert (event.actor1, event.actor2) == (f"Unidentified Armed Group ({country})", f"Civilians ({country})")
+
+
+@pytest.mark.parametrize("published", ["2012-05-08", "2024-05-08"])
+def test_dyads_the_force_is_actor1_of_excessive_force_whatever_the_year(extract, published: str) -> None:  # type: ignore[no-untyped-def]
+    # the guideline puts the force first in every year (ACLED's older exports are split between both orders)
+    (event,) = extract("Police opened fire on peaceful protesters in Kisumu on Monday, killing three of them.",
+                       published=published)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1.startswith("Police Forces of Kenya") and event.actor2 == "Protesters (Kenya)"

@@ -17,11 +17,6 @@ from sitrep.extract.nlp import doc_text
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
 
 
-# ACLED's exports put the state forces first in 'Excessive force against protesters' events (the
-# protesters second) in the recent years; older Kenya rows are split between both orders.
-STATE_FIRST_SINCE = 2020
-
-
 # Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
 CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 
