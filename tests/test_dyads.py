@@ -46,3 +46,15 @@ def test_dyads_the_force_is_actor1_of_excessive_force_whatever_the_year(extract,
                        published=published)
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor1.startswith("Police Forces of Kenya") and event.actor2 == "Protesters (Kenya)"
+
+
+def test_dyads_armed_men_hit_in_a_later_sentence_do_not_make_an_attack_a_battle(extract) -> None:  # type: ignore[no-untyped-def]
+    # the first sentence has civilians killed; soldiers ambushed in an earlier event are not its target
+    (event,) = extract("Gunmen killed a monk and two boys at a temple in Pattani on Sunday. The attack in Pattani "
+                       "came days after militants ambushed soldiers nearby.", published="2024-05-08")
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Thailand)")
+    assert "adjusted" not in event.extra.get("typing", {})
+    # armed men the first sentence has attacked still make it one
+    (event,) = extract("Gunmen attacked soldiers guarding a temple in Pattani on Sunday, killing a monk.",
+                       published="2024-05-08")
+    assert event.sub_event_type == "Armed clash" and event.actor2.startswith("Military Forces of Thailand")

@@ -163,7 +163,11 @@ def pick_actors(
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
                             and not actors_mod.beside(sents[0].doc, actor1, m)),
                            key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
-        if armed_target is not None and (armed_target.role == "patient" or civilians is None):
+        # (armed men that a later sentence has hit, 'distracting nearby villagers and police', were not the
+        # target of an attack whose first sentence has civilians killed: it stays an attack on them)
+        told_first = armed_target is not None and sents[0].start_char <= armed_target.start < sents[0].end_char
+        if armed_target is not None and (armed_target.role == "patient" and (told_first or civilians is None)
+                                         or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
