@@ -58,3 +58,28 @@ def test_dyads_armed_men_hit_in_a_later_sentence_do_not_make_an_attack_a_battle(
     (event,) = extract("Gunmen attacked soldiers guarding a temple in Pattani on Sunday, killing a monk.",
                        published="2024-05-08")
     assert event.sub_event_type == "Armed clash" and event.actor2.startswith("Military Forces of Thailand")
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    # a government (or its minister) that decrees is actor 1 of the change it makes ...
+    ("The government declared a state of emergency and imposed a curfew in Kisumu on Monday.",
+     "Change to group/activity", "Government of Kenya", None),
+    ("Interior Minister Kithure Kindiki imposed a curfew in Marsabit on Monday.",
+     "Change to group/activity", "Government of Kenya", None),
+    # ... and the state's party to an agreement, the side named first being actor 1
+    ("The Sudanese government signed a ceasefire agreement with the Justice and Equality Movement in Khartoum on "
+     "Monday.", "Agreement", "Government of Sudan", "JEM: Justice and Equality Movement"),
+])
+def test_dyads_a_government_is_its_own_actor(extract, text: str, sub: str, actor1: str,  # type: ignore[no-untyped-def]
+                                             actor2: str | None) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == sub
+    assert event.actor1.startswith(actor1) and event.inter1 == 1
+    assert event.actor2 == actor2
+
+
+def test_dyads_a_curfew_the_police_impose_stays_theirs(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Police imposed a dusk-to-dawn curfew in Kisumu on Monday after the government asked "
+                       "for calm.", published="2024-05-08")
+    assert event.sub_event_type == "Change to group/activity"
+    assert event.actor1.startswith("Police Forces of Kenya")

@@ -154,9 +154,25 @@ def pick_actors(
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
         actor1 = attributed
         armed = [m for m in armed if m.kind != "unidentified"]
+    government = next((m for m in mentions if m.kind == "government" and m.role != "speaker"), None)
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
-        return actor1, specific(others)
+        actor2 = specific(others)
+        if government is not None:
+            # the government, not its forces, is the state's party to an agreement ('the government signed a
+            # ceasefire with the rebels')
+            if actor1 is None or actor1.kind in ("state", "unidentified") and actor1.of in ("", government.of):
+                actor1, actor2 = government, actor2 if actor2 is None or actor2.kind != "state" else None
+            elif actor2 is None or actor2.kind in ("state", "unidentified") and actor2.of in ("", government.of):
+                actor2 = government
+            if actor2 is not None and actor2.end > actor2.start and actor2.start < actor1.start:
+                actor1, actor2 = actor2, actor1  # two parties: actor 1 is the one named first (guideline)
+        return actor1, actor2
+    if sub == "Change to group/activity" and government is not None and (
+            actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and actor1.role != "agent"):
+        # a government that decrees (a curfew, a state of emergency, a ban) is actor 1; forces that impose a
+        # curfew themselves ('the army imposed a curfew') stay, and so does a group that changes itself
+        return government, None
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
