@@ -83,3 +83,18 @@ def test_dyads_a_curfew_the_police_impose_stays_theirs(extract) -> None:  # type
                        "for calm.", published="2024-05-08")
     assert event.sub_event_type == "Change to group/activity"
     assert event.actor1.startswith("Police Forces of Kenya")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a state named in several words, or its people in several words, owns the force
+    ("A United States military helicopter fired on a school in Baqubah on Monday, killing seven children.",
+     "Military Forces of the United States"),
+    ("Sri Lankan navy boats fired on Indian fishermen off Rameswaram on Monday, killing two.",
+     "Military Forces of Sri Lanka"),
+    # soldiers who are the ones arrested are not the force that arrests them
+    ("Two soldiers and four others were arrested in Nakuru on Monday over a plot to attack a police station.",
+     "Police Forces of Kenya"),
+])
+def test_dyads_the_force_is_the_state_the_text_names(extract, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(text, published="2024-05-08")
+    assert event.actor1.startswith(actor1)

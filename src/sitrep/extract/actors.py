@@ -76,7 +76,9 @@ for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
-_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
+# (a country's name or people of several words names its state too: 'United States troops', 'Sri Lankan army')
+_MANY_WORDED = _alternation([c for c in _DICT.regimes if " " in c] + [d.title() for d in DEMONYMS if " " in d])
+_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|(?:" + _MANY_WORDED + r")(?:'s)?|[A-Z][a-z]+(?:'s)?"
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
@@ -306,6 +308,7 @@ def find_actors(
     for m in GOVERNMENT.finditer(text):
         of = _country_of(m.group("nat"), country_by_name)
         start = m.start() if of else m.start("w")
+        of = of or _country_of(m.group("of"), country_by_name)
         add(ActorMention(f"Government of {of or country}", INTER_STATE, base + start, base + m.end(), "government",
                          branch="Government", of=of or country))
     for a in found:
@@ -365,6 +368,7 @@ COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # minister'), not its forces ('government forces', 'government troops'): a party to agreements and decrees.
 GOVERNMENT = re.compile(
     r"\b(?:(?P<nat>" + _NATIONALITY + r")\s+)?(?P<w>(?i:" + _any("government") + r"))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))?"  # 'the government of Laos'
     r"(?!\s+(?i:forces|troops|soldiers|security|army|police|aircraft|jets|militia|officials?\s+said))")
 
 

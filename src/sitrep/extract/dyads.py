@@ -230,7 +230,10 @@ def arrests(mentions: list[ActorMention], armed: list[ActorMention], police: Act
     activists in custody are coded as people, not as an armed side ('police arrested three suspected
     militants': `Civilians (X)`).
     """
-    force = next((m for m in armed if m.kind == "state" and m.role == "agent"), None) or police or next(
+    # (not a force the arrested once served in: 'former Royal Lao Army general Vang Pao ... were arrested')
+    held = police is not None and police.role == "patient"
+    force = next((m for m in armed if m.kind == "state" and m.role == "agent"), None) or (
+        None if held else police) or next(
         (m for m in armed if m.kind == "group" and m.role == "agent"), None)  # a group holding a town ('Hamas')
     if force is None:
         force = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
