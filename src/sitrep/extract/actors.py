@@ -50,7 +50,7 @@ class ActorMention:
     inter: int
     start: int  # character offsets in the article
     end: int
-    kind: str  # 'state', 'group', 'identity', 'unidentified', 'civilians'
+    kind: str  # 'state', 'government', 'group', 'identity', 'unidentified', 'civilians'
     role: str = ""  # 'agent' (the doer), 'patient' (the one done to) or ''
     branch: str = ""  # 'Military Forces' or 'Police Forces' for state forces
     attributed: bool = False  # the text lays the act at this group's door ('suspected to be al-Shabaab')
@@ -76,7 +76,9 @@ for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
-_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:'s)?"
+# (a country's name or people of several words names its state too: 'United States troops', 'Sri Lankan army')
+_MANY_WORDED = _alternation([c for c in _DICT.regimes if " " in c] + [d.title() for d in DEMONYMS if " " in d])
+_NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|(?:" + _MANY_WORDED + r")(?:'s)?|[A-Z][a-z]+(?:'s)?"
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
@@ -190,7 +192,7 @@ def settle(mention: ActorMention, country: str, day: dt.date | None) -> tuple[st
     """The mention's ACLED name and inter code on the event's date: the regime's label for state forces
     ('Military Forces of Kenya (2022-)'; external forces, inter 8, outside their own country), the
     name valid then for a named group ('Rapid Support Forces' after April 2023)."""
-    if mention.kind == "state" and mention.of:
+    if mention.kind in ("state", "government") and mention.of:
         name = _DICT.state_name(mention.branch, mention.of, day, mention.unit)
         return name, INTER_STATE if mention.of == country else INTER_EXTERNAL
     if mention.entity:
@@ -316,6 +318,12 @@ def find_actors(
         else:
             of, start = country, base + m.start()
         add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
+    for m in GOVERNMENT.finditer(text):
+        of = _country_of(m.group("nat"), country_by_name)
+        start = m.start() if of else m.start("w")
+        of = of or _country_of(m.group("of"), country_by_name)
+        add(ActorMention(f"Government of {of or country}", INTER_STATE, base + start, base + m.end(), "government",
+                         branch="Government", of=of or country))
     for a in found:
         a.role = _role(sent, a)
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
@@ -367,6 +375,14 @@ TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset(_words("attack_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+
+
+# A state's government, its civil side ('the Nepalese government', 'Thailand's cabinet', 'the interior
+# minister'), not its forces ('government forces', 'government troops'): a party to agreements and decrees.
+GOVERNMENT = re.compile(
+    r"\b(?:(?P<nat>" + _NATIONALITY + r")\s+)?(?P<w>(?i:" + _any("government") + r"))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))?"  # 'the government of Laos'
+    r"(?!\s+(?i:forces|troops|soldiers|security|army|police|aircraft|jets|militia|officials?\s+said))")
 
 
 # Nouns a force word only describes ('the military takeover', 'a military court'): no force acts there.

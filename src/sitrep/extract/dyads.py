@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -15,11 +16,6 @@ from sitrep.extract.actors import ActorMention
 from sitrep.extract.nlp import doc_text
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
-
-
-# ACLED's exports put the state forces first in 'Excessive force against protesters' events (the
-# protesters second) in the recent years; older Kenya rows are split between both orders.
-STATE_FIRST_SINCE = 2020
 
 
 # Armed-actor words that, on their own, still describe an unarmed crowd ('a gang of youths').
@@ -92,6 +88,9 @@ CROWD_WORDS = {
 
 # Bombings whose author the text may leave unnamed (ACLED: Unidentified Armed Group).
 BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# Acts whose author the text often leaves unnamed while it names the forces that came after: the
+# bombings, and a kidnapping (which state forces do not do: theirs is an arrest).
+BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
 
 
 def pick_actors(
@@ -145,7 +144,17 @@ def pick_actors(
     if sub == "Mob violence":
         victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
+    if sub == "Arrests" and country != "International":  # (no event country: no police to default to)
+        return arrests(mentions, armed, police, country, civilians, synthetic)
+    if sub in BY_THE_UNNAMED:
+        # a state's forces that a later sentence names, unless as the ones hit ('Police are working with the
+        # ATF', 'captured by Iraqi Security Forces'), came after a bombing or kidnapping: neither its author
+        # nor its target, which its first sentence tells
+        armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
+                                          and not sents[0].start_char <= m.start < sents[0].end_char)]
     agents = [m for m in armed if m.role == "agent"] or armed
+    if sub in BY_THE_UNNAMED:
+        agents = [m for m in agents if m.kind != "state" or sents[0].start_char <= m.start < sents[0].end_char]
     if sub in BOMBINGS and not any(m.role == "agent" for m in armed):
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
@@ -161,9 +170,25 @@ def pick_actors(
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
         actor1 = attributed
         armed = [m for m in armed if m.kind != "unidentified"]
+    government = next((m for m in mentions if m.kind == "government" and m.role != "speaker"), None)
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]
-        return actor1, specific(others)
+        actor2 = specific(others)
+        if government is not None:
+            # the government, not its forces, is the state's party to an agreement ('the government signed a
+            # ceasefire with the rebels')
+            if actor1 is None or actor1.kind in ("state", "unidentified") and actor1.of in ("", government.of):
+                actor1, actor2 = government, actor2 if actor2 is None or actor2.kind != "state" else None
+            elif actor2 is None or actor2.kind in ("state", "unidentified") and actor2.of in ("", government.of):
+                actor2 = government
+            if actor2 is not None and actor2.end > actor2.start and actor2.start < actor1.start:
+                actor1, actor2 = actor2, actor1  # two parties: actor 1 is the one named first (guideline)
+        return actor1, actor2
+    if sub == "Change to group/activity" and government is not None and (
+            actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and actor1.role != "agent"):
+        # a government that decrees (a curfew, a state of emergency, a ban) is actor 1; forces that impose a
+        # curfew themselves ('the army imposed a curfew') stay, and so does a group that changes itself
+        return government, None
     lone = actors_mod.lone_convention(country)
     if actor1 is None and lone and any(m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
                                        and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
@@ -176,7 +201,11 @@ def pick_actors(
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
                             and not actors_mod.beside(sents[0].doc, actor1, m)),
                            key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
-        if armed_target is not None and (armed_target.role == "patient" or civilians is None):
+        # (armed men that a later sentence has hit, 'distracting nearby villagers and police', were not the
+        # target of an attack whose first sentence has civilians killed: it stays an attack on them)
+        told_first = armed_target is not None and sents[0].start_char <= armed_target.start < sents[0].end_char
+        if armed_target is not None and (armed_target.role == "patient" and (told_first or civilians is None)
+                                         or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
@@ -209,6 +238,32 @@ def pick_actors(
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
     return actor1, target
+
+
+def arrests(mentions: list[ActorMention], armed: list[ActorMention], police: ActorMention | None, country: str,
+            civilians: ActorMention | None, synthetic: Callable[[str, int], ActorMention],
+            ) -> tuple[ActorMention, ActorMention]:
+    """Arrests: the arresting force is actor 1, who was arrested actor 2 (the guideline's table).
+
+    The force is the state's that the sentences have arresting (the doer), else the first they name,
+    else a named group that does it (a de facto authority: 'Hamas arrested ...'), else the country's
+    police ('five suspects were arrested': policing, as the guideline codes a force left unsaid). The
+    arrested are a named group when the text names one, else civilians: suspects, militants and
+    activists in custody are coded as people, not as an armed side ('police arrested three suspected
+    militants': `Civilians (X)`).
+    """
+    # (not a force the arrested once served in: 'former Royal Lao Army general Vang Pao ... were arrested')
+    held = police is not None and police.role == "patient"
+    force = next((m for m in armed if m.kind == "state" and m.role == "agent"), None) or (
+        None if held else police) or next(
+        (m for m in armed if m.kind == "group" and m.role == "agent"), None)  # a group holding a town ('Hamas')
+    if force is None:
+        force = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
+                             branch="Police Forces", of=country)
+    force = named_branch(force, armed)
+    taken = next((m for m in mentions if m.kind in ("group", "identity") and m.inter != actors_mod.INTER_STATE
+                  and m.role != "claimant" and m.name != force.name), None)
+    return force, taken or civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
 
 
 def named_branch(actor: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:

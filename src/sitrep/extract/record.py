@@ -92,7 +92,7 @@ class Recording:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
-        settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere, day)
+        settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere)
         sub, a1, a2 = settled.sub_event_type, settled.actor1, settled.actor2
         if settled.adjusted:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": settled.adjusted}

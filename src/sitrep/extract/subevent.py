@@ -8,7 +8,7 @@ Three readings meet here, in this order:
 3. who the actors turn out to be (`settle`): violence done by an unarmed crowd is `Mob
    violence`; an `Attack` on armed men (police, militants) is an `Armed clash`, and an `Armed
    clash` with no armed side against actor 1 and civilians acted on is an `Attack`; the forces
-   that used excessive force against protesters are actor 1 (since 2020, as ACLED codes it).
+   that used excessive force against protesters are actor 1 (the guideline's rule, and ACLED's since 2020).
 
 `extra.typing` on the record says which reading decided, with the model's probabilities and,
 when the actors changed the type, the rule that changed it (`adjusted`).
@@ -16,7 +16,6 @@ when the actors changed the type, the rule that changed it (`adjusted`).
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
@@ -100,7 +99,7 @@ class Settled:
 
 
 def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention], country: str,
-           sents: list[SpacySpan], elsewhere: list[ActorMention], day: dt.date | None) -> Settled:
+           sents: list[SpacySpan], elsewhere: list[ActorMention]) -> Settled:
     """The type once the actors are known, and actor 1 and actor 2 for it.
 
     A type the model chose stands as it is; the rules' type gives way to what the actors show.
@@ -110,8 +109,7 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
     a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere)
-    if (sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state" and day
-            and day.year >= dyads.STATE_FIRST_SINCE):
+    if sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state":
         a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
     if not by_model and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
         sub, adjusted = "Armed clash", "the ones attacked were armed (police, militants, raiders): a battle"
