@@ -382,7 +382,6 @@ def test_guideline_types_the_specific_account_decides(extractor: Extractor) -> N
     assert typed.get("Sāmarrā’", typed.get("Samarra")) == "Remote explosive/landmine/IED", seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep types the knife attack Mob violence")
 def test_guideline_types_an_attack_ended_by_police_stays_an_attack(extractor: Extractor) -> None:
     """types.attack-ended-by-police: an attack on civilians that ends when police kill the attacker is an
     Attack, not a clash [settled]."""
