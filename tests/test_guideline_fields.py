@@ -301,7 +301,6 @@ def test_guideline_tolls_a_denied_claim_with_no_number(extractor: Extractor) -> 
 
 # ---- 8. main -----------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sitrep's records have no main flag (no Event.main, nothing in extra)")
 def test_guideline_main_the_headlines_event_is_marked(extractor: Extractor) -> None:
     """main.marked: exactly one event of an article with events is the main one: the headline's."""
     text = ("Gunmen killed six farmers in Kajuru in Nigeria's Kaduna state on Tuesday, police said. "

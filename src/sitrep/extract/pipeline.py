@@ -18,6 +18,7 @@ import bisect
 import copy
 import dataclasses
 import itertools
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -233,7 +234,10 @@ class Extractor(Drafting, Framing, Recording):
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
                 eventtolls.apply(proposed[i].event, toll)
-        return [proposed[i].event for i in kept]
+        out = [proposed[i].event for i in kept]
+        if out:
+            main_event(out).extra["main"] = True
+        return out
 
     def proposals(self, doc: Doc, article: Article,
                   readings: list[eventtolls.Reading] | None = None) -> list[keep.Proposal]:
@@ -306,6 +310,18 @@ def _failed(article: Article, exc: Exception) -> InputProblem:
 
 
 _EXTRACTORS: dict[tuple[str, ...], Extractor] = {}
+
+
+def main_event(events: list[Event]) -> Event:
+    """The article's main event (docs/annotation.md, 8): the one the lead reports first; of the
+    records of one sentence, the place named first; then the most deaths."""
+
+    def key(e: Event) -> tuple[int, int, int]:
+        trigger = e.evidence.get("event") or (sys.maxsize, 0)
+        where = e.evidence.get("location") or (sys.maxsize, 0)
+        return trigger[0], where[0], -(e.fatalities or 0)
+
+    return min(events, key=key)
 
 
 def get_extractor(settings: Settings | None = None) -> Extractor:
