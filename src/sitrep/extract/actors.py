@@ -348,13 +348,14 @@ def find_actors(
 # believed responsible'.
 ATTRIBUTED_BEFORE = re.compile(
     r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
-    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
+    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
+    r"claimed\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
     r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
-    r"^\s+(?:(?:later|quickly|subsequently)\s+)?claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
+    r"^\s+(?:(?:has|have|had)\s+)?(?:(?:later|quickly|subsequently)\s+)?(?:claimed|claims)\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
     r"assault|strike))", re.I)
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
