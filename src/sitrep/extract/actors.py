@@ -375,6 +375,7 @@ QUANTITIES = frozenset(_words("quantities"))
 TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset(_words("attack_verbs"))
+HEADLINE_VERBS = frozenset(_words("headline_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
