@@ -349,9 +349,9 @@ def find_actors(
 ATTRIBUTED_BEFORE = re.compile(
     r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
-    r"claimed\s+by|linked\s+to|"
+    r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
-    r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+    r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
@@ -360,8 +360,10 @@ ATTRIBUTED_AFTER = re.compile(
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
-                     r"(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
-SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim)", re.I)
+                     r"(?:the\s+)?(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
+                     r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
+                     r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 
 
 

@@ -177,8 +177,8 @@ def pick_actors(
         armed = [m for m in armed if m.kind != "unidentified"]
     if headline and (actor1 is None or actor1.kind == "unidentified") and \
             taxonomy.event_type(sub) in HEADLINE_EVENT_TYPES:
-        # (not one of the event's own sides: 'Israeli troops kill 9' names who killed, not whom)
-        author = next((m for m in headline if m.name not in {a.name for a in armed}), None)
+        # (not a side the event's sentences have hit: 'Israeli troops kill 9' names who killed, not whom)
+        author = next((m for m in headline if m.name not in {a.name for a in armed if a.role == "patient"}), None)
         if author is not None:
             actor1 = author
             armed = [m for m in armed if m.kind != "unidentified"]
