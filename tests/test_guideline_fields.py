@@ -12,7 +12,6 @@ from sitrep.extract.pipeline import Extractor
 
 # ---- 4. Actors ---------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes actor1 Unidentified Armed Group (Lebanon), typed Attack")
 def test_guideline_actors_from_the_headline(extractor: Extractor) -> None:
     """actors.headline: the sentence with the verb has no subject; the headline names the state."""
     events = run(extractor, "Bombs landed near Tyre on Friday, killing three people, Lebanese officials said.",
