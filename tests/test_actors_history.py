@@ -48,6 +48,11 @@ CASES = [
     ("2005-12-02", "A suicide bomber blew himself up at a court in Chittagong on Tuesday, killing six people. The "
      "government has accused the hardline Jamaat-ul-Mujahideen Bangladesh of the attack.",
      "JMB: Jamaat-ul-Mujahideen Bangladesh"),
+    # unnamed insurgents in Thailand are the Malay Muslim separatists (a country's convention); gunmen stay unnamed
+    ("2005-10-28", "Suspected insurgents shot dead two rubber tappers in Yala province on Thursday, police said.",
+     "Malay Muslim Separatists"),
+    ("2005-10-28", "Gunmen shot dead two rubber tappers in Yala province on Thursday, police said.",
+     "Unidentified Armed Group (Thailand)"),
     # the al-Aqsa Martyrs' Brigades were Fatah's before ACLED's coverage
     ("2005-03-02", "Gunmen of the al-Aqsa Martyrs' Brigades opened fire on an Israeli army post near Nablus "
      "on Tuesday, wounding two soldiers.", "Fatah Movement"),

@@ -102,6 +102,8 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
+# Unnamed insurgents, where a country codes them under a convention of its own (unidentified.tsv, kind insurgent).
+INSURGENT = re.compile(r"^(?:" + _any("insurgents") + r")$", re.I)
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
 GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
@@ -298,9 +300,13 @@ def find_actors(
         criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
                                          flags=re.I))
         lone = LONE.match(m.group(0).strip())
+        insurgent = INSURGENT.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
+                                           flags=re.I))
+        convention = insurgent and _DICT.convention(country, "insurgent")
         name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
-                or f"Unidentified Armed Group ({country})")
-        add(ActorMention(name, INTER_POLITICAL, base + m.start(), base + m.end(), "unidentified"))
+                or convention or f"Unidentified Armed Group ({country})")
+        add(ActorMention(name, INTER_REBEL if convention else INTER_POLITICAL, base + m.start(), base + m.end(),
+                         "unidentified"))
     for m in COUNTRY_NAME.finditer(text):
         # a state that attacks under its own name: 'Iran launched drones at Israel' (kept only as the doer)
         if m.group(0) in set(country_by_name.values()):
