@@ -116,3 +116,12 @@ def test_actors_history_headline_without_a_violent_doer(extractor: Extractor) ->
     for title in ("Four killed in northern Gaza", "Gaza police find four bodies"):
         event = _events(extractor, BODY, "2007-11-08", title=title)[0]
         assert event.actor1 == "Unidentified Armed Group (Palestine)", title
+
+
+def test_actors_history_not_carried_out_by() -> None:
+    """An attack 'not carried out by' a group is not laid at its door; 'carried out by' and 'claimed by' are."""
+    from sitrep.extract import actors
+
+    assert actors.ATTRIBUTED_BEFORE.search("police said the attack was not carried out by ") is None
+    assert actors.ATTRIBUTED_BEFORE.search("police said the attack was carried out by ") is not None
+    assert actors.ATTRIBUTED_BEFORE.search("Responsibility for the attack was claimed by ") is not None

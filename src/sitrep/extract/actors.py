@@ -352,8 +352,8 @@ def find_actors(
 # Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
 # be members of al-Shabaab', 'suspected Al Shabaab militants', 'blamed on the ADF', 'Al Shabaab
 # believed responsible'.
-ATTRIBUTED_BEFORE = re.compile(
-    r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
+ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
+    r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
