@@ -53,6 +53,9 @@ CASES = [
      "Malay Muslim Separatists"),
     ("2005-10-28", "Gunmen shot dead two rubber tappers in Yala province on Thursday, police said.",
      "Unidentified Armed Group (Thailand)"),
+    # a state's possessive names its forces (the guideline's section 4), under the regime of the day
+    ("2006-07-20", "Israel's air strikes on Tyre on Wednesday killed nine people, Lebanese officials said.",
+     "Military Forces of Israel (2006-2009)"),
     # the al-Aqsa Martyrs' Brigades were Fatah's before ACLED's coverage
     ("2005-03-02", "Gunmen of the al-Aqsa Martyrs' Brigades opened fire on an Israeli army post near Nablus "
      "on Tuesday, wounding two soldiers.", "Fatah Movement"),

@@ -82,7 +82,9 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|(?:" + _MANY_WORDE
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
-    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
+    # (a country's possessive too: 'Israel's air strikes', the guideline's section 4)
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK|(?:" + _alternation(list(_DICT.regimes))
+    + r")'s)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
     + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons")
     + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
