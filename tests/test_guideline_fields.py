@@ -12,7 +12,6 @@ from sitrep.extract.pipeline import Extractor
 
 # ---- 4. Actors ---------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes actor1 Unidentified Armed Group (Lebanon), typed Attack")
 def test_guideline_actors_from_the_headline(extractor: Extractor) -> None:
     """actors.headline: the sentence with the verb has no subject; the headline names the state."""
     events = run(extractor, "Bombs landed near Tyre on Friday, killing three people, Lebanese officials said.",
@@ -20,7 +19,6 @@ def test_guideline_actors_from_the_headline(extractor: Extractor) -> None:
     assert [e.actor1_plain for e in events] == ["Military Forces of Israel"], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes actor1 Unidentified Armed Group (Lebanon)")
 def test_guideline_actors_from_a_possessive(extractor: Extractor) -> None:
     """actors.possessive: 'Israel's air strikes' are by Israel's forces."""
     events = run(extractor, "Israel's air strikes on Nabatieh on Friday killed four people, Lebanese officials "

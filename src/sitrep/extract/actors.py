@@ -82,7 +82,9 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|(?:" + _MANY_WORDE
 # What a state fires, named with the state's people ('Israeli air strikes', 'a US drone strike', 'an
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
-    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
+    # (a country's possessive too: 'Israel's air strikes', the guideline's section 4)
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK|(?:" + _alternation(list(_DICT.regimes))
+    + r")'s)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
     + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons")
     + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
@@ -102,6 +104,8 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
+# Unnamed insurgents, where a country codes them under a convention of its own (unidentified.tsv, kind insurgent).
+INSURGENT = re.compile(r"^(?:" + _any("insurgents") + r")$", re.I)
 # The members a group's name is put before ('ATMIS troops', 'M23 rebels', 'Wagner mercenaries').
 GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 # Force words that name only a weapon: 'a drone struck' says nothing of whose.
@@ -298,9 +302,13 @@ def find_actors(
         criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
                                          flags=re.I))
         lone = LONE.match(m.group(0).strip())
+        insurgent = INSURGENT.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
+                                           flags=re.I))
+        convention = insurgent and _DICT.convention(country, "insurgent")
         name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
-                or f"Unidentified Armed Group ({country})")
-        add(ActorMention(name, INTER_POLITICAL, base + m.start(), base + m.end(), "unidentified"))
+                or convention or f"Unidentified Armed Group ({country})")
+        add(ActorMention(name, INTER_REBEL if convention else INTER_POLITICAL, base + m.start(), base + m.end(),
+                         "unidentified"))
     for m in COUNTRY_NAME.finditer(text):
         # a state that attacks under its own name: 'Iran launched drones at Israel' (kept only as the doer)
         if m.group(0) in set(country_by_name.values()):
@@ -346,21 +354,24 @@ def find_actors(
 # Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
 # be members of al-Shabaab', 'suspected Al Shabaab militants', 'blamed on the ADF', 'Al Shabaab
 # believed responsible'.
-ATTRIBUTED_BEFORE = re.compile(
-    r"\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
-    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+on|linked\s+to|"
+ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
+    r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
+    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
+    r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
-    r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+    r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
-    r"^\s+(?:(?:later|quickly|subsequently)\s+)?claimed\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
+    r"^\s+(?:(?:has|have|had)\s+)?(?:(?:later|quickly|subsequently)\s+)?(?:claimed|claims)\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
     r"assault|strike))", re.I)
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
-                     r"(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
-SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim)", re.I)
+                     r"(?:the\s+)?(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
+                     r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
+                     r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 
 
 
@@ -374,6 +385,7 @@ QUANTITIES = frozenset(_words("quantities"))
 TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset(_words("attack_verbs"))
+HEADLINE_VERBS = frozenset(_words("headline_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 

@@ -91,14 +91,19 @@ BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
 # Acts whose author the text often leaves unnamed while it names the forces that came after: the
 # bombings, and a kidnapping (which state forces do not do: theirs is an arrest).
 BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
+# The events whose author a headline can name when the text does not: the political violence of one side
+# against another (not a protest's crowd, nor a development with no one acting)
+HEADLINE_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def pick_actors(
     sub: str, mentions: list[ActorMention], country: str, sents: list[SpacySpan],
-    elsewhere: list[ActorMention] | None = None,
+    elsewhere: list[ActorMention] | None = None, headline: list[ActorMention] | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 as ACLED assigns them for this kind of event. `elsewhere` holds the groups
-    that other sentences of the text blame: they can only name an attacker the event leaves unnamed."""
+    that other sentences of the text blame: they can only name an attacker the event leaves unnamed.
+    `headline` holds the sides the headline has act ('Israel strikes Lebanon'): the author of an event
+    whose text names none and blames no one (the guideline, section 4)."""
     def synthetic(name: str, inter: int) -> ActorMention:
         """An actor the text names only by what it did ('protesters'): its evidence is that word."""
         words = CROWD_WORDS.get(inter)
@@ -170,6 +175,13 @@ def pick_actors(
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
         actor1 = attributed
         armed = [m for m in armed if m.kind != "unidentified"]
+    if headline and (actor1 is None or actor1.kind == "unidentified") and \
+            taxonomy.event_type(sub) in HEADLINE_EVENT_TYPES:
+        # (not a side the event's sentences have hit: 'Israeli troops kill 9' names who killed, not whom)
+        author = next((m for m in headline if m.name not in {a.name for a in armed if a.role == "patient"}), None)
+        if author is not None:
+            actor1 = author
+            armed = [m for m in armed if m.kind != "unidentified"]
     government = next((m for m in mentions if m.kind == "government" and m.role != "speaker"), None)
     if sub == "Agreement":
         others = [m for m in armed if m.name != (actor1.name if actor1 else None)]

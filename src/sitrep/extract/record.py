@@ -40,11 +40,36 @@ if TYPE_CHECKING:
     from sitrep.extract.frames import FrameModel
 
 CONFIDENCE_NO_PLACE = 0.4  # an event we could only place at country level is less use to a mapper
+# A headline's side counts when the headline has it act or claim, and when it is a named side (a state's
+# forces, a named group, a mission); 'gunmen' in a headline add nothing to the body's unnamed attackers.
+HEADLINE_ROLES = frozenset({"agent", "claimant"})
+HEADLINE_KINDS = frozenset({"state", "group"})
 
 
 
 class Recording:
     """The Extractor's record stage (a mixin of `pipeline.Extractor`)."""
+
+    def _headline_actors(self, article: Article, country: str, memo: dict[tuple[str, int, str], list[Any]]
+                         ) -> list[ActorMention]:
+        """The sides the headline has act ('Israeli troops kill 9 in Gaza', 'LTTE carry out airstrike'):
+        the doers of its main clause, read once an article and country. They name the author of an event
+        whose sentences name none (the guideline, section 4); their evidence is the title, outside the
+        text, so their spans are empty."""
+        key = ("headline", 0, country)
+        if key not in memo:
+            found: list[ActorMention] = []
+            title = (article.title or "").strip()
+            if title and not article.text.lstrip().startswith(title):  # (a title the text repeats is read there)
+                doc = self.nlp(title)
+                for sent in doc.sents:
+                    if sent.root.lemma_.lower() not in actors_mod.HEADLINE_VERBS:
+                        continue  # ('Iraqi police find 14 tortured bodies': the police did not do it)
+                    found += [dataclasses.replace(m, start=0, end=0) for m in
+                              actors_mod.find_actors(sent, country, self.country_names, article.published)
+                              if m.role in HEADLINE_ROLES and m.kind in HEADLINE_KINDS]
+            memo[key] = found
+        return memo[key]
 
     gazetteer: Gazetteer
     prior: str | None
@@ -92,7 +117,8 @@ class Recording:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
                     memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
-        settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere)
+        headline = self._headline_actors(article, country or "International", memo)
+        settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere, headline)
         sub, a1, a2 = settled.sub_event_type, settled.actor1, settled.actor2
         if settled.adjusted:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": settled.adjusted}

@@ -99,7 +99,8 @@ class Settled:
 
 
 def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention], country: str,
-           sents: list[SpacySpan], elsewhere: list[ActorMention]) -> Settled:
+           sents: list[SpacySpan], elsewhere: list[ActorMention],
+           headline: list[ActorMention] | None = None) -> Settled:
     """The type once the actors are known, and actor 1 and actor 2 for it.
 
     A type the model chose stands as it is; the rules' type gives way to what the actors show.
@@ -108,12 +109,12 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
     adjusted = ""
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
-    a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere)
+    a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere, headline)
     if sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state":
         a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
     if not by_model and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
         sub, adjusted = "Armed clash", "the ones attacked were armed (police, militants, raiders): a battle"
     elif sub == "Armed clash" and dyads.one_sided(a2, mentions, sents[0]):
         sub, adjusted = "Attack", "no armed side against actor 1, civilians acted on ('gunmen ambushed cars')"
-        a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere)
+        a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere, headline)
     return Settled(sub, a1, a2, adjusted)
