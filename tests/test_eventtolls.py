@@ -168,3 +168,18 @@ def test_eventtolls_a_toll_model_vetoes_and_adds(tmp_path) -> None:  # type: ign
     (chosen,) = eventtolls.choose([], cands, feats, loaded, "")
     assert [c.candidate.claim.count for c in chosen] == [5, 3]
     assert {c.by for c in chosen} == {"toll model"}
+
+
+def test_eventtolls_more_dead_after_the_number_add_to_the_toll(rules: Extractor) -> None:
+    # 'killing four more': more dead besides the three already counted, not another report of them; and
+    # 'police said' after the figure names no police dead
+    events = _events(rules, "A bomb exploded at a bus stop in Mandera on Monday, killing three people. Minutes "
+                            "later a second bomb went off nearby, killing two more, police said.")
+    assert [e.fatalities for e in events] == [5]
+
+
+def test_eventtolls_reports_set_against_each_other_give_the_lowest(rules: Extractor) -> None:
+    # tolls.lowest-report inside one sentence: 'some reports ... others ...' are reports of the same dead
+    events = _events(rules, "A car bomb exploded at a checkpoint in Baidoa on Monday. Reports differ: some reports "
+                            "say only the driver died, others that a soldier was also killed.")
+    assert [e.fatalities for e in events] == [1]

@@ -232,8 +232,6 @@ def test_guideline_unit_an_attack_then_a_gunfight_is_one_event(extractor: Extrac
         ("Suicide bomb", "Mogadishu", 12)], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep gives one event at Kirkuk with 4 dead (the lower of two figures read as "
-                                       "reports of the same dead), not 3 + 4 = 7")
 def test_guideline_unit_two_bombings_in_one_town_on_one_day(extractor: Extractor) -> None:
     """unit.two-bombings-one-town: two bombs in one town on one day against one target are one event, the
     deaths added [settled]."""
