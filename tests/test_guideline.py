@@ -259,7 +259,6 @@ def test_guideline_unit_violence_told_for_a_group_of_places(extractor: Extractor
     assert (typed.get("Valparaíso"), typed.get("Concepción")) == ("Violent demonstration",) * 2, seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep types the Santiago march as a Violent demonstration too")
 def test_guideline_unit_the_peaceful_town_beside_the_group_stays_peaceful(extractor: Extractor) -> None:
     """unit.group-of-places-only: the violence told for the group does not reach the peaceful march told
     before it."""

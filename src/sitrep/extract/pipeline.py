@@ -35,7 +35,7 @@ from sitrep.extract import (
     structure,
     textmap,
 )
-from sitrep.extract.drafts import Drafting
+from sitrep.extract.drafts import DEMONSTRATION, Drafting
 from sitrep.extract.framing import Framing
 from sitrep.extract.nlp import doc_text
 from sitrep.extract.record import Recording
@@ -251,6 +251,9 @@ class Extractor(Drafting, Framing, Recording):
         # each draft's place and day by the rules: the date model does not put two of them on one day (`_dated`)
         memo[("days", 0, "")] = [(d.place.name if d.place else "", d.date.date if d.date else article.published)
                                  for d in drafts]
+        # each draft's sentences, and whether it is a demonstration: what `subevent.outcome_told_elsewhere` needs
+        memo[("drafted", 0, "")] = [(i, d.sub_event_type in DEMONSTRATION, frozenset(s.start_char for s in d.sentences))
+                                    for i, d in enumerate(drafts)]
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:
