@@ -15,6 +15,7 @@ import pytest
 
 from sitrep.api import get_extractor
 from sitrep.extract import eventtolls
+from sitrep.extract.casualties import find_claims
 from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Event, FatalityClaim, content_id
 from sitrep.settings import Settings
@@ -183,3 +184,22 @@ def test_eventtolls_reports_set_against_each_other_give_the_lowest(rules: Extrac
     events = _events(rules, "A car bomb exploded at a checkpoint in Baidoa on Monday. Reports differ: some reports "
                             "say only the driver died, others that a soldier was also killed.")
     assert [e.fatalities for e in events] == [1]
+
+
+
+@pytest.mark.parametrize(("violence_beside", "by", "toll"), [
+    (True, eventtolls.OWN_SENTENCES, 0),  # the bombing is an event of the article: the dead are its
+    (False, "the headline or lead's toll, for the article's first event", 0),  # dead told apart from the arrest
+    (False, eventtolls.OWN_SENTENCES, 6),  # alone, in its own sentence: a violent event typed wrong, most likely
+])
+def test_eventtolls_a_strategic_development_keeps_no_toll_of_the_violence_beside_it(
+        rules: Extractor, violence_beside: bool, by: str, toll: int) -> None:
+    # a strategic development is non-violent (docs/annotation.md, 3)
+    text = "Police arrested three suspected al-Shabaab militants in Garissa on Tuesday over a bombing that killed six."
+    (arrest, *_) = [e for e in _events(rules, text) if e.sub_event_type == "Arrests"]
+    claims = find_claims(text)
+    eventtolls.apply(arrest, eventtolls.Toll(6, claims, (claims[0].start, claims[0].end),
+                                             {"by": "rules", "claims": [{"count": 6, "by": f"rule: {by}"}]}),
+                     violence_beside=violence_beside)
+    assert arrest.fatalities == toll
+    assert (arrest.fatality_claims == [] and arrest.extra["toll"]["dropped"] == 6) is (toll == 0)

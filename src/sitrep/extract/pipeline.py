@@ -230,9 +230,10 @@ class Extractor(Drafting, Framing, Recording):
                 if not self.last_report.reports:
                     kept = []
         if readings:  # each toll of the whole article, assigned among the events kept (issue 13)
+            violent = {i for i in kept if proposed[i].event.event_type != eventtolls.NON_VIOLENT}
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
-                eventtolls.apply(proposed[i].event, toll)
+                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}))
         return [proposed[i].event for i in kept]
 
     def proposals(self, doc: Doc, article: Article,
