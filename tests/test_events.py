@@ -295,3 +295,36 @@ def test_events_a_protest_already_over_does_not_type_the_rules_trigger(extractor
     doc = extractor.nlp("Soldiers shot at a truck carrying farmers returning from a protest near Delicias on Tuesday.")
     trigger = events.detect(next(iter(doc.sents)))
     assert trigger is not None and trigger.sub_event_type == "Attack" and trigger.confidence > 0
+
+
+NURSES = ("Hundreds of nurses marched through Kisumu on Tuesday to demand unpaid salaries. The union said the strike "
+          "would continue until the county paid. Nurses have not been paid since January. The county says it is "
+          "waiting for funds from the Treasury. ")
+
+
+@pytest.mark.parametrize(("last", "typed", "adjusted"), [
+    pytest.param("Outside the county offices, officers fired tear gas at the crowd.", "Protest with intervention",
+                 True, id="tear-gas-told-apart"),
+    # a threat, not an outcome: the march stays peaceful
+    pytest.param("Governor Anyang said the crowd would be dispersed if it blocked roads again.", "Peaceful protest",
+                 False, id="a-threat-is-no-outcome"),
+    # a crowd that dispersed by itself: nobody intervened
+    pytest.param("The crowd dispersed in the evening.", "Peaceful protest", False, id="dispersed-by-itself"),
+])
+def test_events_a_protests_outcome_told_in_another_sentence(extract, last: str, typed: str,  # type: ignore[no-untyped-def]
+                                                            adjusted: bool) -> None:
+    # types.protest-outcome-elsewhere: the police told four sentences after the march (beyond the lead the
+    # type model reads) still make it a Protest with intervention; `extra.typing.adjusted` says why
+    events = extract(NURSES + last)
+    assert [e.sub_event_type for e in events] == [typed]
+    assert ("one demonstration" in str(events[0].extra["typing"].get("adjusted", ""))) is adjusted
+
+
+def test_events_a_protests_outcome_told_apart_does_not_reach_a_second_protest(extract) -> None:  # type: ignore[no-untyped-def]
+    # two demonstrations: the tear gas of a sentence naming no town could be either's, so neither takes it
+    events = extract("Hundreds of nurses marched through Kisumu on Tuesday to demand unpaid salaries. In Eldoret, "
+                     "teachers held a sit-in at the county offices on Tuesday. The union said the strike would "
+                     "continue until the counties paid. Nurses have not been paid since January. Officers fired "
+                     "tear gas at the crowd.")
+    assert sorted((e.location, e.sub_event_type) for e in events) == [("Eldoret", "Peaceful protest"),
+                                                                       ("Kisumu", "Peaceful protest")]

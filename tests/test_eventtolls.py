@@ -15,6 +15,7 @@ import pytest
 
 from sitrep.api import get_extractor
 from sitrep.extract import eventtolls
+from sitrep.extract.casualties import find_claims
 from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Event, FatalityClaim, content_id
 from sitrep.settings import Settings
@@ -168,3 +169,35 @@ def test_eventtolls_a_toll_model_vetoes_and_adds(tmp_path) -> None:  # type: ign
     (chosen,) = eventtolls.choose([], cands, feats, loaded, "")
     assert [c.candidate.claim.count for c in chosen] == [5, 3]
     assert {c.by for c in chosen} == {"toll model"}
+
+
+def test_eventtolls_more_dead_after_the_number_add_to_the_toll(rules: Extractor) -> None:
+    # 'killing four more': more dead besides the three already counted, not another report of them; and
+    # 'police said' after the figure names no police dead
+    events = _events(rules, "A bomb exploded at a bus stop in Mandera on Monday, killing three people. Minutes "
+                            "later a second bomb went off nearby, killing two more, police said.")
+    assert [e.fatalities for e in events] == [5]
+
+
+def test_eventtolls_reports_set_against_each_other_give_the_lowest(rules: Extractor) -> None:
+    # tolls.lowest-report inside one sentence: 'some reports ... others ...' are reports of the same dead
+    events = _events(rules, "A car bomb exploded at a checkpoint in Baidoa on Monday. Reports differ: some reports "
+                            "say only the driver died, others that a soldier was also killed.")
+    assert [e.fatalities for e in events] == [1]
+
+
+
+@pytest.mark.parametrize(("violence_beside", "toll"), [
+    (True, 0),  # the bombing is an event of the article: the dead are its
+    (False, 6),  # alone: a violent event typed wrong, most likely, and its dead stay
+])
+def test_eventtolls_a_strategic_development_keeps_no_toll_of_the_violence_beside_it(
+        rules: Extractor, violence_beside: bool, toll: int) -> None:
+    # a strategic development is non-violent (docs/annotation.md, 3)
+    text = "Police arrested three suspected al-Shabaab militants in Garissa on Tuesday over a bombing that killed six."
+    (arrest, *_) = [e for e in _events(rules, text) if e.sub_event_type == "Arrests"]
+    claims = find_claims(text)
+    eventtolls.apply(arrest, eventtolls.Toll(6, claims, (claims[0].start, claims[0].end), {"by": "rules"}),
+                     violence_beside=violence_beside)
+    assert arrest.fatalities == toll
+    assert (arrest.fatality_claims == [] and arrest.extra["toll"].get("dropped") == 6) is violence_beside

@@ -232,8 +232,6 @@ def test_guideline_unit_an_attack_then_a_gunfight_is_one_event(extractor: Extrac
         ("Suicide bomb", "Mogadishu", 12)], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep gives one event at Kirkuk with 4 dead (the lower of two figures read as "
-                                       "reports of the same dead), not 3 + 4 = 7")
 def test_guideline_unit_two_bombings_in_one_town_on_one_day(extractor: Extractor) -> None:
     """unit.two-bombings-one-town: two bombs in one town on one day against one target are one event, the
     deaths added [settled]."""
@@ -261,7 +259,6 @@ def test_guideline_unit_violence_told_for_a_group_of_places(extractor: Extractor
     assert (typed.get("Valparaíso"), typed.get("Concepción")) == ("Violent demonstration",) * 2, seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep types the Santiago march as a Violent demonstration too")
 def test_guideline_unit_the_peaceful_town_beside_the_group_stays_peaceful(extractor: Extractor) -> None:
     """unit.group-of-places-only: the violence told for the group does not reach the peaceful march told
     before it."""

@@ -240,11 +240,8 @@ def test_guideline_dates_only_the_month(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize(("words", "toll"), [
     pytest.param("a few", 3, id="a-few"),
-    pytest.param("several", 10, id="several",
-                 marks=pytest.mark.xfail(strict=True, reason="sitrep counts 'several' as 3 (tests/test_casualties.py "
-                                                             "asserts parse_number('several') == 3)")),
-    pytest.param("many", 10, id="many",
-                 marks=pytest.mark.xfail(strict=True, reason="sitrep counts 'many' as 3")),
+    pytest.param("several", 10, id="several"),
+    pytest.param("many", 10, id="many"),
 ])
 def test_guideline_tolls_vague_counts(extractor: Extractor, words: str, toll: int) -> None:
     """tolls.vague-a-few, tolls.vague-several, tolls.vague-many: 'a few' 3; 'several', 'many' 10."""
@@ -258,7 +255,6 @@ def test_guideline_tolls_up_to(extractor: Extractor) -> None:
     assert [e.fatalities for e in events] == [12], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep gives 4 also when 'The bomber also died' is stated")
 def test_guideline_tolls_a_suicide_bombers_own_death(extractor: Extractor) -> None:
     """tolls.suicide-bomber: the bomber's own death counts only when the article states it [settled]."""
     plain = run(extractor, "A suicide bomber blew himself up at a checkpoint in Mogadishu on Monday, killing four "
@@ -283,7 +279,6 @@ def test_guideline_tolls_a_death_maybe_in_the_total_is_not_added(extractor: Extr
     assert [e.fatalities for e in events] == [7], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep gives 0 dead")
 def test_guideline_tolls_deaths_without_a_number(extractor: Extractor) -> None:
     """tolls.unknown-number: deaths reported without a number count 10."""
     events = run(extractor, "Gunmen killed an unknown number of villagers in Kajuru on Monday, police said.")

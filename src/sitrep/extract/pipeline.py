@@ -36,7 +36,7 @@ from sitrep.extract import (
     structure,
     textmap,
 )
-from sitrep.extract.drafts import Drafting
+from sitrep.extract.drafts import DEMONSTRATION, Drafting
 from sitrep.extract.framing import Framing
 from sitrep.extract.nlp import doc_text
 from sitrep.extract.record import Recording
@@ -231,9 +231,10 @@ class Extractor(Drafting, Framing, Recording):
                 if not self.last_report.reports:
                     kept = []
         if readings:  # each toll of the whole article, assigned among the events kept (issue 13)
+            violent = {i for i in kept if proposed[i].event.event_type != eventtolls.NON_VIOLENT}
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
-                eventtolls.apply(proposed[i].event, toll)
+                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}))
         out = [proposed[i].event for i in kept]
         if out:
             main_event(out).extra["main"] = True
@@ -255,6 +256,9 @@ class Extractor(Drafting, Framing, Recording):
         # each draft's place and day by the rules: the date model does not put two of them on one day (`_dated`)
         memo[("days", 0, "")] = [(d.place.name if d.place else "", d.date.date if d.date else article.published)
                                  for d in drafts]
+        # each draft's sentences, and whether it is a demonstration: what `subevent.outcome_told_elsewhere` needs
+        memo[("drafted", 0, "")] = [(i, d.sub_event_type in DEMONSTRATION, frozenset(s.start_char for s in d.sentences))
+                                    for i, d in enumerate(drafts)]
         for i, d in enumerate(drafts):
             event = self._event(doc, article, d, places, i, memo)
             if event is None:

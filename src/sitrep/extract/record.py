@@ -29,7 +29,7 @@ from sitrep.extract import (
 )
 from sitrep.extract.actornames import plain
 from sitrep.extract.actors import ActorMention
-from sitrep.extract.drafts import Draft
+from sitrep.extract.drafts import DEMONSTRATION, Draft
 from sitrep.extract.nlp import doc_text
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.geoparse import DEMONYMS
@@ -97,7 +97,17 @@ class Recording:
         event_date = dating.date.isoformat() if dating.date else None
         precision, date_span = dating.precision, dating.span
         day = dt.date.fromisoformat(event_date) if event_date else None
-        sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p)
+        drafted = memo.get(("drafted", 0, ""), [])
+        others = frozenset(start for j, _, starts in drafted if j != index for start in starts)
+        # a demonstration's type is not read off a lead sentence that tells another demonstration (the riot in the
+        # next town); other types keep the lead's whole summary (measured on train: leaving every other event's
+        # lead sentences out of every type's reading gained 3 events and lost 5; docs/benchmarks.md)
+        demonstrations = frozenset(start for j, demo, starts in drafted if j != index and demo for start in starts)
+        sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p,
+                                              demonstrations if d.sub_event_type in DEMONSTRATION else frozenset())
+        sub, told = subevent.outcome_told_elsewhere(sub, typing, sents, others, sum(demo for _, demo, _ in drafted))
+        if told:
+            typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": told}
         mentions: list[ActorMention] = []
         for s in sents:
             key = ("actors", s.start_char, country or "International")

@@ -5,7 +5,10 @@ Three readings meet here, in this order:
 1. the rules' trigger (`events`), which proposed the event;
 2. the trained type model (`classifier`), which overrides the rules when it is sure of another
    type (`model_or_rules`), and never to a weapon-defined type whose weapon the text does not name;
-3. who the actors turn out to be (`settle`): violence done by an unarmed crowd is `Mob
+3. the rest of the article (`outcome_told_elsewhere`): the article's one demonstration, peaceful by its
+   own sentences, takes the outcome (a riot, an intervention, excessive force) that another sentence
+   about the crowd tells ('Police fired tear gas into the crowds' two sentences after the march);
+4. who the actors turn out to be (`settle`): violence done by an unarmed crowd is `Mob
    violence`; an `Attack` on armed men (police, militants) is an `Armed clash`, and an `Armed
    clash` with no armed side against actor 1 and civilians acted on is an `Attack`; the forces
    that used excessive force against protesters are actor 1 (the guideline's rule, and ACLED's since 2020).
@@ -23,7 +26,8 @@ from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract import classifier, dyads
+from sitrep import tables
+from sitrep.extract import classifier, dyads, events
 from sitrep.extract.actors import ActorMention
 
 MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
@@ -49,16 +53,23 @@ def lead(doc: Any) -> list[SpacySpan]:
     return list(itertools.islice((s for s in doc.sents if s.text.strip()), MODEL_LEAD))
 
 
-def model_sentences(sentences: list[SpacySpan]) -> list[SpacySpan]:
-    """What the model reads for an event: the lead when the event is told there, else its own sentences."""
+def model_sentences(sentences: list[SpacySpan], other_events: frozenset[int] = frozenset()) -> list[SpacySpan]:
+    """What the model reads for an event: the lead when the event is told there, else its own sentences.
+
+    A lead sentence that is another event's own (`other_events`, sentence starts) is left out: 'Students
+    marched peacefully in Santiago. In Valparaiso, students threw rocks at police' types the Santiago
+    march by its own sentence, not by the riot beside it (guideline, unit.group-of-places-only).
+    """
     first = lead(sentences[0].doc)
+    own = {s.start_char for s in sentences}
     if any(s.start_char == sentences[0].start_char for s in first):
-        return first
+        return [s for s in first if s.start_char in own or s.start_char not in other_events]
     return sentences[:MODEL_SENTENCES]
 
 
 def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier.TypeModel | None,
-                   rescued_p: float = 0.0) -> tuple[str, dict[str, Any] | None]:
+                   rescued_p: float = 0.0, other_events: frozenset[int] = frozenset()
+                   ) -> tuple[str, dict[str, Any] | None]:
     """The sub-event type: the rules' unless the trained model is sure of another.
 
     The model reads the lead when the event is told there, else the event's first sentences
@@ -74,7 +85,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     if rescued_p:
         return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(rescued_p, 3),
                       "model_name": name}
-    text = " ".join(s.text.strip() for s in model_sentences(sentences))
+    text = " ".join(s.text.strip() for s in model_sentences(sentences, other_events))
     probs = type_model.predict(text)
     label = max(probs, key=probs.__getitem__)
     p = probs[label]
@@ -86,6 +97,61 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
             "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
     return (label if by == "model" else rule), info
+
+
+# A sentence about the crowd or the protest (data/events/protest.toml: protest, crowd).
+CROWD_RE = re.compile(rf"\b(?:{events.PROTEST})|{tables.pattern(events._PROTEST_DATA['crowd'])}", re.I)
+RIOTERS = re.compile(r"\brioters\b", re.I)
+OUTCOMES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+
+
+def outcome_told_elsewhere(sub: str, typing: dict[str, Any] | None, sents: list[SpacySpan],
+                           other_events: frozenset[int], demonstrations: int) -> tuple[str, str]:
+    """A peaceful protest's outcome when another sentence of the article tells it.
+
+    Only for the article's one demonstration (with two, a sentence's crowd could be either's: 'the
+    rallies of last Thursday ended in fights' beside today's march), typed `Peaceful protest` by the
+    rules from its own sentences; a sentence of another event, or one that names neither the crowd nor
+    the protest, says nothing of this one. The most severe outcome told wins (`events.RANK_BY_SUB`).
+    Returns the type and the rule that changed it ('' when unchanged).
+    """
+    if sub != "Peaceful protest" or demonstrations != 1 or (typing is not None and typing["by"] == "model"):
+        return sub, ""
+    own = {s.start_char for s in sents}
+    best, told = sub, ""
+    for s in sents[0].doc.sents:
+        if s.start_char in own or s.start_char in other_events or not CROWD_RE.search(s.text):
+            continue
+        if events.LOOKING_BACK.search(s.text) or any(_not_yet(t) for t in s):
+            continue  # 'vowed to call a state of emergency if protests turn violent', 'the 1992 demonstrations'
+
+        # the crowd's name alone ('When rioters tried to enlarge the protest, police used force') is no act
+        found, words = events._protest_type(RIOTERS.sub("crowd", _left_on_its_own(s)))
+        if found in OUTCOMES and events.RANK_BY_SUB[found] > events.RANK_BY_SUB[best]:
+            best, told = found, (words.group() if words else "")
+    if best == sub:
+        return sub, ""
+    return best, f"the article's one demonstration: another sentence about the crowd tells '{told}'"
+
+
+def _left_on_its_own(sent: SpacySpan) -> str:
+    """The sentence with a crowd that dispersed by itself ('The crowd dispersed after the police threatened
+    to clear the crossing': intransitive, no one dispersed it) told as leaving, which is no intervention."""
+    text = sent.text
+    for tok in reversed(list(sent)):
+        kids = {c.dep_ for c in tok.children}
+        if (tok.lemma_.lower() == "disperse" and tok.pos_ == "VERB" and "nsubj" in kids
+                and not kids & {"dobj", "nsubjpass", "auxpass", "agent"}):
+            i = tok.idx - sent.start_char
+            text = text[:i] + "left" + text[i + len(tok):]
+    return text
+
+
+def _not_yet(tok: Any) -> bool:
+    """A word that makes its sentence a plan, a threat, a condition or a possibility (data/events/non_events.toml)."""
+    if tok.lower_ == "if" or tok.lower_ in events.PLANNED:
+        return True
+    return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in events.IRREALIS_LEMMAS or tok.lower_ in events.MODALS)
 
 
 @dataclass(slots=True)
