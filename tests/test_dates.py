@@ -34,9 +34,7 @@ THURSDAY = dt.date(2024, 3, 14)
         ("wounded last December", "2023-12-15", 3),  # a month without a year: the latest before publication
         ("last March", "2023-03-15", 3),  # ... the publication's month a year before
         ("over the weekend", "2024-03-09", 2),  # a span: its middle, the earlier of two middle days
-        ("clashed since Saturday", "2024-03-11", 2),  # Saturday 9 to Thursday 14: six days
-        ("since 1 March", "2024-03-07", 3),  # fourteen days: longer than a week
-        ("since Thursday", "2024-03-14", 1),  # the publication day alone
+
         ("On 31st December", "2023-12-31", 1),  # no year: the latest 31 December before publication
         ("on 30/11", "2023-11-30", 1),
         ("On October 10th, militants", "2023-10-10", 1),

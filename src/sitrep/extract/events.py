@@ -110,14 +110,13 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
 
 WEAK_TYPES = frozenset(_NON_EVENTS["weak_types"])
 ANAPHORS = frozenset(_NON_EVENTS["anaphors"].split())
-NOT_EVENT_NOUNS = frozenset(_NON_EVENTS["not_event_nouns"].split())
 
 
 def _anaphoric(sent: SpacySpan, start: int) -> bool:
     if re.search(r"\bamong\s+(?:those|the)\s+$", doc_text(sent.doc)[max(0, start - 20) : start], re.I):
         return True  # 'was among those killed'
     tok = _token_at(sent, start)
-    if tok is None or tok.pos_ != "NOUN" or tok.lower_ in NOT_EVENT_NOUNS:
+    if tok is None or tok.pos_ != "NOUN":
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS and tok.i - c.i <= 3 for c in tok.children)
 

@@ -16,7 +16,7 @@ from sitrep.extract import (
     events,
     frames,
 )
-from sitrep.extract.drafts import Draft, dated_long_ago, same_day
+from sitrep.extract.drafts import Draft, same_day
 from sitrep.records import Article, DateMention, Place
 
 if TYPE_CHECKING:
@@ -90,8 +90,6 @@ class Framing:
                 # headline, or in a sentence that ties no event to it
                 continue
             # no event word tells it: the type model reads the sentence (any event it finds)
-            if c.trigger is not None and dated_long_ago(c.sentences[0], c.trigger, found_dates, article.published):
-                continue  # the event's date is long ago: history, not news (as for the rules' drafts)
             trigger = c.trigger or (self._model_trigger(c.sentences[0]) if self.type_model is not None else None)
             if trigger is None:
                 continue
