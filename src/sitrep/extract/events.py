@@ -201,7 +201,8 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
             doubting = t.lemma_.lower() in DOUBT_LEMMAS or _holds(t, DOUBT_NOUNS, preps=True)
             if t.i != tok.i and doubting and t.pos_ in ("VERB", "AUX"):
                 return "a rumour or a claim the article doubts"
-            if t.i != tok.i and _claimed_unplaced(t, sent) and not _anaphoric(sent, start):
+            if (t.i != tok.i and _claimed_unplaced(t, sent) and not _anaphoric(sent, start)
+                    and not any(c.dep_ == "poss" for c in tok.children)):  # 'for Tuesday's attack': a reported one
                 return "a claim for an event the article does not report"
         if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
             return "threatened or planned"
