@@ -27,7 +27,14 @@ THURSDAY = dt.date(2024, 3, 14)
         ("overnight", "2024-03-13", 1),
         ("three days ago", "2024-03-11", 1),
         ("last week", "2024-03-07", 2),
-        ("in May 2020 there", "2020-05-01", 3),
+        ("in May 2020 there", "2020-05-15", 3),  # only the month: its middle (docs/annotation.md, section 6)
+        ("in March 2024", "2024-03-07", 3),  # ... of the part before publication
+        ("earlier this month", "2024-03-07", 3),
+        ("last month", "2024-02-15", 3),
+        ("wounded last December", "2023-12-15", 3),  # a month without a year: the latest before publication
+        ("last March", "2023-03-15", 3),  # ... the publication's month a year before
+        ("over the weekend", "2024-03-09", 2),  # a span: its middle, the earlier of two middle days
+
         ("On 31st December", "2023-12-31", 1),  # no year: the latest 31 December before publication
         ("on 30/11", "2023-11-30", 1),
         ("On October 10th, militants", "2023-10-10", 1),

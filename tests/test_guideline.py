@@ -30,8 +30,9 @@ def _at(events: list[Event], place: str) -> list[Event]:
 
 # ---- 1. What to code ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes the 28 January killing at Kachia as a second Attack, dated "
-                                       "2024-03-12 (the lead's Tuesday), not as background")
+@pytest.mark.xfail(strict=True, reason="sitrep codes the 28 January killing at Kachia as a second Attack: the rules "
+                                       "now refuse it, but the frame model adds it back (refusing old dates there too "
+                                       "cost a matched event on dev)")
 def test_guideline_what_older_than_30_days(extractor: Extractor) -> None:
     """what.older-than-30-days: an attack of 28 January in a 14 March article is background, not coded,
     even in the same year."""
@@ -82,8 +83,6 @@ def test_guideline_what_a_series_told_only_as_a_cause(extractor: Extractor) -> N
     assert events == [], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes the rumoured attack: an Armed clash at Kaduna and another at "
-                                       "Kachia on 2024-03-13")
 def test_guideline_what_a_rumour_the_article_doubts(extractor: Extractor) -> None:
     """what.rumour-doubted: an attack the article reports only as a rumour that the police call false."""
     text = ("Police in Kaduna on Wednesday dismissed as false rumours on social media that gunmen had attacked "
@@ -94,10 +93,7 @@ def test_guideline_what_a_rumour_the_article_doubts(extractor: Extractor) -> Non
 
 @pytest.mark.parametrize("text", [
     pytest.param("A group calling itself the Northern Front claimed responsibility on Tuesday for attacks on the "
-                 "army, without saying where or when they took place.", id="claim-of-unreported-attacks",
-                 marks=pytest.mark.xfail(strict=True, reason="sitrep codes an Attack with no location ('') on the "
-                                                             "publication day, actor1 'Military Forces of "
-                                                             "International'")),
+                 "army, without saying where or when they took place.", id="claim-of-unreported-attacks"),
     pytest.param("The United Nations on Wednesday condemned the violence in Nigeria and appealed to all sides to "
                  "show restraint.", id="condemnation-and-appeal"),
     pytest.param("The rebels gave the army an ultimatum on Monday to leave the town of Kidal within 48 hours.",
@@ -113,15 +109,11 @@ def test_guideline_not_statements(extractor: Extractor, text: str) -> None:
 @pytest.mark.parametrize("text", [
     pytest.param("Voters in Kano queued for hours on Saturday to elect a new governor.", id="election"),
     pytest.param("Thousands of mourners attended the funeral in Maiduguri on Monday of the soldiers killed last "
-                 "month.", id="funeral",
-                 marks=pytest.mark.xfail(strict=True, reason="sitrep codes the mourners as Mob violence at Maiduguri "
-                                                             "on 2024-03-11")),
+                 "month.", id="funeral"),
     pytest.param("The government opened an inquiry on Tuesday into the police shooting in Kisumu last year.",
                  id="inquiry"),
     pytest.param("A court in Abuja issued an arrest warrant on Monday for a former militia leader.",
-                 id="arrest-warrant",
-                 marks=pytest.mark.xfail(strict=True, reason="sitrep codes the warrant as Arrests at Abuja on the "
-                                                             "publication day")),
+                 id="arrest-warrant"),
     pytest.param("Human Rights Watch published a report on Wednesday on abuses by soldiers in Borno state.",
                  id="ngo-report"),
 ])
@@ -150,12 +142,11 @@ def test_guideline_not_displacement_figures(extractor: Extractor) -> None:
 @pytest.mark.parametrize("text", [
     pytest.param("The army deployed 2,000 troops to Marsabit on Monday ahead of the elections.", id="deployment",
                  marks=pytest.mark.xfail(strict=True, reason="sitrep codes the deployment as Change to group/activity "
-                                                             "at Marsabit")),
+                                                             "at Marsabit (refusing 'deployed' cost matched events "
+                                                             "on the gold corpus's train split)")),
     pytest.param("Kenya's navy held joint exercises with American warships off Lamu on Tuesday.", id="exercise"),
     pytest.param("The defence ministry said on Tuesday it had bought six attack helicopters from Italy.",
-                 id="purchase",
-                 marks=pytest.mark.xfail(strict=True,
-                                         reason="sitrep codes the purchase as an Attack located at Italy")),
+                 id="purchase"),
 ])
 def test_guideline_not_military_movements(extractor: Extractor, text: str) -> None:
     """not.exercise, not.deployment, not.purchase: exercises, deployments and purchases take no territory:
@@ -164,7 +155,6 @@ def test_guideline_not_military_movements(extractor: Extractor, text: str) -> No
     assert events == [], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes a Grenade at Garissa on 2024-03-11 (the day he died) with 1 dead")
 def test_guideline_not_a_death_from_an_old_event(extractor: Extractor) -> None:
     """not.died-of-old-wounds: a man dying now of wounds from an attack outside the window."""
     events = run(extractor, "A policeman wounded in a grenade attack in Garissa last December died in hospital "
@@ -190,7 +180,8 @@ def test_guideline_unit_one_place_on_two_days(extractor: Extractor) -> None:
         seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep dates the stretch to its first day (2024-03-09), time_precision 1")
+@pytest.mark.xfail(strict=True, reason="sitrep dates the stretch to its first day (2024-03-09), time_precision 1 "
+                                       "(read as the stretch's middle, it merged records the gold corpus keeps apart)")
 def test_guideline_unit_a_stretch_of_days(extractor: Extractor) -> None:
     """unit.stretch: clashes 'since Saturday' with no day-by-day detail are one event, dated to the middle of
     the stretch (Saturday 9 to Thursday 14 March: the earlier middle day, Monday 11), precision 2."""
@@ -325,7 +316,6 @@ def test_guideline_types_an_arrest_by_the_state_is_no_abduction(extractor: Extra
     assert [e.sub_event_type for e in events] == ["Arrests"], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes Arrests at Nakuru on 2024-03-11")
 def test_guideline_types_an_ordinary_criminal_arrest_is_no_event(extractor: Extractor) -> None:
     """types.criminal-arrest: Arrests are of people tied to political violence, protest or opposition
     politics; police arresting cattle thieves is not coded."""

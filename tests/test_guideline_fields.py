@@ -203,7 +203,6 @@ def test_guideline_places_a_base_outside_a_town(extractor: Extractor) -> None:
 
 # ---- 6. Dates ----------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="sitrep dates it to the publication day (2024-03-11), time_precision 2")
 def test_guideline_dates_over_the_weekend(extractor: Extractor) -> None:
     """dates.span-even: 'over the weekend' in a Monday article is the Saturday, precision 2."""
     events = run(extractor, "Clashes between herders and farmers over the weekend killed six people in Bokkos, "
@@ -226,8 +225,6 @@ def test_guideline_dates_last_night(extractor: Extractor) -> None:
     assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-13", 1)], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep dates it to the first of the month (2024-03-01), "
-                                       "time_precision 3")
 def test_guideline_dates_only_the_month(extractor: Extractor) -> None:
     """dates.month-only: 'earlier this month' in a 14 March article: the middle of 1-14 March (the 7th),
     precision 3."""

@@ -414,6 +414,7 @@ def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
 
 
 SPEECH = frozenset(_words("speech"))
+FINDING = frozenset(_words("finding"))
 
 
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
@@ -445,7 +446,8 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             "accord", "cite", "quote"):
         return "speaker"
     if dep == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
-        return "agent"
+        # 'bodies were found by police': who found them only tells of the event
+        return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
     if dep == "pobj" and (head.head.lower_ == "against" or head.head.lower_ in ("on", "at") and

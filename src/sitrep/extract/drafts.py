@@ -8,6 +8,7 @@ frame model then keeps, drops and adds (`framing`); `record` makes each draft a 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -98,8 +99,8 @@ class Drafting:
             # a quotation, or 'the attack' said again, tells more of an event; it never starts one
             can_start = not quoted and not trigger.anaphoric and (
                 trigger.sub_event_type not in events.WEAK_TYPES or events.narrates(sent, trigger))
-            if in_sent and not fresh:
-                continue  # the sentence is dated, and long ago: history, not news
+            if dated_long_ago(sent, trigger, found_dates, published):
+                continue  # the event's date is long ago: history, not news
             date = fresh[0] if fresh else current
             if date is None and not drafts:
                 date = next((d for d in fresh_dates if d.start >= sent.start_char), None)
@@ -149,7 +150,7 @@ class Drafting:
             if touched or new:
                 group = unique(touched + new)
         if not drafts:
-            drafts = self._rescued(doc, text, places, fresh_dates)
+            drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
         fallback = self._main_place(places, self.prior) or self._country_place(self.prior)
         for d in drafts:
             if d.place is None:
@@ -158,7 +159,8 @@ class Drafting:
             return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)
         return drafts
 
-    def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention]) -> list[Draft]:
+    def _rescued(self, doc: Doc, text: str, places: list[Place], fresh_dates: list[DateMention],
+                 found_dates: list[DateMention], published: dt.date | None) -> list[Draft]:
         """An event the rules' triggers missed, read by the trained model in the lead.
 
         Only when the rules found no event at all, only in the first `subevent.MODEL_LEAD` sentences
@@ -172,8 +174,8 @@ class Drafting:
             if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
                 continue
             found = events.detect(sent)
-            if found is not None and found.confidence == 0.0:
-                continue  # the rules read it as a non-event
+            if found is not None and (found.confidence == 0.0 or dated_long_ago(sent, found, found_dates, published)):
+                continue  # the rules read it as a non-event, or as one long ago
             trigger = self._model_trigger(sent, self.type_model.rescue)
             if trigger is None:
                 continue
@@ -229,6 +231,33 @@ def unique(drafts: list[Draft]) -> list[Draft]:
     """The drafts in order, each once (by identity: drafts are mutable and unhashable)."""
     seen: set[int] = set()
     return [d for d in drafts if not (id(d) in seen or seen.add(id(d)))]  # type: ignore[func-returns-value]
+
+def dated_long_ago(sent: SpacySpan, trigger: events.Trigger, found_dates: list[DateMention],
+                   published: dt.date | None) -> bool:
+    """Whether the event's own date is outside the window: history, not news.
+
+    The guideline (docs/annotation.md, section 1): an event dated more than the window before
+    publication is background. The sentence's dates are all long ago, or the nearest date to the
+    trigger with no other verb between them is: in 'a policeman wounded in a grenade attack last
+    December died on Monday' the attack is December's, while in 'the rioting that followed the
+    government's decision in March' March is the decision's.
+    """
+    in_sent = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
+    if not in_sent:
+        return False
+    if all(dates.is_historical(d.date, published) for d in in_sent):
+        return True
+    own = [d for d in in_sent if not _verb_between(sent, d, trigger)]
+    if not own:
+        return False
+    nearest = min(own, key=lambda d: max(d.start - trigger.end, trigger.start - d.end, 0))
+    return dates.is_historical(nearest.date, published)
+
+
+def _verb_between(sent: SpacySpan, date: DateMention, trigger: events.Trigger) -> bool:
+    lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
+    return any(t.pos_ == "VERB" for t in sent if lo <= t.idx and t.idx + len(t) <= hi)
+
 
 def same_day(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None:

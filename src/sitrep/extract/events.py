@@ -61,6 +61,13 @@ NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
 # a crowd, armed men or the state act in the same sentence ('lynched after he killed his wife').
 PRIVATE_OR_JUDICIAL = re.compile(tables.pattern(_NON_EVENTS["private_or_judicial"]), re.I)
 PUBLIC_ACTORS = re.compile(tables.pattern(_NON_EVENTS["public_actors"]), re.I)
+RITES = frozenset(_NON_EVENTS["rites"].split())
+THING_HEADS = frozenset(_NON_EVENTS["thing_heads"].split())
+DOUBT_LEMMAS = frozenset(_NON_EVENTS["doubt_lemmas"].split())
+DOUBT_NOUNS = frozenset(_NON_EVENTS["doubt_nouns"].split())
+ORDINARY_CRIME = re.compile(tables.pattern(_NON_EVENTS["ordinary_crime"]), re.I)
+POLITICAL_ARREST = re.compile(tables.pattern(_NON_EVENTS["political_arrest"]), re.I)
+CLAIM_OBJECTS = frozenset({"responsibility", "credit"})  # 'claimed responsibility for attacks ...'
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
 # demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes
@@ -127,7 +134,7 @@ def _governing_chain(tok: Token) -> list[Token]:
     """
     chain = [tok]
     t = tok
-    while t.head is not t and len(chain) < 6:
+    while t.head.i != t.i and len(chain) < 6:  # spaCy makes a new Token each time: compare positions
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
             break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
         lo, hi = sorted((t.i, t.head.i))
@@ -136,6 +143,34 @@ def _governing_chain(tok: Token) -> list[Token]:
         t = t.head
         chain.append(t)
     return chain
+
+
+def _holds(verb: Token, nouns: frozenset[str], preps: bool = False) -> bool:
+    """Whether a verb above the trigger has one of `nouns` as its subject or object, or as the noun after a
+    preposition of either ('mourners attended the funeral (of the soldiers killed ...)'); `preps`: or after a
+    preposition of its own ('dismissed as false rumours that gunmen had attacked ...'), which 'a bomb exploded
+    at a funeral' must not be for rites."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for arg in verb.children:
+        if arg.dep_ == "prep" and preps:
+            heads = [p for p in arg.children if p.dep_ == "pobj"]
+        elif arg.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            heads = [arg, *(p for c in arg.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
+        else:
+            continue
+        if any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads):
+            return True
+    return False
+
+
+def _claimed_unplaced(t: Token, sent: SpacySpan) -> bool:
+    """'claimed responsibility for attacks on the army' in a sentence that names no place: a claim for an
+    event the article does not report. The caller keeps 'claimed responsibility for the attack': the words
+    refer back to an event reported, whose actor the claim gives."""
+    if t.lemma_.lower() != "claim" or not any(c.dep_ == "dobj" and c.lower_ in CLAIM_OBJECTS for c in t.children):
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "FAC") for e in sent.ents)
 
 
 def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
@@ -147,6 +182,8 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     tok = _token_at(sent, start)
     text = sent.text
     local = start - sent.start_char
+    if tok is not None and tok.dep_ in ("compound", "amod") and tok.head.lower_ in THING_HEADS:
+        return "names a thing, not a happening"
     if NEGATORS.search(text[max(0, local - 35) : local + 25]):
         return "negated"
     if tok is not None:
@@ -159,6 +196,14 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "hypothetical or future"
             if t is not tok and t.lemma_.lower() in IRREALIS_LEMMAS:
                 return "threatened or planned"
+            if t.i != tok.i and (t.lemma_.lower() in RITES or _holds(t, RITES)):
+                return "a rite for the dead"
+            doubting = t.lemma_.lower() in DOUBT_LEMMAS or _holds(t, DOUBT_NOUNS, preps=True)
+            if t.i != tok.i and doubting and t.pos_ in ("VERB", "AUX"):
+                return "a rumour or a claim the article doubts"
+            if (t.i != tok.i and _claimed_unplaced(t, sent) and not _anaphoric(sent, start)
+                    and not any(c.dep_ == "poss" for c in tok.children)):  # 'for Tuesday's attack': a reported one
+                return "a claim for an event the article does not report"
         if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
             return "threatened or planned"
         if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set)\b", text, re.I) and \
@@ -238,6 +283,9 @@ def _trigger(sent: SpacySpan, name: str, m: re.Match[str]) -> Trigger:
     elif name == "Riot":
         sub = "Violent demonstration"
     reason = non_event_reason(sent, sent.start_char + m.start(), sent.start_char + m.end())
+    if not reason and name == "Arrests" and ORDINARY_CRIME.search(sent.text) and not POLITICAL_ARREST.search(
+            sent.text):
+        reason = "an ordinary criminal arrest"  # docs/annotation.md, section 3: Arrests are political
     if reason:
         return Trigger(sub, start, end, sent.start_char, sent.end_char, 0.0, NON_EVENT_PREFIX + reason)
     confidence = 0.8 if name not in ("Attack", "Change to group/activity", "Arrests") else 0.6
