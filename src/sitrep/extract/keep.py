@@ -124,7 +124,11 @@ def is_summary(doc: Any, text: str | None = None) -> bool:
     `text` is the article's whole text at the same offsets as `doc`'s: the sentences a focused parse
     blanked (`events.focus`) count too, read roughly, so a long article of few event sentences is
     no summary."""
-    count = sum(1 for s in doc.sents if s.text.strip())
-    if text is not None and text != doc.text:
-        count += sum(1 for start, end in events.rough_sentences(text) if not doc.text[start:end].strip())
-    return count < MIN_SENTENCES
+    key = ("sitrep.summary", text is not None)
+    if key not in doc.user_data:  # asked once per event: read once per document
+        parsed = doc.text  # (spaCy joins the tokens' text anew on every access)
+        count = sum(1 for s in doc.sents if parsed[s.start_char:s.end_char].strip())
+        if text is not None and text != parsed:
+            count += sum(1 for start, end in events.rough_sentences(text) if not parsed[start:end].strip())
+        doc.user_data[key] = count < MIN_SENTENCES
+    return bool(doc.user_data[key])
