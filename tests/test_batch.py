@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -107,9 +108,12 @@ def test_batch_two_workers_give_the_events_of_extract(tmp_path: Path, capsys: py
 def _corpus_for_resume(path: Path, n: int) -> None:
     texts = [(SAMPLES / f"{name}.txt").read_text(encoding="utf-8") for name in
               ("kenya_clash", "nigeria_abduction", "somalia_ied", "kenya_protest_peaceful")]
+    # each sample on its own publication day: an event dated months before the day given is background
+    days = [re.search(r"^Published: (\S+)$", t, re.M).group(1) for t in texts]  # type: ignore[union-attr]
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({"id": f"r{i:03d}", "text": texts[i % len(texts)], "published": "2024-08-20"}) + "\n")
+            fh.write(json.dumps({"id": f"r{i:03d}", "text": texts[i % len(texts)], "published": days[i % len(texts)]})
+                     + "\n")
 
 
 @pytest.mark.slow
