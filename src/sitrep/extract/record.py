@@ -61,8 +61,10 @@ class Recording:
             found: list[ActorMention] = []
             title = (article.title or "").strip()
             if title and not article.text.lstrip().startswith(title):  # (a title the text repeats is read there)
-                doc = self.nlp(title)
-                for sent in doc.sents:
+                parsed = ("headline doc", 0, "")  # parsed once an article, whatever the events' countries
+                if parsed not in memo:
+                    memo[parsed] = [self.nlp(title)]
+                for sent in memo[parsed][0].sents:
                     if sent.root.lemma_.lower() not in actors_mod.HEADLINE_VERBS:
                         continue  # ('Iraqi police find 14 tortured bodies': the police did not do it)
                     found += [dataclasses.replace(m, start=0, end=0) for m in
