@@ -60,6 +60,7 @@ class Regime:
     start: dt.date
     label: str
     written: str  # the country as ACLED writes it in the name ('the United States')
+    faction: str = ""  # the government ACLED names after the label ('Presidential Leadership Council')
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,9 @@ class Dictionary:
         for row in tables.rows("actors/states.tsv"):
             country, start, label = row[0], row[1], row[2]
             written = row[3] if len(row) > 3 and row[3] else country
-            regimes.setdefault(country, []).append(Regime(country, dt.date.fromisoformat(start), label, written))
+            faction = row[4].strip() if len(row) > 4 else ""
+            regimes.setdefault(country, []).append(
+                Regime(country, dt.date.fromisoformat(start), label, written, faction))
         self.regimes = {c: sorted(rs, key=lambda r: r.start) for c, rs in regimes.items()}
         self.branches = [Branch(f, b, tuple(c.split("|")), tuple(w.split("|")))
                          for f, b, c, w in tables.rows("actors/branches.tsv")]
@@ -155,6 +158,10 @@ class Dictionary:
         country with no regime in the tables gets ACLED's form without a label."""
         regime = self.regime(country, day)
         name = f"{force} of {regime.written} ({regime.label})" if regime else f"{force} of {country}"
+        if regime and regime.faction:
+            # a government ACLED names beside its rivals' ('Military Forces of Yemen (2022-) Presidential
+            # Leadership Council'), a branch after it as ACLED joins them ('... Council - STC')
+            return f"{name} {regime.faction} - {branch}" if branch else f"{name} {regime.faction}"
         return f"{name} {branch}" if branch else name
 
     # ---- named actors ----------------------------------------------------------------------

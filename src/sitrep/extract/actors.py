@@ -72,9 +72,11 @@ STATE_NAME_PATTERN = re.compile(
     r"\b(?:(?i:" + _alternation([a for a in _STATE_WORDS if not actornames.is_abbreviation(a)]) + r")|"
     + _alternation([a for a in _STATE_WORDS if actornames.is_abbreviation(a)]) + r")(?![\w-])")
 _STATE_BY_FOLDED: dict[str, list[actornames.StateName]] = {}
+_STATE_SPELLING: dict[tuple[str, str], str] = {}  # (folded alias, country) -> the alias as the table spells it
 for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
+        _STATE_SPELLING.setdefault((_a.casefold(), _s.country), _a)
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 # (a country's name or people of several words names its state too: 'United States troops', 'Sri Lankan army')
 _MANY_WORDED = _alternation([c for c in _DICT.regimes if " " in c] + [d.title() for d in DEMONYMS if " " in d])
@@ -85,7 +87,8 @@ WEAPON_PATTERN = re.compile(
     # (a country's possessive too: 'Israel's air strikes', the guideline's section 4)
     r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK|(?:" + _alternation(list(_DICT.regimes))
     + r")'s)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z]*-?\d*)?\s+(?i:" + _any("fired_weapons")
+    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)?\s+(?i:"
+    + _any("fired_weapons")
     + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
 # interim government'.
@@ -166,6 +169,9 @@ def _state_named(alias: str, country: str, context: set[str]) -> actornames.Stat
     here = [r for r in rows if r.country == country]
     if here:
         return here[0]
+    # a lower-case name ('military junta', 'junta troops') is a common noun elsewhere: Niger's and Mali's
+    # juntas are not Myanmar's (issue 17), so it counts only in its country or where the text names it
+    rows = [r for r in rows if not _STATE_SPELLING[(alias.casefold(), r.country)].islower() or r.country in context]
     if actornames.is_abbreviation(alias):
         named = next((r for r in rows if r.country in context), None)
         return named or (rows[0] if _DICT.unambiguous(alias, country) else None)
@@ -295,7 +301,8 @@ def find_actors(
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
-        add(ActorMention(_DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
+        herders = re.match(r"(?i)(?:cattle\s+)?herd", m.group(0)) and _DICT.convention(country, "herders")
+        add(ActorMention(herders or _DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
                          INTER_IDENTITY, base + m.start(),
                          base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
@@ -334,6 +341,7 @@ def find_actors(
                          branch="Government", of=of or country))
     for a in found:
         a.role = _role(sent, a)
+    found = _members_of_groups(found, text, base)
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
              and not (a.kind == "state" and _names_a_thing(sent, a))]
     for a in found:
@@ -349,6 +357,30 @@ def find_actors(
             and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
     found.sort(key=lambda a: a.start)
     return found
+
+
+# Unnamed men told as a named group's ('gunmen of the Islamic State Sahel Province', 'inmates of Los Lobos',
+# 'fighters from the ADF'): the group is who they are.
+OF_THE_GROUP = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+INMATES = re.compile(r"^(?:inmates|prisoners|detainees)$", re.I)
+
+
+def _members_of_groups(found: list[ActorMention], text: str, base: int) -> list[ActorMention]:
+    """The unnamed armed men (or inmates) just before 'of' a named armed group are that group: the group takes
+    their role in the clause and they are no side of their own (issue 17: 'gunmen of the Islamic State Sahel
+    Province attacked a mosque' came out as an unidentified armed group; 'inmates of Los Lobos and Los
+    Choneros fought' as civilians)."""
+    drop: set[int] = set()
+    for g in found:
+        if g.kind != "group" or g.inter == INTER_PROTESTERS:
+            continue
+        for i, x in enumerate(found):
+            if x.end > g.start or not OF_THE_GROUP.match(text[x.end - base : g.start - base]):
+                continue
+            if x.kind == "unidentified" or x.kind == "civilians" and INMATES.match(text[x.start - base : x.end - base]):
+                g.role = x.role or g.role
+                drop.add(i)
+    return [x for i, x in enumerate(found) if i not in drop]
 
 
 # Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
@@ -514,6 +546,24 @@ def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.dat
 BACKING = frozenset({"back", "support", "assist", "aid", "accompany", "reinforce", "join"})
 
 
+# Verbs whose conjoined subjects fought each other when nothing else is fought ('A and B clashed').
+RECIPROCAL = frozenset({"clash", "fight", "battle"})
+# What they fought with, which is no side ('fought with guns and explosives').
+ARMS = re.compile(r"^(?:guns?|rifles?|firearms|weapons|arms|machetes?|knives|explosives|grenades|stones|sticks|"
+                  r"spears|clubs|bows|arrows|rockets|mortars|artillery|bullets|ammunition)$")
+
+
+def _each_other(tok: Token) -> bool:
+    """Whether `tok`, the first of conjoined sides, is (or names the members that are) the subject of a verb of
+    fighting with no one else to fight: no object, no 'with' or 'against'."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head  # 'inmates of Los Lobos and Los Choneros'
+    verb = tok.head
+    return (tok.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL
+            and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("with", "against") and not any(
+                o.dep_ == "pobj" and ARMS.match(o.lower_) for o in c.children) for c in verb.children))
+
+
 def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
     """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
     'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
@@ -528,9 +578,10 @@ def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
 
     a, b = head_noun(spans[0].root), head_noun(spans[1].root)
     if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
-        # (not 'fighting between the army and the RSF': the two sides)
+        # (not 'fighting between the army and the RSF': the two sides; nor 'inmates of Los Lobos and Los
+        # Choneros fought': two sides that fought each other, no one else)
         first = a if b.dep_ == "conj" else b
-        return not (first.dep_ == "pobj" and first.head.lower_ == "between")
+        return not (first.dep_ == "pobj" and first.head.lower_ == "between" or _each_other(first))
     prep = b.head
     if prep.dep_ == "agent" and prep.head.lemma_ in BACKING and prep.head.head == a:
         return True  # 'the Sudanese Armed Forces, backed by the Sudan Shield Forces, recaptured ...'

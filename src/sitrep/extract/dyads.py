@@ -167,6 +167,11 @@ def pick_actors(
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
+    if claimant is not None and not sents[0].start_char <= claimant.start < sents[0].end_char and any(
+            m.kind != "unidentified" and sents[0].start_char <= m.start < sents[0].end_char for m in agents):
+        # and before a side that a later sentence has say what it did ('JNIM militants attacked a military
+        # detachment. The army said it repelled the assault': JNIM attacked)
+        claimant = None
     actor1 = claimant or specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
     if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
@@ -216,13 +221,19 @@ def pick_actors(
         # (armed men that a later sentence has hit, 'distracting nearby villagers and police', were not the
         # target of an attack whose first sentence has civilians killed: it stays an attack on them)
         told_first = armed_target is not None and sents[0].start_char <= armed_target.start < sents[0].end_char
-        if armed_target is not None and (armed_target.role == "patient" and (told_first or civilians is None)
-                                         or civilians is None):
+        # (civilians the lead sentence has acted on before any armed side stay the ones attacked: 'killed 21
+        # civilians ... during an operation against Anglophone separatists', 'attacked residents and VDP
+        # auxiliaries digging trenches')
+        hit_first = (civilians is not None and civilians.role == "patient" and armed_target is not None
+                     and sents[0].start_char <= civilians.start < armed_target.start)
+        if armed_target is not None and not hit_first and (
+                armed_target.role == "patient" and (told_first or civilians is None) or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
-    armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name
+    # (not a weapon word alone, 'launched drone strikes on Jenin': it names no side struck)
+    armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name and not m.bare
                           and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
                          None)
     if taxonomy.event_type(sub) == "Explosions/Remote violence":

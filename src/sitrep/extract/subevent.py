@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import tables
 from sitrep.extract import classifier, dyads, events
-from sitrep.extract.actors import ActorMention
+from sitrep.extract.actors import INTER_STATE, ActorMention
 
 MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
 MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
@@ -46,6 +46,17 @@ WEAPON_EVIDENCE = {
     "Shelling/artillery/missile attack": re.compile(
         r"\bshell(?:s|ed|ing)?\b|artillery|missiles?|rockets?|mortars?|howitzers?|projectiles?", re.I),
 }
+
+
+# A demonstration or a mob is a crowd's: the model may choose one of their types only where the text it read
+# names a crowd, a protest or a riot (issue 17: 'FARC dissidents ... attacked the police station with rifles and
+# explosives' came out as a violent demonstration by rioters).
+DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                            "Violent demonstration", "Mob violence"})
+CROWD_EVIDENCE = re.compile(
+    rf"\b(?:{events.PROTEST})|{events.RIOT}|{tables.pattern(events._PROTEST_DATA['crowd'])}|"
+    r"\b(?:mobs?|supporters|residents|villagers|youths?|locals|workers|traders|students|fans|women|people|"
+    r"protest\w*|demonstrat\w*|march\w*|riot\w*|lynch\w*|vigilantes?)\b", re.I)
 
 
 def lead(doc: Any) -> list[SpacySpan]:
@@ -90,7 +101,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     label = max(probs, key=probs.__getitem__)
     p = probs[label]
     # the model overrides when sure enough, and when it finds the rules' type clearly less likely
-    weapon = WEAPON_EVIDENCE.get(label or "")
+    weapon = WEAPON_EVIDENCE.get(label or "") or (CROWD_EVIDENCE if label in DEMONSTRATIONS else None)
     by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= type_model.override
                      and probs.get(rule, 0.0) <= p * type_model.margin
                      and (weapon is None or weapon.search(text))) else "rules"
@@ -176,7 +187,9 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
     a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere, headline)
-    if sub == "Excessive force against protesters" and a2 is not None and a2.kind == "state":
+    if sub == "Excessive force against protesters" and a2 is not None and (
+            a2.kind == "state" or a2.kind == "group" and a2.inter == INTER_STATE):
+        # (a branch ACLED names as a group, the RSF before April 2023, is the state's too)
         a1, a2 = a2, a1  # the forces that used it are actor 1, the protesters actor 2
     if not by_model and sub == "Attack" and a2 is not None and a2.kind in dyads.AGENT_KINDS:
         sub, adjusted = "Armed clash", "the ones attacked were armed (police, militants, raiders): a battle"
