@@ -302,9 +302,8 @@ def find_actors(
                          base + m.end(), "identity"))
     for m in COMMUNAL.finditer(text):  # armed when they act, civilians when acted on (see pipeline)
         herders = re.match(r"(?i)(?:cattle\s+)?herd", m.group(0)) and _DICT.convention(country, "herders")
-        add(ActorMention(herders or _DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})",
-                         INTER_IDENTITY, base + m.start(),
-                         base + m.end(), "communal"))
+        name = herders or _DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})"
+        add(ActorMention(name, INTER_IDENTITY, base + m.start(), base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
         criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
                                          flags=re.I))
