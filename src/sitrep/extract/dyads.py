@@ -123,8 +123,9 @@ def pick_actors(
              and m.role != "speaker"]
     claimant = next((m for m in armed if m.role == "claimant"), None)
     # a de facto authority ACLED codes as the state's forces ('Taliban fighters' after August 2021) is the state
-    police = next((m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE),
-                  None)
+    # (the one acting first: 'supporters of the military junta rallied ... Police fired tear gas' has the police)
+    states = [m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE]
+    police = next((m for m in states if m.role == "agent"), None) or next(iter(states), None)
     civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(

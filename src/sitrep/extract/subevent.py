@@ -165,6 +165,15 @@ def _not_yet(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in events.IRREALIS_LEMMAS or tok.lower_ in events.MODALS)
 
 
+# A crowd that storms a building, breaks through barricades or attacks (issue 17: 'protesters demanding MONUSCO's
+# withdrawal stormed a UN base', 'farmers ... broke through barricades and stormed the Red Fort', 'supporters of
+# the junta rallied and attacked the French embassy'): its own words within the clause, the crowd first.
+STORMED = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|crowds?|supporters|students|farmers|marchers|youths|women|mob|"
+    r"residents|people)\b[^.;]{0,90}?\b(?:stormed|storming|broke\s+(?:through|into)|ransack(?:ed|ing)|"
+    r"attacked|tore\s+down|tearing\s+down|forced\s+(?:their|its)\s+way)\b", re.I)
+
+
 @dataclass(slots=True)
 class Settled:
     """The final type with the dyad it was decided with, and the rule that changed it, if any."""
@@ -184,6 +193,9 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
     """
     by_model = typing is not None and typing["by"] == "model"
     adjusted = ""
+    if sub in ("Peaceful protest", "Protest with intervention") and STORMED.search(sents[0].text):
+        # (whoever typed it: a crowd that storms a building or attacks is rioting, by ACLED's definition)
+        sub, adjusted = "Violent demonstration", "the crowd stormed, broke through or attacked: a riot"
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
     a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere, headline)
