@@ -88,6 +88,32 @@ CASES = {
         ("LY", "2022-08-27", "On 27 August 2022, fighting in Tripoli between the Radaa Special Deterrence Force and "
          "the Tripoli Revolutionaries Brigade killed 32 people.", "Radaa Special Deterrence Force",
          "Tripoli Revolutionaries Brigade"),
+        # issue 17, ninth session. Unnamed men 'of' a named group are the group, whatever the parse makes of them
+        ("NE", "2024-05-10", "On 10 May 2024, gunmen of the Islamic State Sahel Province attacked a market in "
+         "Tahoua, killing 12 traders.", "Islamic State (Sahel)", "Civilians (Niger)"),
+        # Nigeria's herders, named by their way of life alone, are ACLED's Fulani militia
+        ("NG", "2023-06-01", "On 1 June 2023, suspected herders attacked Mbawa in Guma, killing 8 farmers.",
+         "Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)"),
+        # Mali's junta is Mali's army: 'junta soldiers' are no Myanmar's
+        ("ML", "2022-04-01", "On 1 April 2022, junta soldiers clashed with JNIM militants near Mopti, killing 6.",
+         "Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims"),
+        # civilians the lead sentence has killed stay actor 2, whatever the operation was against
+        ("CM", "2021-03-02", "On 2 March 2021, Cameroonian soldiers killed 9 civilians in Bamenda during an operation "
+         "against Amba fighters.", "Military Forces of Cameroon (1982-)", "Civilians (Cameroon)"),
+        # a force that says in a later sentence it repelled the assault did not make it
+        ("BF", "2023-11-26", "On 26 November 2023, JNIM militants attacked a military detachment in Djibo. The army "
+         "said it repelled the assault.", "JNIM: Group for Support of Islam and Muslims",
+         "Military Forces of Burkina Faso (2022-)"),
+        # the army that links the gunmen to a group tells who they were; it is not the one that fought
+        ("NG", "2024-05-30", "On 30 May 2024, gunmen the army linked to IPOB attacked a checkpoint in Aba, killing 5 "
+         "soldiers.", "IPOB: Indigenous People of Biafra", "Military Forces of Nigeria (2023-)"),
+        # excessive force by the RSF while it was Sudan's: the force is actor 1, as any state force is
+        ("SD", "2019-06-03", "On 3 June 2019, Rapid Support Forces and other security forces stormed the protest sit-in "
+         "in Khartoum, killing dozens of protesters.", "Military Forces of Sudan (2019-2023) Rapid Support Forces", "Protesters (Sudan)"),
+        # a command that says it conducted a strike claims it; the Somali branch by its hyphenated name
+        ("SO", "2025-02-24", "On 24 February 2025, US Africa Command said it conducted an air strike against "
+         "ISIS-Somalia fighters in the Cal Miskaad mountains.", "Military Forces of the United States (2025-)",
+         "Islamic State (Somalia)"),
     ],
     "Middle East": [
         # the Houthis as Yemen's de facto authorities
@@ -115,6 +141,12 @@ CASES = {
         # a chanting crowd and security forces firing tear gas: a protest with intervention, the police second
         ("IR", "2022-09-20", "On 20 September 2022, students chanted against the government at Tehran University; "
          "security forces fired tear gas at them.", "Protesters (Iran)", "Police Forces of Iran (1989-)"),
+        # issue 17, ninth session: Yemen's government from April 2022 is ACLED's Presidential Leadership Council
+        ("YE", "2023-06-10", "On 10 June 2023, Houthi forces attacked government troops near Taiz.",
+         "Military Forces of Yemen (2017-) Houthi", "Military Forces of Yemen (2022-) Presidential Leadership Council"),
+        # a weapon word ('drone strikes') is no side struck: the fighters targeted are
+        ("PS", "2023-07-03", "On 3 July 2023, Israeli forces launched drone strikes on Jenin, targeting fighters of the "
+         "Jenin Brigade.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul
@@ -143,6 +175,9 @@ CASES = {
         ("IN", "2023-04-26", "On 26 April 2023, Maoists blew up a police vehicle with an IED near Aranpur, killing "
          "10 District Reserve Guard personnel.", "CPI (Maoist): Communist Party of India (Maoist)",
          "Police Forces of India (2014-) District Reserve Guard"),
+        # issue 17, ninth session: two Rohingya armed groups that clashed with each other
+        ("BD", "2023-06-14", "On 14 June 2023, ARSA and RSO members clashed in the Rohingya camps of Ukhia.",
+         "ARSA: Arakan Rohingya Salvation Army", "RSO: Rohingya Solidarity Organisation"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -165,6 +200,12 @@ CASES = {
         # a gunman who also killed his mother is still a public attack
         ("DE", "2020-02-20", "On 20 February 2020, a gunman shot dead 5 people at a cafe in Kassel, then killed his "
          "mother.", "Sole Perpetrator (Germany)", "Civilians (Germany)"),
+        # issue 17, ninth session: a weapon's model with letters between the people and the weapon
+        ("UA", "2022-04-08", "On 8 April 2022, a Russian Tochka-U missile hit the railway station in Kramatorsk, "
+         "killing 61 civilians.", "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+        # the Islamic State claiming in Russia is not its Syrian branch
+        ("RU", "2024-03-22", "On 22 March 2024, gunmen opened fire at a concert hall in Krasnogorsk, killing 145 "
+         "people. The Islamic State claimed the attack.", "Islamic State (Russia)", "Civilians (Russia)"),
     ],
     "Americas": [
         # a gang with no name: the country's convention for criminal violence
@@ -193,6 +234,15 @@ CASES = {
         # hostages' nationality given beside them
         ("HT", "2021-10-16", "On 16 October 2021, the 400 Mawozo gang kidnapped 12 missionaries of an aid group, "
          "mostly US citizens, in Ganthier.", "400 Mawozo", "Civilians (United States)"),
+        # issue 17, ninth session: inmates of two gangs that fought each other: the gangs, actor 1 and actor 2
+        ("EC", "2021-09-28", "On 28 September 2021, inmates of Los Lobos and Los Choneros fought with guns in the "
+         "prison of Guayaquil, killing 119.", "Los Lobos", "Los Choneros"),
+        # no crowd, no demonstration: the type model may not make armed men rioters
+        ("CO", "2024-05-20", "On 20 May 2024, FARC dissidents attacked the police station in Morales with rifles and "
+         "explosives, killing two police officers.", "FARC Dissidents", "Police Forces of Colombia (2022-)"),
+        # a crowd that storms a building riots
+        ("EC", "2019-10-08", "On 8 October 2019, protesters against the end of fuel subsidies stormed the National "
+         "Assembly in Quito; police fired tear gas.", "Rioters (Ecuador)", "Police Forces of Ecuador (2017-2021)"),
     ],
 }
 
