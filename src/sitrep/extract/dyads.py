@@ -149,7 +149,10 @@ def pick_actors(
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
     if sub == "Mob violence":
         victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
-        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police or victim
+        # (the mob's victims before forces that acted on their own, not clashed with or hit: 'a crowd stoned 13
+        # suspected gang members after police stopped their minibus' is violence against the suspects)
+        acted_on = police is not None and (police.role != "agent" or civilians is None)
+        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police if acted_on else victim
     if sub == "Arrests" and country != "International":  # (no event country: no police to default to)
         return arrests(mentions, armed, police, country, civilians, synthetic)
     if sub in BY_THE_UNNAMED:
