@@ -108,8 +108,9 @@ CASES = {
         ("NG", "2024-05-30", "On 30 May 2024, gunmen the army linked to IPOB attacked a checkpoint in Aba, killing 5 "
          "soldiers.", "IPOB: Indigenous People of Biafra", "Military Forces of Nigeria (2023-)"),
         # excessive force by the RSF while it was Sudan's: the force is actor 1, as any state force is
-        ("SD", "2019-06-03", "On 3 June 2019, Rapid Support Forces and other security forces stormed the protest sit-in "
-         "in Khartoum, killing dozens of protesters.", "Military Forces of Sudan (2019-2023) Rapid Support Forces", "Protesters (Sudan)"),
+        ("SD", "2019-06-03", "On 3 June 2019, Rapid Support Forces and other security forces stormed the protest "
+         "sit-in in Khartoum, killing dozens of protesters.",
+         "Military Forces of Sudan (2019-2023) Rapid Support Forces", "Protesters (Sudan)"),
         # a command that says it conducted a strike claims it; the Somali branch by its hyphenated name
         ("SO", "2025-02-24", "On 24 February 2025, US Africa Command said it conducted an air strike against "
          "ISIS-Somalia fighters in the Cal Miskaad mountains.", "Military Forces of the United States (2025-)",
@@ -145,8 +146,8 @@ CASES = {
         ("YE", "2023-06-10", "On 10 June 2023, Houthi forces attacked government troops near Taiz.",
          "Military Forces of Yemen (2017-) Houthi", "Military Forces of Yemen (2022-) Presidential Leadership Council"),
         # a weapon word ('drone strikes') is no side struck: the fighters targeted are
-        ("PS", "2023-07-03", "On 3 July 2023, Israeli forces launched drone strikes on Jenin, targeting fighters of the "
-         "Jenin Brigade.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
+        ("PS", "2023-07-03", "On 3 July 2023, Israeli forces launched drone strikes on Jenin, targeting fighters of "
+         "the Jenin Brigade.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul
