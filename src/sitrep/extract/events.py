@@ -206,7 +206,9 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "a claim for an event the article does not report"
         if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
             return "threatened or planned"
-        if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set)\b", text, re.I) and \
+        # (not 'factories were set ablaze': a fire set is a happening)
+        if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set(?!\s+(?:ablaze|alight|on\s+fire)))\b",
+                     text, re.I) and \
                 not re.search(r"\b(?:took\s+place|held)\b", text, re.I):
             return "threatened or planned"
     if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):

@@ -198,6 +198,11 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
         sub, adjusted = "Violent demonstration", "the crowd stormed, broke through or attacked: a riot"
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
+        if not any(m.role == "patient" and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
+            # (and one that hurts no one the lead sentence names, breaking into and burning buildings, riots: mob
+            # violence is violence against people; issue 17, 'supporters stormed the National Assembly and ransacked
+            # offices')
+            sub, adjusted = "Violent demonstration", "an unarmed crowd that attacked no one named: a riot"
     a1, a2 = dyads.pick_actors(sub, mentions, country, sents, elsewhere, headline)
     if sub == "Excessive force against protesters" and a2 is not None and (
             a2.kind == "state" or a2.kind == "group" and a2.inter == INTER_STATE):
