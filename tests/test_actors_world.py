@@ -115,6 +115,9 @@ CASES = {
         ("SO", "2025-02-24", "On 24 February 2025, US Africa Command said it conducted an air strike against "
          "ISIS-Somalia fighters in the Cal Miskaad mountains.", "Military Forces of the United States (2025-)",
          "Islamic State (Somalia)"),
+        # Cabo Delgado's unnamed insurgents are the Islamic State's Mozambique branch
+        ("MZ", "2021-08-08", "On 8 August 2021, Rwandan troops retook the port town of Mocimboa da Praia from "
+         "insurgents.", "Military Forces of Rwanda (1994-)", "Islamic State (Mozambique)"),
     ],
     "Middle East": [
         # the Houthis as Yemen's de facto authorities
@@ -179,6 +182,10 @@ CASES = {
         # issue 17, ninth session: two Rohingya armed groups that clashed with each other
         ("BD", "2023-06-14", "On 14 June 2023, ARSA and RSO members clashed in the Rohingya camps of Ukhia.",
          "ARSA: Arakan Rohingya Salvation Army", "RSO: Rohingya Solidarity Organisation"),
+        # a fire 'set' is a happening, not a plan ('after factories were set ablaze')
+        ("MM", "2021-03-14", "On 14 March 2021, soldiers opened fire on protesters in Hlaing Tharyar township "
+         "(Yangon), killing dozens after factories were set ablaze.", "Military Forces of Myanmar (2021-)",
+         "Protesters (Myanmar)"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -244,6 +251,9 @@ CASES = {
         # a crowd that storms a building riots
         ("EC", "2019-10-08", "On 8 October 2019, protesters against the end of fuel subsidies stormed the National "
          "Assembly in Quito; police fired tear gas.", "Rioters (Ecuador)", "Police Forces of Ecuador (2017-2021)"),
+        # a mob's victims, not the police who acted beside it on their own
+        ("HT", "2023-04-24", "On 24 April 2023, a crowd in Port-au-Prince stoned and burned to death 13 suspected gang "
+         "members after police stopped their minibus.", "Rioters (Haiti)", "Civilians (Haiti)"),
     ],
 }
 
@@ -373,7 +383,7 @@ WORLD_NOTES = sorted((Path(__file__).parent / "fixtures" / "world_notes").glob("
 # Floors about 0.01 under the dev split's figures when they were set (docs/benchmarks.md, issue 17);
 # raise them in the change that earns it. The test split is measured by benchmarks/world_actors.py only.
 # (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session.)
-WORLD_FLOORS = {"actor1_plain": 0.795, "actor2_plain": 0.77, "actor1_exact": 0.79, "actor2_exact": 0.77}
+WORLD_FLOORS = {"actor1_plain": 0.85, "actor2_plain": 0.82, "actor1_exact": 0.845, "actor2_exact": 0.82}
 
 
 @pytest.mark.slow
@@ -404,3 +414,11 @@ def test_actors_world_backing_force_is_an_associate(extractor: Extractor) -> Non
                    "Shield Forces, recaptured Wad Madani from the RSF.")
     assert (event.actor1, event.actor2) == ("Military Forces of Sudan (2019-)", "Rapid Support Forces")
     assert event.assoc_actor_1 == ["Sudan Shield Forces"]
+
+
+def test_actors_world_crowd_that_hurts_no_one_riots(extractor: Extractor) -> None:
+    """A crowd that breaks into and burns buildings and hurts no one named is rioting (a violent demonstration,
+    no actor 2), not mob violence against civilians made up for it (issue 17, ninth session)."""
+    event = _first(extractor, "ML", "2020-07-10", "On 10 July 2020, opposition supporters stormed the National "
+                   "Assembly in Bamako and ransacked offices.")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Violent demonstration", "Rioters (Mali)", None)
