@@ -174,6 +174,13 @@ STORMED = re.compile(
     r"attacked|tore\s+down|tearing\s+down|forced\s+(?:their|its)\s+way)\b", re.I)
 
 
+# What a crowd does to buildings and goods, and to people: a crowd that only did the first riots.
+PROPERTY = re.compile(r"\b(?:storm(?:ed|ing)|ransack\w*|broke\s+into|set\s+fire|set\s+(?:\w+\s+){1,3}on\s+fire|"
+                      r"torch\w*|burn\w*|loot\w*|vandali[sz]\w*|destroy\w*|smash\w*)\b", re.I)
+HARM = re.compile(r"\b(?:kill\w*|lynch\w*|beat(?:en|ing)?|ston(?:ed|ing)|hack\w*|injur\w*|wound\w*|assault\w*|"
+                  r"murder\w*|dead|death|hurt|maim\w*|stabb?\w*)\b", re.I)
+
+
 @dataclass(slots=True)
 class Settled:
     """The final type with the dyad it was decided with, and the rule that changed it, if any."""
@@ -198,7 +205,8 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
         sub, adjusted = "Violent demonstration", "the crowd stormed, broke through or attacked: a riot"
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
-        if not any(m.role == "patient" and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
+        if (not any(m.role == "patient" and sents[0].start_char <= m.start < sents[0].end_char for m in mentions)
+                and PROPERTY.search(sents[0].text) and not HARM.search(sents[0].text)):
             # (and one that hurts no one the lead sentence names, breaking into and burning buildings, riots: mob
             # violence is violence against people; issue 17, 'supporters stormed the National Assembly and ransacked
             # offices')
