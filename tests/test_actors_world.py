@@ -151,6 +151,9 @@ CASES = {
         # a weapon word ('drone strikes') is no side struck: the fighters targeted are
         ("PS", "2023-07-03", "On 3 July 2023, Israeli forces launched drone strikes on Jenin, targeting fighters of "
          "the Jenin Brigade.", "Military Forces of Israel (2022-)", "PIJ: Katibat Jenin"),
+        # drones no one is named for, striking a state's own academy, are not that state's: the attacker is unnamed
+        ("SY", "2023-10-05", "On 5 October 2023, drones struck a military academy graduation ceremony in Homs, "
+         "killing about 89 people.", "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-2024)"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul

@@ -121,6 +121,13 @@ def pick_actors(
                                      or m.kind in communal and (m.role in ("agent", "") or m.attributed
                                                                 and " " in doc_text(sents[0].doc)[m.start:m.end]))
              and m.role != "speaker"]
+    # a weapon word alone ('drones struck a military academy') is the event country's forces only by default: not
+    # where the text has that state struck or among the dead ('the residence of Prime Minister al-Kadhimi'), a
+    # state not striking itself (issue 17, ninth session); a state that only speaks of it ('an air strike killed
+    # 10 militants, the military said') keeps it
+    hit = {m.of for m in mentions if m.kind in ("state", "government") and not m.bare and m.role in ("patient", "")}
+    unowned = [m for m in armed if m.bare and m.kind == "state" and m.role == "agent" and m.of in hit]
+    armed = [m for m in armed if m not in unowned]
     claimant = next((m for m in armed if m.role == "claimant"), None)
     # a de facto authority ACLED codes as the state's forces ('Taliban fighters' after August 2021) is the state
     # (the one acting first: 'supporters of the military junta rallied ... Police fired tear gas' has the police)
@@ -161,7 +168,8 @@ def pick_actors(
         # nor its target, which its first sentence tells
         armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
                                           and not sents[0].start_char <= m.start < sents[0].end_char)]
-    agents = [m for m in armed if m.role == "agent"] or armed
+    # (the ones a weapon no one is named for struck are not its authors: the attacker is unidentified)
+    agents = [m for m in armed if m.role == "agent"] or ([] if unowned else armed)
     if sub in BY_THE_UNNAMED:
         agents = [m for m in agents if m.kind != "state" or sents[0].start_char <= m.start < sents[0].end_char]
     if sub in BOMBINGS and not any(m.role == "agent" for m in armed):
