@@ -85,6 +85,7 @@ def test_article_eval_figures() -> None:
     assert figures["precision"] == round(1 / 3, 4) and figures["recall"] == 0.5
     assert figures["fatalities"] == 0.0 and figures["sub_event_type"] == 1.0
     assert figures["main_found"] == 1.0
+    assert figures["main_marked"] == 0.0  # the found event that matched the main one carries no `extra.main`
     assert figures["negatives"] == 2 and figures["negatives_clean"] == 0.5
     assert result.confusion[("Air/drone strike", "(missed)")] == 1
     assert result.confusion[("(not in gold)", "Air/drone strike")] == 2
@@ -224,3 +225,15 @@ def test_article_eval_gate_on_the_dev_split(extractor) -> None:  # type: ignore[
     assert got["articles"] == gate["articles"], "the dev split changed: re-measure the baseline"
     for name, floor in gate["floors"].items():
         assert got[name] >= floor, f"articles (dev) {name} fell to {got[name]:.3f}, below its floor {floor}"
+
+
+def test_article_eval_main_marked_counts_the_flag_on_the_matched_main_event() -> None:
+    gold = [("a", "strikes", [gold_event(main=True), gold_event(location="Deir ez-Zor", latitude=35.33,
+                                                                  longitude=40.14)])]
+    right = {"a": [gold_event(extra={"main": True}), gold_event(location="Deir ez-Zor", latitude=35.33,
+                                                                longitude=40.14)]}
+    wrong = {"a": [gold_event(), gold_event(location="Deir ez-Zor", latitude=35.33, longitude=40.14,
+                                            extra={"main": True})]}
+    assert score(gold, right).as_dict()["main_marked"] == 1.0
+    assert score(gold, wrong).as_dict()["main_marked"] == 0.0
+    assert "marked main by sitrep" in score(gold, right).table()

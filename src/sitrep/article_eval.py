@@ -150,6 +150,7 @@ class ArticleResult:
     field_hits: Counter[str] = field(default_factory=Counter)
     main_gold: int = 0
     main_found: int = 0
+    main_marked: int = 0  # of the main events found, those whose found event carries `extra.main`
     negatives: int = 0
     negatives_clean: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -184,6 +185,7 @@ class ArticleResult:
         self.matched += len(pairs)
         misses = 0
         matched_gold = {i for i, _ in pairs}
+        partner = dict(pairs)
         for i, j in pairs:
             want, got = gold[i], found[j]
             for name in FIELDS:
@@ -195,6 +197,8 @@ class ArticleResult:
             if want.get("main") is True:
                 self.main_gold += 1
                 self.main_found += i in matched_gold
+                if i in matched_gold:
+                    self.main_marked += bool((found[partner[i]].get("extra") or {}).get("main"))
             if i not in matched_gold:
                 self.confusion[(str(want.get("sub_event_type")), "(missed)")] += 1
         found_matched = {j for _, j in pairs}
@@ -212,6 +216,7 @@ class ArticleResult:
         for name in FIELDS:
             out[name] = round(self.share(name), 4)
         out["main_found"] = round(self.main_found / self.main_gold, 4) if self.main_gold else 0.0
+        out["main_marked"] = round(self.main_marked / self.main_found, 4) if self.main_found else 0.0
         out["negatives_clean"] = round(self.negatives_clean / self.negatives, 4) if self.negatives else 0.0
         out["negatives"] = self.negatives
         return out
@@ -232,6 +237,8 @@ class ArticleResult:
             lines.append(f"{name + ' (matched)':<34}{self.share(name):>8.3f}")
         if self.main_gold:
             lines.append(f"{'main events found':<34}{self.main_found / self.main_gold:>8.3f}")
+        if self.main_found:
+            lines.append(f"{'  ... marked main by sitrep':<34}{self.main_marked / self.main_found:>8.3f}")
         if self.negatives:
             lines.append(f"{'negative articles with no event':<34}{self.negatives_clean / self.negatives:>8.3f}")
         lines += ["", self.confusion_table(), "", f"worst {worst} articles (missed + spurious + wrong fields):"]
