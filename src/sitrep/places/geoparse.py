@@ -102,6 +102,8 @@ PLACE_HEADS = frozenset(
 )
 # Words before a name that make it a place ('in Baragoi', 'the town of Afgoye').
 LOCATIVE_PREPS = frozenset("in near at outside around from to into towards toward across of".split())
+# Those of them that make even a person's surname a place ('in Nagai'; not 'the death of Nagai', 'to Nagai').
+PLACE_PREPS = frozenset("in near at outside around into inside across".split())
 
 # Capitalised words that name GeoNames places but, in news, are almost always something else.
 NOT_PLACES = frozenset(
@@ -120,6 +122,12 @@ NOT_PLACES = frozenset(
     liberation democratic republic people peoples popular revolutionary""".split()
 )
 
+# Offices whose title takes 'of' and a domain, not a place ('Department of Justice', 'Secretary of State').
+OFFICE_WORDS = frozenset("department ministry secretary minister ministers director directorate".split())
+# Below this population a populated place that the text writes with 'the' before it is not meant ('the
+# Middle East', a village in Maryland): towns' names take no article unless it is part of the name.
+SMALL_TOWN = 100_000
+
 # Score weights (hand-set on the sample articles and the ACLED Kenya dev notes, 2026-11-26).
 W_POPULATION = 1.0  # times log10(population)/7: a city of 10 million scores 1
 W_PRIMARY = 0.25  # the mention is the entry's own name, not an alternate
@@ -129,6 +137,10 @@ W_CONTAINED = 2.5  # the text says the place lies in a division or country the e
 W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
+# Places listed together ('in Montreal and Vancouver', 'both Sydney and Melbourne') are mostly of one country:
+# a reading in the country of a listed name read with confidence. Less than a stated container, more than
+# being near: a list of world cities ('Geneva, Melbourne') still falls to the document's country otherwise.
+W_LIST_MATE = 1.2
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 W_OUTLET_COUNTRY = 1.0  # the country of the outlet's web address, when the caller gives none
 W_CAPITAL = 1.0  # a country's capital, named without a cue for another kind of place
@@ -192,6 +204,9 @@ class _Mention:
     cue: str = ""  # 'admin1', 'admin2', 'city' or ''
     container_keys: list[str] = field(default_factory=list)
     person_tail: bool = False  # the name ends a person's full name the NER found ('Hussein' of 'Saddam Hussein')
+    placed: bool = False  # the words around it make it a place ('in Nagai', 'Nagai town')
+    firm_containers: list[str] = field(default_factory=list)  # said in words: 'the Bakwa district of Farah'
+    list_mates: list[str] = field(default_factory=list)  # names listed with it ('in Montreal and Vancouver')
 
 
 class Geoparser:
@@ -257,13 +272,21 @@ class Geoparser:
                     and all(e.feature_code in ("PCLI", "CONT") for e, _ in candidates)):
                 role = ""  # 'US', 'UK', 'EU': short, but a country's or a union's accepted name
             else:
-                role = self._reject_reason(span, key)
+                role = self._reject_reason(span, key, candidates)
             if role == "reject":
                 continue
             taken.update(range(i, j))
             mention = self._mention(doc, span, key, candidates, role)
             mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
+            mention.placed = bool(mention.cue) or span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS
             chosen.append(mention)
+        # a name the text gives a person as the end of a full name ('Kenji Nagai') is that person wherever the
+        # words around it do not make it a place ('Nagai was shot', 'the death of Nagai'; but 'in Nagai',
+        # 'Nagai town'): a surname that is also a town abroad is the person the article is about, not the town
+        surnames = _persons(chosen)
+        for m in chosen:
+            if m.key in surnames and not m.role and not m.placed:
+                m.role = "PERSON"
         self._attach_containers(doc, chosen)
         for a, b in zip(chosen, chosen[1:], strict=False):
             # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
@@ -290,7 +313,7 @@ class Geoparser:
         return next((e for e, _ in self.gaz.lookup_keys([key]).get(key, [])
                      if e.country_code == cc and e.feature_code in ("ADM1", "RGN")), None)
 
-    def _reject_reason(self, span: SpacySpan, key: str) -> str:
+    def _reject_reason(self, span: SpacySpan, key: str, candidates: list[tuple[GazEntry, bool]]) -> str:
         """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
         first = span[0]
         ent = first.ent_type_
@@ -299,11 +322,31 @@ class Geoparser:
         if (key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS
                 or key.casefold() in REGIONAL_DEMONYMS or len(key) < 3):
             return "reject"
-        # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label
-        if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label; a language
+        # ('in English') is no place (English, Indiana)
+        if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"):
             return "reject"
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and before.text[:1].isupper()
+                and not before.is_sent_start and before.lower_ not in COMPASS and before.whitespace_
+                and before.lower_.rstrip(".") not in DATE_WORDS and not _people(DEMONYMS, before.lower_)):
+            # the tail of a longer name the NER found and the gazetteer does not know, whatever the tagger
+            # makes of the word before ('Zone' of 'the Green Zone', an adjective): not the village 'Zone'
+            return "reject"
+        if (len(span) == 1 and ent not in ("GPE", "LOC") and not _locative(span)
+                and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+                and (doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the")):
+            # the head of a title or an institution's name ('Secretary of State', 'Secretary of the ACTU'):
+            # a place name is not followed by 'of' and another name unless the text puts it somewhere
+            return "reject"
+        if (before is not None and before.text == "the" and span.root.dep_ != "compound" and not self._cue_after(span)
+                and candidates and all(e.feature_class == "P" and e.population < SMALL_TOWN for e, _ in candidates)):
+            # 'the Middle East', 'the Sale': a small town's name does not take the article (the gazetteer
+            # keeps the article of names that have one: 'The Hague', 'The Dalles'); 'the Kibera slum' and
+            # 'the Dadaab camp' are places, the name modifying the noun
+            return "reject"
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
             return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
         head = _institution_head(span)
@@ -322,7 +365,6 @@ class Geoparser:
             # calls the longer name an organisation or a facility ('Dublin Historical Society'), the
             # place is named as that institution's place
             return "ORG" if _inside_institution(span) else "reject"
-        before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
                 and before.lower_ not in COMPASS and before.ent_type_ not in ("GPE", "LOC")
                 and before.lower_.rstrip(".") not in DATE_WORDS and before.whitespace_):
@@ -337,16 +379,10 @@ class Geoparser:
             # a capitalised word that opens a sentence is a word; mid-sentence, or before a noun a place
             # name modifies ('01 February: Eldoret residents protested'), a name
             return "reject"
-        prev = span.doc[span.start - 1] if span.start > 0 else None
-        locative = prev is not None and (prev.lower_ in LOCATIVE_PREPS
-                                         or prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS)
-        # the second of 'in Fafi, Garissa' and of 'in Kitungati village (Kitui)': a place that holds the
-        # first, when nothing but punctuation or a preposition follows (not 'in Nairobi, Kenyatta said')
-        locative = locative or prev is not None and prev.text in (",", "(") and any(
-            t.lower_ in ("in", "at", "near") for t in doc[max(0, span.start - 6) : span.start - 1]) and (
-            after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
         if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
-            if locative or self._cue_after(span):
+            if _of_an_office(span):
+                return "ORG"  # 'Department of Justice', 'Ministry of Interior': the office's name, not a place
+            if _locative(span) or self._cue_after(span):
                 return ""
             if after is not None and after.lower_ in INSTITUTIONS:
                 return ""  # 'Kisii University' is in Kisii
@@ -389,12 +425,19 @@ class Geoparser:
     def _attach_containers(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'X, Y', 'X (Y)' and 'X in Y': Y is a container of X."""
         text = doc_text(doc)
-        for a, b in zip(mentions, mentions[1:], strict=False):
+        pairs = list(zip(mentions, mentions[1:], strict=False))
+        for a, b in reversed(pairs):  # from the end, so that b's containers are known before a's
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
                 r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
             ) and len(between) <= 16 and between:
-                a.container_keys.append(b.key)
+                # what holds b holds a: 'Reading, Berkshire, UK' puts Reading in the UK too
+                a.container_keys.extend([b.key] + [k for k in b.container_keys if k != a.key])
+                if between not in (",", "("):  # not a bare comma, which also joins a list ('Mogadishu, Nairobi')
+                    a.firm_containers.append(b.key)
+            elif between in ("and", ", and", "or", ", or") and a.key != b.key:
+                a.list_mates.append(b.key)  # 'in Montreal and Vancouver', 'both Sydney and Melbourne'
+                b.list_mates.append(a.key)
 
     # ---- resolution --------------------------------------------------------------------
 
@@ -452,13 +495,20 @@ class Geoparser:
         region_shares = {key: regions.shares(key) for key in by_key}
         country_shares = {key: _shares(votes - own_votes.get(key, Counter())) for key in by_key}
         others = {key: [e for k, e in anchors if k != key] for key in by_key}
+        # the countries of the names listed with each name, as read with confidence in the first pass
+        # each name's country as read with confidence in the first pass
+        read_first = {m.key: best[0].country_code for m in mentions
+                      if (best := first[id(m)]) is not None and best[1] >= ANCHOR_MIN}
+        # a name the text puts in a country where the gazetteer has no place of that name, at every mention
+        misplaced = {m.key for m in mentions if gold is None and _outside_its_country(m, by_key, read_first)}
+        mates = {m.key: {e.country_code for k, e in anchors if k in m.list_mates and k != m.key} for m in mentions}
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
         for m in mentions:
             resolved = self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key], counties,
-                                     outlet, holds)
-            if resolved is None:
+                                     outlet, holds, mates.get(m.key))
+            if resolved is None or m.key in misplaced:
                 continue
             entry, score, reason = resolved
             own = lone.get(m.key, (None, 0.0))
@@ -544,6 +594,7 @@ class Geoparser:
         counties: _Counties | None = None,
         outlet: Outlet | None = None,
         holds: dict[str, list[_Mention]] | None = None,
+        mates: set[str] | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
@@ -597,7 +648,8 @@ class Geoparser:
                 # state, not Minneota, whose alternate spelling it is
                 s -= ADMIN_PENALTY
             elif (code == "ADM1" and primary and wants != "city" and (context.get(entry.country_code) or not context)
-                  and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
+                  and not any(e.feature_code in ("PPLC", "PCLI") for e, _ in m.candidates)):
+                # (not for 'Georgia', which names a country too: the two readings stand level, W_COUNTRY_NAME)
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
             if (code == "PPLC" and primary and wants in ("", "city")  # (not 'Victoria' for Hong Kong)
@@ -627,6 +679,9 @@ class Geoparser:
                     _contains(entry, he) for h in held for he, _ in h.candidates):
                 s += W_CONTAINED
                 reasons.append(f"holds {held[0].text}")
+            if mates and entry.country_code in mates and soft and code not in ("PCLI", "CONT"):
+                s += W_LIST_MATE
+                reasons.append("listed with a place of " + entry.country_code)
             if anchors and entry.feature_class == "P" and soft:
                 near = min(haversine_km(entry.latitude, entry.longitude, a.latitude, a.longitude)
                            for a in anchors if a.pid != entry.pid) if any(
@@ -665,6 +720,35 @@ class Geoparser:
 
 
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _locative(span: SpacySpan) -> bool:
+    """Whether the words before `span` make it a place: a preposition of place ('in Baragoi'), a verb whose
+    object is a place ('attacked Mpeketoni'), or the second of 'in Fafi, Garissa' and of 'in Kitungati
+    village (Kitui)', when nothing but punctuation or a preposition follows (not 'in Nairobi, Kenyatta said')."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in LOCATIVE_PREPS and not _of_an_office(span) or (
+            prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return prev.text in (",", "(") and any(
+        t.lower_ in ("in", "at", "near") for t in doc[max(0, span.start - 6) : span.start - 1]) and (
+        after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
+
+
+def _of_an_office(span: SpacySpan) -> bool:
+    """Whether `span` ends an office's or an organisation's name of the form 'X of Y' that the NER found
+    ('Department of Justice', 'Secretary of State'): its 'of' says whose office, not where. (An institution
+    seated in a town is in it: 'University of Nairobi' is not such a name.)"""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    of, head = doc[span.start - 1], doc[span.start - 2]
+    return (of.ent_iob_ == "I" and of.ent_type_ in INSTITUTION_LABELS and head.ent_type_ == of.ent_type_
+            and head.lower_ in ORG_HEADS | OFFICE_WORDS and head.lower_ not in SEATED_INSTITUTIONS)
 
 
 def _inside_institution(span: SpacySpan) -> bool:
@@ -773,6 +857,25 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
         elif best is not None and best[0].admin1_code and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
     return regions
+
+
+def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: dict[str, str]) -> bool:
+    """Whether the text puts `m` in a country where none of its readings lies ('Berkshire, UK'; 'the Bakwa
+    district of Farah', read as Afghanistan's province): the gazetteer does not know the place there, and
+    a namesake elsewhere (Berkshire County, Massachusetts; Bakwa in Congo) is not what the text means.
+    (Not for a country's name: 'Kenya, Uganda' is a list.)"""
+    if any(e.feature_code in ("PCLI", "CONT") for e, _ in m.candidates):
+        return False
+    countries: set[str] = set()
+    for k in m.container_keys:
+        c = by_key.get(k)
+        if c is None or not c.candidates or c.role == "demonym":
+            continue
+        if all(e.feature_code == "PCLI" for e, _ in c.candidates):
+            countries |= {e.country_code for e, _ in c.candidates}
+        elif k in m.firm_containers and k in read_first:
+            countries.add(read_first[k])
+    return bool(countries) and not any(e.country_code in countries for e, _ in m.candidates)
 
 
 def _by_other_name(m: _Mention, entry: GazEntry) -> bool:
