@@ -176,3 +176,12 @@ def test_place_homonyms_places_listed_together_share_a_country(extractor: Extrac
     text = ("Ten thousand people marched in Portland, Oregon on Saturday against the war. In Canada, several "
             "hundred protesters marched through Halifax, and protests in Montreal and Vancouver drew hundreds.")
     assert _resolved(extractor, text, "Vancouver") == [("Vancouver", "CA", "PPL")]
+
+
+def test_place_homonyms_a_name_placed_once_is_that_place_at_its_other_mentions(extractor: Extractor) -> None:
+    # Almeria is also a village in the Philippines: 'ALMERIA, Spain' in the dateline places every 'Almería'
+    # ('Plaza de España' names places in the Philippines, which would otherwise draw the lone 'Almería' there)
+    text = ("ALMERIA, Spain. - A small bomb was defused on Tuesday by the Spanish police in Almería, Andalucía.\n\n"
+            "Officers found the bag while patrolling the Plaza de España, according to the Ministry of Interior. "
+            "The Civil Guard said it held less than 200 grams of explosive.")
+    assert {cc for _, cc, _ in _resolved(extractor, text, "Almería")} == {"ES"}

@@ -505,9 +505,11 @@ class Geoparser:
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
+        readings = {id(m): self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key],
+                                         counties, outlet, holds, mates.get(m.key)) for m in mentions}
+        _one_place_per_name(mentions, readings, by_key)
         for m in mentions:
-            resolved = self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key], counties,
-                                     outlet, holds, mates.get(m.key))
+            resolved = readings[id(m)]
             if resolved is None or m.key in misplaced:
                 continue
             entry, score, reason = resolved
@@ -857,6 +859,31 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
         elif best is not None and best[0].admin1_code and best[1] >= ANCHOR_MIN and best[0].feature_code != "PCLI":
             regions.add(m.key, (best[0].country_code, best[0].admin1_code), best[1])
     return regions
+
+
+def _one_place_per_name(mentions: list[_Mention], readings: dict[int, tuple[GazEntry, float, str] | None],
+                        by_key: dict[str, _Mention]) -> None:
+    """A name the text places once ('ALMERIA, Spain' in the dateline) means that place at its other mentions
+    too, where nothing places it ('Almería' later, read alone as a village in the Philippines): one name, one
+    place in one text. Only between mentions that ask for the same kind of feature ('São Paulo state' and
+    'São Paulo' stay apart), and only when the placed mentions agree."""
+    placed: dict[tuple[str, str], set[int]] = {}
+    chosen: dict[tuple[str, str], tuple[GazEntry, float, str]] = {}
+    for m in mentions:
+        got = readings.get(id(m))
+        if got is None or m.role == "demonym":
+            continue
+        if any(_contains(ce, got[0]) for k in m.container_keys if (c := by_key.get(k)) is not None
+               for ce, _ in c.candidates):
+            placed.setdefault((m.key, m.cue), set()).add(got[0].pid)
+            chosen[(m.key, m.cue)] = got
+    for m in mentions:
+        got, where = readings.get(id(m)), (m.key, m.cue)
+        if got is None or m.role == "demonym" or len(placed.get(where, ())) != 1:
+            continue
+        entry, score, reason = chosen[where]
+        if got[0].pid != entry.pid:
+            readings[id(m)] = (entry, score, f"{reason}; as placed at another mention")
 
 
 def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: dict[str, str]) -> bool:
