@@ -124,6 +124,10 @@ NOT_PLACES = frozenset(
 
 # Offices whose title takes 'of' and a domain, not a place ('Department of Justice', 'Secretary of State').
 OFFICE_WORDS = frozenset("department ministry secretary minister ministers director directorate".split())
+# Words before a name that open the noun phrase, not a longer name ('The Lansing City Council').
+DETERMINERS = frozenset("the a an this that these those".split())
+# Compass points as local news abbreviates them before a name ('W. Columbia', 'S.E. Paris').
+COMPASS_ABBREVIATIONS = frozenset("n s e w ne nw se sw n.e n.w s.e s.w".split())
 # Below this population a populated place that the text writes with 'the' before it is not meant ('the
 # Middle East', a village in Maryland): towns' names take no article unless it is part of the name.
 SMALL_TOWN = 100_000
@@ -330,22 +334,24 @@ class Geoparser:
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and before.text[:1].isupper()
-                and not before.is_sent_start and before.lower_ not in COMPASS and before.whitespace_
-                and before.lower_.rstrip(".") not in DATE_WORDS and not _people(DEMONYMS, before.lower_)):
+                and not before.is_sent_start and before.whitespace_ and before.lower_ not in COMPASS | DETERMINERS
+                and before.lower_.rstrip(".") not in DATE_WORDS | COMPASS_ABBREVIATIONS | {"st", "ste"}
+                and not _people(DEMONYMS, before.lower_)):
             # the tail of a longer name the NER found and the gazetteer does not know, whatever the tagger
             # makes of the word before ('Zone' of 'the Green Zone', an adjective): not the village 'Zone'
             return "reject"
-        if (len(span) == 1 and ent not in ("GPE", "LOC") and not _locative(span)
+        if (len(span) == 1 and ent not in ("GPE", "LOC") and not _locative(span) and _small(candidates)
                 and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
                 and (doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the")):
-            # the head of a title or an institution's name ('Secretary of State', 'Secretary of the ACTU'):
-            # a place name is not followed by 'of' and another name unless the text puts it somewhere
+            # the head of a title or an institution's name ('Secretary of State', 'Secretary of the ACTU'): a
+            # small town's name is not followed by 'of' and another name unless the text puts it somewhere
+            # (a city's may be: 'the Nice of Russia')
             return "reject"
-        if (before is not None and before.text == "the" and span.root.dep_ != "compound" and not self._cue_after(span)
-                and candidates and all(e.feature_class == "P" and e.population < SMALL_TOWN for e, _ in candidates)):
+        if (before is not None and before.text == "the" and _small(candidates) and not self._cue_after(span)
+                and (after is None or after.is_punct or after.pos_ in ("ADP", "VERB", "AUX"))):
             # 'the Middle East', 'the Sale': a small town's name does not take the article (the gazetteer
-            # keeps the article of names that have one: 'The Hague', 'The Dalles'); 'the Kibera slum' and
-            # 'the Dadaab camp' are places, the name modifying the noun
+            # keeps the article of names that have one: 'The Hague', 'The Dalles'); 'the Kibera slum',
+            # 'the Dadaab camp' and 'the Chiefland or Cross City areas' are places, the name modifying a noun
             return "reject"
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
             return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
@@ -426,15 +432,23 @@ class Geoparser:
         """'X, Y', 'X (Y)' and 'X in Y': Y is a container of X."""
         text = doc_text(doc)
         pairs = list(zip(mentions, mentions[1:], strict=False))
-        for a, b in reversed(pairs):  # from the end, so that b's containers are known before a's
+        outer: dict[int, str] = {}  # the country name that holds each mention, as the text chains them
+        for a, b in reversed(pairs):  # from the end, so that what holds b is known before a
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
                 r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
             ) and len(between) <= 16 and between:
-                # what holds b holds a: 'Reading, Berkshire, UK' puts Reading in the UK too
-                a.container_keys.extend([b.key] + [k for k in b.container_keys if k != a.key])
-                if between not in (",", "("):  # not a bare comma, which also joins a list ('Mogadishu, Nairobi')
-                    a.firm_containers.append(b.key)
+                a.container_keys.append(b.key)
+                if _is_country(b):
+                    outer[id(a)] = b.key
+                elif id(b) in outer and not _is_country(a):
+                    # what holds b holds a: 'Reading, Berkshire, UK' puts Reading in the UK too (a chain of
+                    # places each in the next, not a list of countries: 'Honduras, El Salvador, Canada')
+                    outer[id(a)] = outer[id(b)]
+                    a.container_keys.append(outer[id(b)])
+                words = set(between.replace(",", " ").split())
+                if not b.role and words & (ADMIN1_CUES | ADMIN2_CUES | CITY_CUES):
+                    a.firm_containers.append(b.key)  # said in words: 'the Bakwa district of Farah'
             elif between in ("and", ", and", "or", ", or") and a.key != b.key:
                 a.list_mates.append(b.key)  # 'in Montreal and Vancouver', 'both Sydney and Melbourne'
                 b.list_mates.append(a.key)
@@ -497,7 +511,7 @@ class Geoparser:
         others = {key: [e for k, e in anchors if k != key] for key in by_key}
         # the countries of the names listed with each name, as read with confidence in the first pass
         # each name's country as read with confidence in the first pass
-        read_first = {m.key: best[0].country_code for m in mentions
+        read_first = {m.key: best[0] for m in mentions
                       if (best := first[id(m)]) is not None and best[1] >= ANCHOR_MIN}
         # a name the text puts in a country where the gazetteer has no place of that name, at every mention
         misplaced = {m.key for m in mentions if gold is None and _outside_its_country(m, by_key, read_first)}
@@ -886,7 +900,16 @@ def _one_place_per_name(mentions: list[_Mention], readings: dict[int, tuple[GazE
             readings[id(m)] = (entry, score, f"{reason}; as placed at another mention")
 
 
-def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: dict[str, str]) -> bool:
+def _small(candidates: list[tuple[GazEntry, bool]]) -> bool:
+    """Whether every reading is a populated place smaller than SMALL_TOWN."""
+    return bool(candidates) and all(e.feature_class == "P" and e.population < SMALL_TOWN for e, _ in candidates)
+
+
+def _is_country(m: _Mention) -> bool:
+    return m.role != "demonym" and any(e.feature_code == "PCLI" for e, _ in m.candidates)
+
+
+def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: dict[str, GazEntry]) -> bool:
     """Whether the text puts `m` in a country where none of its readings lies ('Berkshire, UK'; 'the Bakwa
     district of Farah', read as Afghanistan's province): the gazetteer does not know the place there, and
     a namesake elsewhere (Berkshire County, Massachusetts; Bakwa in Congo) is not what the text means.
@@ -900,8 +923,9 @@ def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: d
             continue
         if all(e.feature_code == "PCLI" for e, _ in c.candidates):
             countries |= {e.country_code for e, _ in c.candidates}
-        elif k in m.firm_containers and k in read_first:
-            countries.add(read_first[k])
+        elif k in m.firm_containers and (got := read_first.get(k)) is not None and got.feature_code in (
+                "PCLI", "ADM1", "ADM2"):
+            countries.add(got.country_code)  # a province or a country, read with confidence
     return bool(countries) and not any(e.country_code in countries for e, _ in m.candidates)
 
 
