@@ -333,12 +333,14 @@ class Geoparser:
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
-        if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and before.text[:1].isupper()
+        if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and _small(candidates)
+                and before.text[:1].isupper()
                 and not before.is_sent_start and before.whitespace_ and before.lower_ not in COMPASS | DETERMINERS
                 and before.lower_.rstrip(".") not in DATE_WORDS | COMPASS_ABBREVIATIONS | {"st", "ste"}
                 and not _people(DEMONYMS, before.lower_)):
             # the tail of a longer name the NER found and the gazetteer does not know, whatever the tagger
-            # makes of the word before ('Zone' of 'the Green Zone', an adjective): not the village 'Zone'
+            # makes of the word before ('Zone' of 'the Green Zone', an adjective): not the village 'Zone';
+            # a city's name stays itself ('Historic Dublin', 'Lake Ontario' are still read on it)
             return "reject"
         if (len(span) == 1 and ent not in ("GPE", "LOC") and not _locative(span) and _small(candidates)
                 and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
@@ -348,7 +350,8 @@ class Geoparser:
             # (a city's may be: 'the Nice of Russia')
             return "reject"
         if (before is not None and before.text == "the" and _small(candidates) and not self._cue_after(span)
-                and (after is None or after.is_punct or after.pos_ in ("ADP", "VERB", "AUX"))):
+                and (after is None or after.is_punct and after.text not in "-–"
+                     or after.pos_ in ("ADP", "VERB", "AUX"))):
             # 'the Middle East', 'the Sale': a small town's name does not take the article (the gazetteer
             # keeps the article of names that have one: 'The Hague', 'The Dalles'); 'the Kibera slum',
             # 'the Dadaab camp' and 'the Chiefland or Cross City areas' are places, the name modifying a noun
