@@ -120,6 +120,9 @@ def test_place_homonyms_the_tail_of_a_longer_name_is_not_a_village(extractor: Ex
     text = "Two car bombs exploded near the Green Zone in Baghdad on Saturday, killing 16 people."
     assert _resolved(extractor, text, "Zone") == []
     assert [cc for _, cc, _ in _resolved(extractor, text, "Baghdad")] == ["IQ"]
+    # a city's name inside a longer one is still the city
+    historic = "The council voted to rename a section of Darby Street in Historic Dublin to North Street."
+    assert _resolved(extractor, historic, "Dublin") != []
 
 
 def test_place_homonyms_a_small_town_does_not_take_the_article(extractor: Extractor) -> None:
@@ -147,6 +150,9 @@ def test_place_homonyms_what_holds_the_county_holds_the_town(extractor: Extracto
     text = "Three people were stabbed to death in a park in Reading, Berkshire, UK, on Saturday evening."
     assert _resolved(extractor, text, "Reading") == [("Reading", "GB", "PPL")]
     assert _resolved(extractor, text, "Berkshire") == []
+    # a list of countries is no chain: Canada holds neither Honduras nor El Salvador
+    listed = "Volunteers travelled to Honduras, El Salvador, Canada and Guatemala this year."
+    assert _resolved(extractor, listed, "Honduras") == [("Honduras", "HN", "PCLI")]
 
 
 def test_place_homonyms_a_name_the_text_puts_in_another_province_is_not_its_namesake(
