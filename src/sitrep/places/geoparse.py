@@ -32,93 +32,44 @@ from sitrep.extract import structure
 from sitrep.extract.nlp import doc_text
 from sitrep.places.gazetteer import STATE_ABBREVIATIONS, GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.places.publisher import Outlet
+from sitrep.places.wording import (  # noqa: F401 -- also read from here by the rest of sitrep
+    ADMIN1_CUES,
+    ADMIN2_CUES,
+    CITY_CUES,
+    COMPASS,
+    COMPASS_ABBREVIATIONS,
+    CONNECTORS,
+    DATE_WORDS,
+    DETERMINERS,
+    INSTITUTION_LABELS,
+    INSTITUTIONS,
+    LOCATIVE_PREPS,
+    NATURAL_FEATURE_HEADS,
+    NOT_PLACES,
+    OFFICE_TITLES,
+    OFFICE_WORDS,
+    OPENERS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_PREPS,
+    SEATED_INSTITUTIONS,
+    SITE_CUES,
+    STREET_HEADS,
+    TARGET_VERBS,
+    entity_is_exactly,
+    inside_institution,
+    institution_head,
+    locative,
+    of_an_office,
+)
 from sitrep.records import Place, Span
 
 MAX_NAME_TOKENS = 6
 T = TypeVar("T")
 
-# Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
-CONNECTORS = frozenset(
-    "- ' ’ 's ’s al el ez az as ad ar at ash an ul de du da des del la le les of bin ibn bou au aux en sur".split()
-)
-# Lower-case article that may open a name when a hyphen follows ('al-Bukamal').
-OPENERS = frozenset("al el ad as ar at ash az an".split())
-
-# Words after a name that say which kind of feature it is.
-ADMIN1_CUES = frozenset(
-    "county province governorate state region prefecture department oblast muhafazah".split()
-)
-ADMIN2_CUES = frozenset("district subcounty sub-county constituency division municipality".split())
-CITY_CUES = frozenset(
-    "city town township village neighbourhood neighborhood suburb estate camp ward location centre center".split()
-)
-# Words after a name that make it a site: an airport, an air base, a barracks (GeoNames class S).
-SITE_CUES = frozenset("airport airbase base barracks airfield airstrip port harbour harbor".split())
-# Words after a name that make the name the place of an institution ('Kisii University', 'Nyeri Prison').
-INSTITUTIONS = frozenset(
-    """university college school academy hospital prison stadium market airport police station barracks
-    mosque church cathedral polytechnic institute campus""".split()
-)
-# Institutions named after their town that stand in it ('Bungoma High School', 'Nyeri National
-# Polytechnic'), unlike a state's courts, services and police ('Ohio Supreme Court').
-SEATED_INSTITUTIONS = frozenset(
-    "school college university academy polytechnic institute campus hospital prison".split()
-)
-# Words after a name that make it the name of a street or a square ('Kossuth square', 'Astoria square' in
-# Budapest; 'Wall Street'): the street's, not the town's that shares the name.
-STREET_HEADS = frozenset("square street avenue boulevard plaza lane".split())
-# Local offices whose title a place name opens ('Mombasa Deputy Governor', 'Runyenjes MP').
-OFFICE_TITLES = frozenset("governor deputy mp mca senator mayor commissioner".split())
-# Words of dates, which may stand next to a place name without being part of it ('09 Sep. Muranga
-# residents', 'in Nyeri Sunday night').
-DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-# Words that, following a place name in a run of capitalised words, make the run an institution of
-# that place ('Texas Forest Service', 'Ohio Supreme Court', 'U.S. Attorney'): the place is named, as
-# part of an organisation's name (kept with the role 'ORG': a place, never an event's location).
-ORG_HEADS = frozenset(
-    """service patrol senate house assembly association police army guard library school court council
-    board office department commission authority chamber bureau agency ministry university college
-    hospital attorney census legislature congress party times post news herald tribune journal gazette
-    observer press radio television company corporation bank club sheriff sheriff's highway fire forest
-    federation union institute foundation museum zoo symphony orchestra airlines railway railroad""".split()
-)
-# Nouns after a demonym that make it part of a natural feature's name, not a reference to a country.
-NATURAL_FEATURE_HEADS = frozenset(
-    "ocean sea gulf peninsula basin plateau desert mountains highlands coast subcontinent plain plains".split()
-)
-# Verbs whose object is a place as often as not ('attacked Mpeketoni', 'shelled Homs').
-TARGET_VERBS = frozenset("""attack raid strike shell bomb storm overrun hit target invade capture seize besiege
-    recapture retake enter reach bombard""".split())
-COMPASS = frozenset("""east west north south central northern southern eastern western northeast northwest
-    southeast southwest northeastern northwestern southeastern southwestern""".split())
-# Nouns a place name modifies ('Garissa residents', 'Eldoret town').
-PLACE_HEADS = frozenset(
-    """residents resident town townspeople villagers traders people youths youth locals police county
-    market estate village area region province border road highway hospital prison school university
-    students farmers herders boda operators matatu""".split()
-)
-# Words before a name that make it a place ('in Baragoi', 'the town of Afgoye').
-LOCATIVE_PREPS = frozenset("in near at outside around from to into towards toward across of".split())
-
-# Capitalised words that name GeoNames places but, in news, are almost always something else.
-NOT_PLACES = frozenset(
-    """police army military government president minister ministry general officer officers
-    court parliament senate university hospital church mosque school county state city town
-    village district province region national central north south east west northern southern
-    eastern western new university security forces force spokesman spokeswoman news reuters
-    associated press agence said says monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec valley river forest lake mount hill hills ocean sea gulf
-    highway road street avenue market station airport bridge border island bay beach coast
-    today yesterday tomorrow morning evening night mr mrs ms dr sir lord god allah islam islamic
-    christian muslim human rights amnesty council union unit commander chief captain colonel
-    major sergeant corporal private king queen prince sheikh imam bishop pope saint st
-    ambassador embassy office centre center media party movement front alliance coalition
-    liberation democratic republic people peoples popular revolutionary""".split()
-)
+# Below this population a populated place that the text writes with 'the' before it is not meant ('the
+# Middle East', a village in Maryland): towns' names take no article unless it is part of the name.
+SMALL_TOWN = 100_000
 
 # Score weights (hand-set on the sample articles and the ACLED Kenya dev notes, 2026-11-26).
 W_POPULATION = 1.0  # times log10(population)/7: a city of 10 million scores 1
@@ -129,6 +80,10 @@ W_CONTAINED = 2.5  # the text says the place lies in a division or country the e
 W_FEATURE_CUE = 1.2  # the wording asks for this kind of feature
 W_NEARBY = 0.6  # within NEARBY_KM of a place already resolved in the same document
 NEARBY_KM = 250.0
+# Places listed together ('in Montreal and Vancouver', 'both Sydney and Melbourne') are mostly of one country:
+# a reading in the country of a listed name read with confidence. Less than a stated container, more than
+# being near: a list of world cities ('Geneva, Melbourne') still falls to the document's country otherwise.
+W_LIST_MATE = 1.2
 W_PRIOR = 2.0  # the caller's expected country counts as a country named in the text
 W_OUTLET_COUNTRY = 1.0  # the country of the outlet's web address, when the caller gives none
 W_CAPITAL = 1.0  # a country's capital, named without a cue for another kind of place
@@ -192,6 +147,9 @@ class _Mention:
     cue: str = ""  # 'admin1', 'admin2', 'city' or ''
     container_keys: list[str] = field(default_factory=list)
     person_tail: bool = False  # the name ends a person's full name the NER found ('Hussein' of 'Saddam Hussein')
+    placed: bool = False  # the words around it make it a place ('in Nagai', 'Nagai town')
+    firm_containers: list[str] = field(default_factory=list)  # said in words: 'the Bakwa district of Farah'
+    list_mates: list[str] = field(default_factory=list)  # names listed with it ('in Montreal and Vancouver')
 
 
 class Geoparser:
@@ -257,13 +215,21 @@ class Geoparser:
                     and all(e.feature_code in ("PCLI", "CONT") for e, _ in candidates)):
                 role = ""  # 'US', 'UK', 'EU': short, but a country's or a union's accepted name
             else:
-                role = self._reject_reason(span, key)
+                role = self._reject_reason(span, key, candidates)
             if role == "reject":
                 continue
             taken.update(range(i, j))
             mention = self._mention(doc, span, key, candidates, role)
             mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
+            mention.placed = bool(mention.cue) or span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS
             chosen.append(mention)
+        # a name the text gives a person as the end of a full name ('Kenji Nagai') is that person wherever the
+        # words around it do not make it a place ('Nagai was shot', 'the death of Nagai'; but 'in Nagai',
+        # 'Nagai town'): a surname that is also a town abroad is the person the article is about, not the town
+        surnames = _persons(chosen)
+        for m in chosen:
+            if m.key in surnames and not m.role and not m.placed:
+                m.role = "PERSON"
         self._attach_containers(doc, chosen)
         for a, b in zip(chosen, chosen[1:], strict=False):
             # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
@@ -290,7 +256,7 @@ class Geoparser:
         return next((e for e, _ in self.gaz.lookup_keys([key]).get(key, [])
                      if e.country_code == cc and e.feature_code in ("ADM1", "RGN")), None)
 
-    def _reject_reason(self, span: SpacySpan, key: str) -> str:
+    def _reject_reason(self, span: SpacySpan, key: str, candidates: list[tuple[GazEntry, bool]]) -> str:
         """'reject', an entity label the mention sits inside ('ORG', 'PERSON'), or ''."""
         first = span[0]
         ent = first.ent_type_
@@ -299,14 +265,39 @@ class Geoparser:
         if (key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS
                 or key.casefold() in REGIONAL_DEMONYMS or len(key) < 3):
             return "reject"
-        # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label
-        if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"):
+        # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label; a language
+        # ('in English') is no place (English, Indiana)
+        if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"):
             return "reject"
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and _small(candidates)
+                and before.text[:1].isupper()
+                and not before.is_sent_start and before.whitespace_ and before.lower_ not in COMPASS | DETERMINERS
+                and before.lower_.rstrip(".") not in DATE_WORDS | COMPASS_ABBREVIATIONS | {"st", "ste"}
+                and not _people(DEMONYMS, before.lower_)):
+            # the tail of a longer name the NER found and the gazetteer does not know, whatever the tagger
+            # makes of the word before ('Zone' of 'the Green Zone', an adjective): not the village 'Zone';
+            # a city's name stays itself ('Historic Dublin', 'Lake Ontario' are still read on it)
+            return "reject"
+        if (len(span) == 1 and ent not in ("GPE", "LOC") and not locative(span) and _small(candidates)
+                and span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+                and (doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the")):
+            # the head of a title or an institution's name ('Secretary of State', 'Secretary of the ACTU'): a
+            # small town's name is not followed by 'of' and another name unless the text puts it somewhere
+            # (a city's may be: 'the Nice of Russia')
+            return "reject"
+        if (before is not None and before.text == "the" and _small(candidates) and not self._cue_after(span)
+                and (after is None or after.is_punct and after.text not in "-–"
+                     or after.pos_ in ("ADP", "VERB", "AUX"))):
+            # 'the Middle East', 'the Sale': a small town's name does not take the article (the gazetteer
+            # keeps the article of names that have one: 'The Hague', 'The Dalles'); 'the Kibera slum',
+            # 'the Dadaab camp' and 'the Chiefland or Cross City areas' are places, the name modifying a noun
+            return "reject"
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
             return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
-        head = _institution_head(span)
+        head = institution_head(span)
         if head:
             # 'Bungoma High School', 'Nyeri National Polytechnic' are in the town; 'Ohio Supreme Court',
             # 'Texas Forest Service' are the state's institutions, named, not places of the text
@@ -321,8 +312,7 @@ class Geoparser:
             # part of a longer name the gazetteer does not know ('Baba' of 'Baba Dogo'); when the NER
             # calls the longer name an organisation or a facility ('Dublin Historical Society'), the
             # place is named as that institution's place
-            return "ORG" if _inside_institution(span) else "reject"
-        before = doc[span.start - 1] if span.start > 0 else None
+            return "ORG" if inside_institution(span) else "reject"
         if (before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
                 and before.lower_ not in COMPASS and before.ent_type_ not in ("GPE", "LOC")
                 and before.lower_.rstrip(".") not in DATE_WORDS and before.whitespace_):
@@ -337,20 +327,14 @@ class Geoparser:
             # a capitalised word that opens a sentence is a word; mid-sentence, or before a noun a place
             # name modifies ('01 February: Eldoret residents protested'), a name
             return "reject"
-        prev = span.doc[span.start - 1] if span.start > 0 else None
-        locative = prev is not None and (prev.lower_ in LOCATIVE_PREPS
-                                         or prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS)
-        # the second of 'in Fafi, Garissa' and of 'in Kitungati village (Kitui)': a place that holds the
-        # first, when nothing but punctuation or a preposition follows (not 'in Nairobi, Kenyatta said')
-        locative = locative or prev is not None and prev.text in (",", "(") and any(
-            t.lower_ in ("in", "at", "near") for t in doc[max(0, span.start - 6) : span.start - 1]) and (
-            after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
         if ent in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "NORP"):
-            if locative or self._cue_after(span):
+            if of_an_office(span):
+                return "ORG"  # 'Department of Justice', 'Ministry of Interior': the office's name, not a place
+            if locative(span) or self._cue_after(span):
                 return ""
             if after is not None and after.lower_ in INSTITUTIONS:
                 return ""  # 'Kisii University' is in Kisii
-            if ent != "PERSON" and _entity_is_exactly(span):
+            if ent != "PERSON" and entity_is_exactly(span):
                 return ""  # the NER's ORG 'Wajir' or PRODUCT 'Embu' is the name alone: trust the gazetteer
             root = span.root
             if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ in PLACE_HEADS:
@@ -389,12 +373,27 @@ class Geoparser:
     def _attach_containers(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'X, Y', 'X (Y)' and 'X in Y': Y is a container of X."""
         text = doc_text(doc)
-        for a, b in zip(mentions, mentions[1:], strict=False):
+        pairs = list(zip(mentions, mentions[1:], strict=False))
+        outer: dict[int, str] = {}  # the country name that holds each mention, as the text chains them
+        for a, b in reversed(pairs):  # from the end, so that what holds b is known before a
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
                 r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
             ) and len(between) <= 16 and between:
                 a.container_keys.append(b.key)
+                if _is_country(b):
+                    outer[id(a)] = b.key
+                elif id(b) in outer and not _is_country(a):
+                    # what holds b holds a: 'Reading, Berkshire, UK' puts Reading in the UK too (a chain of
+                    # places each in the next, not a list of countries: 'Honduras, El Salvador, Canada')
+                    outer[id(a)] = outer[id(b)]
+                    a.container_keys.append(outer[id(b)])
+                words = set(between.replace(",", " ").split())
+                if not b.role and words & (ADMIN1_CUES | ADMIN2_CUES | CITY_CUES):
+                    a.firm_containers.append(b.key)  # said in words: 'the Bakwa district of Farah'
+            elif between in ("and", ", and", "or", ", or") and a.key != b.key:
+                a.list_mates.append(b.key)  # 'in Montreal and Vancouver', 'both Sydney and Melbourne'
+                b.list_mates.append(a.key)
 
     # ---- resolution --------------------------------------------------------------------
 
@@ -452,13 +451,22 @@ class Geoparser:
         region_shares = {key: regions.shares(key) for key in by_key}
         country_shares = {key: _shares(votes - own_votes.get(key, Counter())) for key in by_key}
         others = {key: [e for k, e in anchors if k != key] for key in by_key}
+        # the countries of the names listed with each name, as read with confidence in the first pass
+        # each name's country as read with confidence in the first pass
+        read_first = {m.key: best[0] for m in mentions
+                      if (best := first[id(m)]) is not None and best[1] >= ANCHOR_MIN}
+        # a name the text puts in a country where the gazetteer has no place of that name, at every mention
+        misplaced = {m.key for m in mentions if gold is None and _outside_its_country(m, by_key, read_first)}
+        mates = {m.key: {e.country_code for k, e in anchors if k in m.list_mates and k != m.key} for m in mentions}
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
         places: list[Place] = []
+        readings = {id(m): self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key],
+                                         counties, outlet, holds, mates.get(m.key)) for m in mentions}
+        _one_place_per_name(mentions, readings, by_key)
         for m in mentions:
-            resolved = self._resolve(m, country_shares[m.key], by_key, others[m.key], region_shares[m.key], counties,
-                                     outlet, holds)
-            if resolved is None:
+            resolved = readings[id(m)]
+            if resolved is None or m.key in misplaced:
                 continue
             entry, score, reason = resolved
             own = lone.get(m.key, (None, 0.0))
@@ -544,6 +552,7 @@ class Geoparser:
         counties: _Counties | None = None,
         outlet: Outlet | None = None,
         holds: dict[str, list[_Mention]] | None = None,
+        mates: set[str] | None = None,
     ) -> tuple[GazEntry, float, str] | None:
         if not m.candidates:
             return None
@@ -597,7 +606,8 @@ class Geoparser:
                 # state, not Minneota, whose alternate spelling it is
                 s -= ADMIN_PENALTY
             elif (code == "ADM1" and primary and wants != "city" and (context.get(entry.country_code) or not context)
-                  and not any(e.feature_code == "PPLC" for e, _ in m.candidates)):
+                  and not any(e.feature_code in ("PPLC", "PCLI") for e, _ in m.candidates)):
+                # (not for 'Georgia', which names a country too: the two readings stand level, W_COUNTRY_NAME)
                 s += W_DIVISION_NAME  # 'California' alone is the state, not a town of that name elsewhere
                 reasons.append("division name")
             if (code == "PPLC" and primary and wants in ("", "city")  # (not 'Victoria' for Hong Kong)
@@ -627,6 +637,9 @@ class Geoparser:
                     _contains(entry, he) for h in held for he, _ in h.candidates):
                 s += W_CONTAINED
                 reasons.append(f"holds {held[0].text}")
+            if mates and entry.country_code in mates and soft and code not in ("PCLI", "CONT"):
+                s += W_LIST_MATE
+                reasons.append("listed with a place of " + entry.country_code)
             if anchors and entry.feature_class == "P" and soft:
                 near = min(haversine_km(entry.latitude, entry.longitude, a.latitude, a.longitude)
                            for a in anchors if a.pid != entry.pid) if any(
@@ -662,40 +675,6 @@ class Geoparser:
             reason=reason,
             role=m.role,
         )
-
-
-INSTITUTION_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-
-
-def _inside_institution(span: SpacySpan) -> bool:
-    """Whether the NER puts `span` inside a longer organisation, facility or event name."""
-    doc = span.doc
-    first, last = doc[span.start], doc[span.end - 1]
-    if first.ent_type_ not in INSTITUTION_LABELS or last.ent_type_ != first.ent_type_:
-        return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    if (before is not None and before.text[:1].isupper() and not before.is_sent_start
-            and before.lower_ not in COMPASS):
-        return False  # inside the name, not heading it ('Supreme' of 'Ohio Supreme Court')
-    longer_before = first.ent_iob_ == "I"
-    longer_after = span.end < len(doc) and doc[span.end].ent_iob_ == "I"
-    return longer_before or longer_after
-
-
-def _institution_head(span: SpacySpan) -> str:
-    """The word that makes the capitalised words after `span` an institution of the place ('court' of
-    'Ohio Supreme Court', 'school' of 'Bungoma High School'), or ''."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.text[:1].isupper() and not before.is_sent_start:
-        return ""  # the span is inside the run ('Supreme' of 'Ohio Supreme Court'), not its head
-    for k in range(span.end, min(len(doc), span.end + 4)):
-        tok = doc[k]
-        if not tok.text[:1].isupper():
-            return ""
-        if tok.lower_ in ORG_HEADS or tok.lower_ in SEATED_INSTITUTIONS:
-            return tok.lower_
-    return ""
 
 
 def _names_a_country(m: _Mention) -> bool:
@@ -775,6 +754,60 @@ def _region_votes(mentions: list[_Mention], first: dict[int, tuple[GazEntry, flo
     return regions
 
 
+def _one_place_per_name(mentions: list[_Mention], readings: dict[int, tuple[GazEntry, float, str] | None],
+                        by_key: dict[str, _Mention]) -> None:
+    """A name the text places once ('ALMERIA, Spain' in the dateline) means that place at its other mentions
+    too, where nothing places it ('Almería' later, read alone as a village in the Philippines): one name, one
+    place in one text. Only between mentions that ask for the same kind of feature ('São Paulo state' and
+    'São Paulo' stay apart), and only when the placed mentions agree."""
+    placed: dict[tuple[str, str], set[int]] = {}
+    chosen: dict[tuple[str, str], tuple[GazEntry, float, str]] = {}
+    for m in mentions:
+        got = readings.get(id(m))
+        if got is None or m.role == "demonym":
+            continue
+        if any(_contains(ce, got[0]) for k in m.container_keys if (c := by_key.get(k)) is not None
+               for ce, _ in c.candidates):
+            placed.setdefault((m.key, m.cue), set()).add(got[0].pid)
+            chosen[(m.key, m.cue)] = got
+    for m in mentions:
+        got, where = readings.get(id(m)), (m.key, m.cue)
+        if got is None or m.role == "demonym" or len(placed.get(where, ())) != 1:
+            continue
+        entry, score, reason = chosen[where]
+        if got[0].pid != entry.pid:
+            readings[id(m)] = (entry, score, f"{reason}; as placed at another mention")
+
+
+def _small(candidates: list[tuple[GazEntry, bool]]) -> bool:
+    """Whether every reading is a populated place smaller than SMALL_TOWN."""
+    return bool(candidates) and all(e.feature_class == "P" and e.population < SMALL_TOWN for e, _ in candidates)
+
+
+def _is_country(m: _Mention) -> bool:
+    return m.role != "demonym" and any(e.feature_code == "PCLI" for e, _ in m.candidates)
+
+
+def _outside_its_country(m: _Mention, by_key: dict[str, _Mention], read_first: dict[str, GazEntry]) -> bool:
+    """Whether the text puts `m` in a country where none of its readings lies ('Berkshire, UK'; 'the Bakwa
+    district of Farah', read as Afghanistan's province): the gazetteer does not know the place there, and
+    a namesake elsewhere (Berkshire County, Massachusetts; Bakwa in Congo) is not what the text means.
+    (Not for a country's name: 'Kenya, Uganda' is a list.)"""
+    if any(e.feature_code in ("PCLI", "CONT") for e, _ in m.candidates):
+        return False
+    countries: set[str] = set()
+    for k in m.container_keys:
+        c = by_key.get(k)
+        if c is None or not c.candidates or c.role == "demonym":
+            continue
+        if all(e.feature_code == "PCLI" for e, _ in c.candidates):
+            countries |= {e.country_code for e, _ in c.candidates}
+        elif k in m.firm_containers and (got := read_first.get(k)) is not None and got.feature_code in (
+                "PCLI", "ADM1", "ADM2"):
+            countries.add(got.country_code)  # a province or a country, read with confidence
+    return bool(countries) and not any(e.country_code in countries for e, _ in m.candidates)
+
+
 def _by_other_name(m: _Mention, entry: GazEntry) -> bool:
     """Whether `m` names `entry`, a small place, only by one of its other names (an old or foreign
     spelling GeoNames lists: 'Taliban' for Bozhüyük in Turkey, 'Bagram' for Bahrām in Iran)."""
@@ -799,15 +832,6 @@ def _shares(votes: Counter[str]) -> dict[str, float]:
     kept = {cc: v for cc, v in votes.items() if v > 1e-9}
     total = sum(kept.values())
     return {cc: v / total for cc, v in kept.items()} if total else {}
-
-
-def _entity_is_exactly(span: SpacySpan) -> bool:
-    """Whether the named entity around `span` is that span and nothing more."""
-    doc = span.doc
-    first, last = doc[span.start], doc[span.end - 1]
-    if first.ent_iob_ != "B" or last.ent_type_ != first.ent_type_:
-        return False  # the entity starts before the span, or there is none
-    return span.end == len(doc) or doc[span.end].ent_iob_ != "I"
 
 
 def _contains(container: GazEntry, entry: GazEntry) -> bool:
