@@ -9,6 +9,7 @@ frame model then keeps, drops and adds (`framing`); `record` makes each draft a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -123,8 +124,9 @@ class Drafting:
             for place in here:
                 match = next((d for d in drafts
                               if eventplaces.same_place(d.place, place) and same_day(d.date, date)), None)
-                if match is None and group and group[-1].place is None and same_day(group[-1].date, date):
-                    match = group[-1]
+                if match is None and group and group[-1].place is None and same_day(group[-1].date, date) \
+                        and tells_more(group[-1], trigger, narrative):
+                    match = group[-1]  # the event told without a place is this sentence's
                     match.place = place
                 if match is not None:
                     self._merge(match, sent, trigger)
@@ -151,7 +153,8 @@ class Drafting:
                 group = unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
-        fallback = self._main_place(places, self.prior) or self._country_place(self.prior)
+        fallback = (None or self._main_place(places, self.prior)
+                    or self._country_place(self.prior))
         for d in drafts:
             if d.place is None:
                 d.place = fallback
@@ -205,6 +208,30 @@ class Drafting:
                 draft.sub_event_type, 0):
             draft.sub_event_type = trigger.sub_event_type
 
+    def _title_place(self, article: Article, places: list[Place]) -> Place | None:
+        """The place the headline puts the article's news at, for an event whose sentences name none.
+
+        A coder places such an event where the headline does ('US helicopter downed in Afghanistan':
+        Afghanistan, geo_precision 3, not Washington where an official spoke): the most specific of
+        the text's places the title names as a place (not 'US' of 'US helicopter'). None without a
+        title, or when the title names none of them.
+        """
+        title = (article.title or "").strip()
+        named = [p for p in places if not p.role and p.feature_code != "CONT" and p.text]
+        if not title or not named or article.text.lstrip().startswith(title):
+            return None
+        parsed = self.nlp(title)
+        found: list[Place] = []
+        for p in named:
+            for m in re.finditer(rf"(?<!\w){re.escape(p.text)}(?!\w)", title):
+                span = parsed.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None and not eventplaces.qualifies_a_noun(span):
+                    found.append(p)
+                    break
+        if not found:
+            return None
+        return min(found, key=lambda p: (eventplaces.COARSENESS.get(p.feature_code, 0), title.find(p.text)))
+
     @staticmethod
     def _main_place(places: list[Place], prior: str | None) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place,
@@ -257,6 +284,13 @@ def dated_long_ago(sent: SpacySpan, trigger: events.Trigger, found_dates: list[D
 def _verb_between(sent: SpacySpan, date: DateMention, trigger: events.Trigger) -> bool:
     lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
     return any(t.pos_ == "VERB" for t in sent if lo <= t.idx and t.idx + len(t) <= hi)
+
+
+def tells_more(placeless: Draft, trigger: events.Trigger, narrative: bool) -> bool:
+    """Whether a sentence that names a place tells more of an event told before without one (its place
+    is the event's), rather than narrating another happening there ('A journalist was shot. [...]
+    Another protest march was held in Ankara': the march is Ankara's, the shooting is not)."""
+    return not narrative or trigger.anaphoric or family(trigger.sub_event_type) == family(placeless.sub_event_type)
 
 
 def same_day(a: DateMention | None, b: DateMention | None) -> bool:

@@ -32,6 +32,18 @@ def not_there(before: str) -> bool:
     return bool(NOT_THERE.search(before[-40:])) and not CROWD_AT_MEETING.search(before)
 
 
+# ... nor where someone who speaks for a side is ('a U.S. official in Washington said', 'diplomats in
+# Nairobi told'): the place qualifies the speaker, not the event (read on the words either side)
+SPEAKER_IN = re.compile(tables.pattern(WORDS["speaker_in"]), re.I)
+SPEAKER_SAID = re.compile(tables.pattern(WORDS["speaker_said"]), re.I)
+
+
+def spoke_there(text: str, place: Place) -> bool:
+    """Whether the place is named as where a speaker is ('an official in Washington said')."""
+    return bool(SPEAKER_IN.search(text[max(0, place.start - 60) : place.start])
+                and SPEAKER_SAID.match(text[place.end : place.end + 80]))
+
+
 # A division named beside a town within this distance of its centre frames the town
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
@@ -60,16 +72,24 @@ def names_a_route(text: str, place: Place) -> bool:
 def modifies_a_noun(sent: SpacySpan, place: Place) -> bool:
     """Whether a country's name qualifies a noun after it ('U.S. forces', 'Iraq's government')
     rather than naming where something happened ('in Iraq')."""
-    doc = sent.doc
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and qualifies_a_noun(span)
+
+
+def qualifies_a_noun(span: SpacySpan) -> bool:
+    """Whether a parsed place name qualifies a noun after it ('US helicopter', 'Iraq's army')."""
     last = span[-1]
     if last.dep_ == "case" and last.i > span.start:
         last = span[-2]  # "Iraq 's": the possessive marker
     head = last.head
     return (last.dep_ in ("compound", "amod", "nmod", "poss") and head.i > span.end - 1
             and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "GPE")
+
+
+# How coarse a kind of place is (0: a town), for choosing among places that could each be an event's: a town
+# over its district, a district over its province, a province over its country.
+COARSENESS = {"PCLI": 3, "PCLD": 3, "PCLS": 3, "PCLIX": 3, "PCLF": 3, "TERR": 3, "RGN": 2, "ADM1": 2,
+               "ADM1H": 2, "ADM2": 1}
 
 
 def same_place(a: Place | None, b: Place) -> bool:
@@ -113,6 +133,8 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
             continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
         if not_there(text[max(sent.start_char, p.start - 80) : p.start]) and trigger.sub_event_type != "Agreement":
             continue
+        if spoke_there(text, p):
+            continue  # 'an official in Washington said': where the speaker is
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
         keep.append(p)

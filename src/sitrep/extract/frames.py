@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS, spoke_there
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -83,6 +83,8 @@ class Frame:
     features: dict[str, float] = field(default_factory=dict)
     probability: float = 0.0
     veto: str = ""  # why the guideline rules this place out, whatever the model says
+    elsewhere: set[int] = field(default_factory=set)  # starts of mentions that say the event was not there
+    # (a distance's origin, where officials met or spoke, where victims were taken, a place not hit)
 
     def kept(self, threshold: float) -> bool:
         return not self.veto and self.probability >= threshold
@@ -211,8 +213,11 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
                     f[f"before:{name}"] = 1.0
             clause = text[reading.sent.start_char : m.start]
             negated = bool(NEGATED_CLAUSE.search(clause))
-            diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance")) \
+            diplomacy = (any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance"))
+                         or spoke_there(text, m)) \
                 and not CROWD_AT_MEETING.search(text[max(reading.sent.start_char, m.start - 80) : m.start])
+            if negated or diplomacy:
+                frame.elsewhere.add(m.start)
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:
@@ -438,8 +443,11 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
                 mention_readings.append((m, reading))
         # the headline summarises the lead: it ties no event of its own to a place
         body_readings = [(m, r) for m, r in mention_readings if m.start >= headline_end]
-        own = [(m, r) for m, r in body_readings if _usable(r) and not r.quoted] or [
-            (m, r) for m, r in body_readings if _usable(r)]
+        # a sentence ties its event to the place only where it does not say the event was elsewhere
+        # ('six were killed in Tshikapa, 700 km southeast of Kinshasa' is no event of Kinshasa's)
+        there = [(m, r) for m, r in body_readings if m.start not in frame.elsewhere]
+        own = [(m, r) for m, r in there if _usable(r) and not r.quoted] or [
+            (m, r) for m, r in there if _usable(r)]
         support = "own"
         if own:
             place, told = own[0]
