@@ -9,7 +9,6 @@ frame model then keeps, drops and adds (`framing`); `record` makes each draft a 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -153,11 +152,18 @@ class Drafting:
                 group = unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
-        fallback = (None or self._main_place(places, self.prior)
-                    or self._country_place(self.prior))
-        for d in drafts:
-            if d.place is None:
-                d.place = fallback
+        fallback = self._main_place(places, self.prior, text) or self._country_place(self.prior)
+        for d in [d for d in drafts if d.place is None]:
+            twin = next((o for o in drafts if o.place is not None and fallback is not None
+                         and eventplaces.same_place(o.place, fallback) and same_day(o.date, d.date)), None)
+            if twin is not None:
+                # the article's main place already has an event that day: one happening, told first without
+                # its place (as when a later sentence naming the place told more of it)
+                for sent in twin.sentences:
+                    self._merge(d, sent, twin.trigger)
+                d.date = d.date or twin.date
+                drafts.remove(twin)
+            d.place = fallback
         if self.frame_model is not None:
             return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)
         return drafts
@@ -208,32 +214,8 @@ class Drafting:
                 draft.sub_event_type, 0):
             draft.sub_event_type = trigger.sub_event_type
 
-    def _title_place(self, article: Article, places: list[Place]) -> Place | None:
-        """The place the headline puts the article's news at, for an event whose sentences name none.
-
-        A coder places such an event where the headline does ('US helicopter downed in Afghanistan':
-        Afghanistan, geo_precision 3, not Washington where an official spoke): the most specific of
-        the text's places the title names as a place (not 'US' of 'US helicopter'). None without a
-        title, or when the title names none of them.
-        """
-        title = (article.title or "").strip()
-        named = [p for p in places if not p.role and p.feature_code != "CONT" and p.text]
-        if not title or not named or article.text.lstrip().startswith(title):
-            return None
-        parsed = self.nlp(title)
-        found: list[Place] = []
-        for p in named:
-            for m in re.finditer(rf"(?<!\w){re.escape(p.text)}(?!\w)", title):
-                span = parsed.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None and not eventplaces.qualifies_a_noun(span):
-                    found.append(p)
-                    break
-        if not found:
-            return None
-        return min(found, key=lambda p: (eventplaces.COARSENESS.get(p.feature_code, 0), title.find(p.text)))
-
     @staticmethod
-    def _main_place(places: list[Place], prior: str | None) -> Place | None:
+    def _main_place(places: list[Place], prior: str | None, text: str | None = None) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place,
         else the place of an institution or office the text names ('youths pelted Mombasa Deputy
         Governor ...', 'protesters blocked the road to the Kerugoya Law Courts') in a country the
@@ -245,6 +227,11 @@ class Drafting:
         if not usable:
             return None
         usable = [p for p in usable if p.feature_code != "CONT"]
+        if text is not None:
+            # not a place named only where someone spoke or met, or as a distance's origin ('an official in
+            # Washington said' of a helicopter downed in Afghanistan)
+            usable = [p for p in usable if not eventplaces.not_there(text[max(0, p.start - 80) : p.start])
+                      and not eventplaces.spoke_there(text, p)] or usable
         if not usable:
             return None
         counts = Counter(p.name for p in usable if p.feature_code != "PCLI")

@@ -72,24 +72,16 @@ def names_a_route(text: str, place: Place) -> bool:
 def modifies_a_noun(sent: SpacySpan, place: Place) -> bool:
     """Whether a country's name qualifies a noun after it ('U.S. forces', 'Iraq's government')
     rather than naming where something happened ('in Iraq')."""
-    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and qualifies_a_noun(span)
-
-
-def qualifies_a_noun(span: SpacySpan) -> bool:
-    """Whether a parsed place name qualifies a noun after it ('US helicopter', 'Iraq's army')."""
+    doc = sent.doc
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
     last = span[-1]
     if last.dep_ == "case" and last.i > span.start:
         last = span[-2]  # "Iraq 's": the possessive marker
     head = last.head
     return (last.dep_ in ("compound", "amod", "nmod", "poss") and head.i > span.end - 1
             and head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ == "GPE")
-
-
-# How coarse a kind of place is (0: a town), for choosing among places that could each be an event's: a town
-# over its district, a district over its province, a province over its country.
-COARSENESS = {"PCLI": 3, "PCLD": 3, "PCLS": 3, "PCLIX": 3, "PCLF": 3, "TERR": 3, "RGN": 2, "ADM1": 2,
-               "ADM1H": 2, "ADM2": 1}
 
 
 def same_place(a: Place | None, b: Place) -> bool:
