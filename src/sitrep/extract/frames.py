@@ -213,11 +213,10 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
                     f[f"before:{name}"] = 1.0
             clause = text[reading.sent.start_char : m.start]
             negated = bool(NEGATED_CLAUSE.search(clause))
-            diplomacy = (any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance"))
-                         or spoke_there(text, m)) \
+            diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance")) \
                 and not CROWD_AT_MEETING.search(text[max(reading.sent.start_char, m.start - 80) : m.start])
-            if negated or diplomacy:
-                frame.elsewhere.add(m.start)
+            if negated or diplomacy or spoke_there(text, m):
+                frame.elsewhere.add(m.start)  # (a speaker's place stays out of the features the model was trained on)
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:
