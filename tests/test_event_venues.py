@@ -69,3 +69,13 @@ def test_event_venues_an_event_told_without_its_place_keeps_it(extractor: Extrac
     # the shooting, told without a place, is not the march's: it is at the place the article is about
     assert ("Violence against civilians", "Istanbul") in where
     assert not any(e.location == "Ankara" and e.event_type == "Violence against civilians" for e in found)
+
+
+def test_event_venues_a_protests_cause_is_not_its_place(extractor: Extractor) -> None:
+    text = ("On Saturday in Chicago, 4,000 people marched to the Israeli consulate in protest against the "
+            "war in Gaza.\n\n"
+            "In Toronto, 1,000 people gathered on the same day to demand an end to the offensive in Gaza.")
+    found = events_of(extractor, text, "Rallies across North America against the Gaza offensive")
+    places = {e.location for e in found if e.event_type == "Protests"}
+    assert {"Chicago", "Toronto"} <= places
+    assert not any(e.location == "Gaza" for e in found)

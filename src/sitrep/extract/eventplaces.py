@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import tables
+from sitrep import tables, taxonomy
 from sitrep.extract import events
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Place
@@ -42,6 +42,17 @@ def spoke_there(text: str, place: Place) -> bool:
     """Whether the place is named as where a speaker is ('an official in Washington said')."""
     return bool(SPEAKER_IN.search(text[max(0, place.start - 60) : place.start])
                 and SPEAKER_SAID.match(text[place.end : place.end + 80]))
+
+
+# A demonstration's cause named in its sentence beside its place (words.toml `protest_topic`)
+PROTEST_TOPIC = re.compile(tables.pattern(WORDS["protest_topic"]), re.I)
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def protest_topic(text: str, sent: SpacySpan, place: Place) -> bool:
+    """Whether a place in a demonstration's sentence is what the crowd protested about ('against the
+    attacks on Gaza'), read on the words before it in its sentence."""
+    return bool(PROTEST_TOPIC.search(text[max(sent.start_char, place.start - 60) : place.start]))
 
 
 # A division named beside a town within this distance of its centre frames the town
@@ -130,6 +141,9 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
         keep.append(p)
+    if taxonomy.event_type(trigger.sub_event_type) in DEMONSTRATION_TYPES:
+        # 'a rally in Qalqilyah against Israeli attacks on Gaza': the rally is Qalqilyah's; Gaza is its cause
+        keep = [p for p in keep if not protest_topic(text, sent, p)]
     fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
     if not fine:
         ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")
