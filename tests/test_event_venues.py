@@ -79,3 +79,12 @@ def test_event_venues_a_protests_cause_is_not_its_place(extractor: Extractor) ->
     places = {e.location for e in found if e.event_type == "Protests"}
     assert {"Chicago", "Toronto"} <= places
     assert not any(e.location == "Gaza" for e in found)
+
+
+def test_event_venues_a_capital_that_speaks_is_not_the_place(extractor: Extractor) -> None:
+    text = ("Villagers protesting against a new power plant clashed with police on Tuesday, and officers "
+            "opened fire, killing three of them.\n\n"
+            "On Friday, Beijing confirmed that police had opened fire on the villagers in Shanwei.")
+    found = events_of(extractor, text, "Police fire on protesting villagers", published="2024-03-16")
+    assert found
+    assert "Beijing" not in {e.location for e in found}

@@ -152,7 +152,7 @@ class Drafting:
                 group = unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
-        fallback = self._main_place(places, self.prior, text) or self._country_place(self.prior)
+        fallback = self._main_place(places, self.prior, text, doc) or self._country_place(self.prior)
         for d in [d for d in drafts if d.place is None]:
             twin = next((o for o in drafts if o.place is not None and fallback is not None
                          and eventplaces.same_place(o.place, fallback) and same_day(o.date, d.date)), None)
@@ -215,7 +215,8 @@ class Drafting:
             draft.sub_event_type = trigger.sub_event_type
 
     @staticmethod
-    def _main_place(places: list[Place], prior: str | None, text: str | None = None) -> Place | None:
+    def _main_place(places: list[Place], prior: str | None, text: str | None = None,
+                    doc: Doc | None = None) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place,
         else the place of an institution or office the text names ('youths pelted Mombasa Deputy
         Governor ...', 'protesters blocked the road to the Kerugoya Law Courts') in a country the
@@ -229,9 +230,10 @@ class Drafting:
         usable = [p for p in usable if p.feature_code != "CONT"]
         if text is not None:
             # not a place named only where someone spoke or met, or as a distance's origin ('an official in
-            # Washington said' of a helicopter downed in Afghanistan)
+            # Washington said' of a helicopter downed in Afghanistan), nor a capital speaking for its government
             usable = [p for p in usable if not eventplaces.not_there(text[max(0, p.start - 80) : p.start])
-                      and not eventplaces.spoke_there(text, p)] or usable
+                      and not eventplaces.spoke_there(text, p)
+                      and not (doc is not None and eventplaces.speaks(doc[:], p))] or usable
         if not usable:
             return None
         counts = Counter(p.name for p in usable if p.feature_code != "PCLI")

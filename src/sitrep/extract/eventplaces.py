@@ -55,6 +55,20 @@ def protest_topic(text: str, sent: SpacySpan, place: Place) -> bool:
     return bool(PROTEST_TOPIC.search(text[max(sent.start_char, place.start - 60) : place.start]))
 
 
+# A capital that speaks for its government ('Beijing has confirmed that police opened fire', 'Moscow
+# denied it'): the subject of a verb of saying is who spoke, not where anything happened.
+SAYING = frozenset(WORDS["saying_lemmas"].split())
+
+
+def speaks(sent: SpacySpan, place: Place) -> bool:
+    """Whether the place name is the subject of a verb of saying (a government by its capital's name)."""
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING
+
+
 # A division named beside a town within this distance of its centre frames the town
 # (their admin codes do not always agree between our two GeoNames sources).
 FRAME_KM = 150.0
@@ -136,8 +150,8 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
             continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
         if not_there(text[max(sent.start_char, p.start - 80) : p.start]) and trigger.sub_event_type != "Agreement":
             continue
-        if spoke_there(text, p):
-            continue  # 'an official in Washington said': where the speaker is
+        if spoke_there(text, p) or speaks(sent, p):
+            continue  # 'an official in Washington said', 'Beijing confirmed': who spoke, and where
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
         keep.append(p)

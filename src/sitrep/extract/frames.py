@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING, DEMONSTRATION_TYPES, WORDS, protest_topic, spoke_there
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, DEMONSTRATION_TYPES, WORDS, protest_topic, speaks, spoke_there
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -218,7 +218,7 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
             topic = reading.trigger is not None and reading.trigger.confidence > 0 \
                 and taxonomy.event_type(reading.trigger.sub_event_type) in DEMONSTRATION_TYPES \
                 and protest_topic(text, reading.sent, m)  # 'marched against the raids on Gaza'
-            if negated or diplomacy or topic or spoke_there(text, m):
+            if negated or diplomacy or topic or spoke_there(text, m) or speaks(reading.sent, m):
                 frame.elsewhere.add(m.start)  # (a speaker's place stays out of the features the model was trained on)
             if negated:
                 f["clause:negated"] = 1.0
@@ -457,8 +457,7 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
             place = frame.mentions[0]
             # the event word in an earlier sentence of the same paragraph, for a place named in the body in a
             # sentence that refuses nothing ('Bombs landed inside the town of X.')
-            body = [r for m, r in mention_readings if m.start >= headline_end
-                    and (r.trigger is None or r.trigger.confidence > 0)]
+            body = [r for m, r in there if r.trigger is None or r.trigger.confidence > 0]
             first = body[0] if body else None
             told = None
             if first is not None:
