@@ -219,7 +219,7 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
                 and taxonomy.event_type(reading.trigger.sub_event_type) in DEMONSTRATION_TYPES \
                 and protest_topic(text, reading.sent, m)  # 'marched against the raids on Gaza'
             if negated or diplomacy or topic or spoke_there(text, m) or speaks(reading.sent, m):
-                frame.elsewhere.add(m.start)  # (a speaker's place stays out of the features the model was trained on)
+                frame.elsewhere.add(m.start)  # (the speaker and topic signs stay out of the model's features)
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:
