@@ -123,8 +123,9 @@ class Drafting:
             for place in here:
                 match = next((d for d in drafts
                               if eventplaces.same_place(d.place, place) and same_day(d.date, date)), None)
-                if match is None and group and group[-1].place is None and same_day(group[-1].date, date):
-                    match = group[-1]
+                if match is None and group and group[-1].place is None and same_day(group[-1].date, date) \
+                        and tells_more(group[-1], trigger, narrative):
+                    match = group[-1]  # the event told without a place is this sentence's
                     match.place = place
                 if match is not None:
                     self._merge(match, sent, trigger)
@@ -151,10 +152,18 @@ class Drafting:
                 group = unique(touched + new)
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
-        fallback = self._main_place(places, self.prior) or self._country_place(self.prior)
-        for d in drafts:
-            if d.place is None:
-                d.place = fallback
+        fallback = self._main_place(places, self.prior, text, doc) or self._country_place(self.prior)
+        for d in [d for d in drafts if d.place is None]:
+            twin = next((o for o in drafts if o.place is not None and fallback is not None
+                         and eventplaces.same_place(o.place, fallback) and same_day(o.date, d.date)), None)
+            if twin is not None:
+                # the article's main place already has an event that day: one happening, told first without
+                # its place (as when a later sentence naming the place told more of it)
+                for sent in twin.sentences:
+                    self._merge(d, sent, twin.trigger)
+                d.date = d.date or twin.date
+                drafts.remove(twin)
+            d.place = fallback
         if self.frame_model is not None:
             return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)
         return drafts
@@ -206,7 +215,8 @@ class Drafting:
             draft.sub_event_type = trigger.sub_event_type
 
     @staticmethod
-    def _main_place(places: list[Place], prior: str | None) -> Place | None:
+    def _main_place(places: list[Place], prior: str | None, text: str | None = None,
+                    doc: Doc | None = None) -> Place | None:
         """The document's place when an event sentence names none: the most named specific place,
         else the place of an institution or office the text names ('youths pelted Mombasa Deputy
         Governor ...', 'protesters blocked the road to the Kerugoya Law Courts') in a country the
@@ -218,6 +228,12 @@ class Drafting:
         if not usable:
             return None
         usable = [p for p in usable if p.feature_code != "CONT"]
+        if text is not None:
+            # not a place named only where someone spoke or met, or as a distance's origin ('an official in
+            # Washington said' of a helicopter downed in Afghanistan), nor a capital speaking for its government
+            usable = [p for p in usable if not eventplaces.not_there(text[max(0, p.start - 80) : p.start])
+                      and not eventplaces.spoke_there(text, p)
+                      and not (doc is not None and eventplaces.speaks(doc[:], p))] or usable
         if not usable:
             return None
         counts = Counter(p.name for p in usable if p.feature_code != "PCLI")
@@ -257,6 +273,13 @@ def dated_long_ago(sent: SpacySpan, trigger: events.Trigger, found_dates: list[D
 def _verb_between(sent: SpacySpan, date: DateMention, trigger: events.Trigger) -> bool:
     lo, hi = (date.end, trigger.start) if date.end <= trigger.start else (trigger.end, date.start)
     return any(t.pos_ == "VERB" for t in sent if lo <= t.idx and t.idx + len(t) <= hi)
+
+
+def tells_more(placeless: Draft, trigger: events.Trigger, narrative: bool) -> bool:
+    """Whether a sentence that names a place tells more of an event told before without one (its place
+    is the event's), rather than narrating another happening there ('A journalist was shot. [...]
+    Another protest march was held in Ankara': the march is Ankara's, the shooting is not)."""
+    return not narrative or trigger.anaphoric or family(trigger.sub_event_type) == family(placeless.sub_event_type)
 
 
 def same_day(a: DateMention | None, b: DateMention | None) -> bool:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import tables
+from sitrep import tables, taxonomy
 from sitrep.extract import events
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import Place
@@ -30,6 +30,43 @@ def not_there(before: str) -> bool:
     """Whether the words before a place name (up to 80 characters) say the event did not happen there
     (NOT_THERE, read on the last 40), a crowd at a meeting aside."""
     return bool(NOT_THERE.search(before[-40:])) and not CROWD_AT_MEETING.search(before)
+
+
+# ... nor where someone who speaks for a side is ('a U.S. official in Washington said', 'diplomats in
+# Nairobi told'): the place qualifies the speaker, not the event (read on the words either side)
+SPEAKER_IN = re.compile(tables.pattern(WORDS["speaker_in"]), re.I)
+SPEAKER_SAID = re.compile(tables.pattern(WORDS["speaker_said"]), re.I)
+
+
+def spoke_there(text: str, place: Place) -> bool:
+    """Whether the place is named as where a speaker is ('an official in Washington said')."""
+    return bool(SPEAKER_IN.search(text[max(0, place.start - 60) : place.start])
+                and SPEAKER_SAID.match(text[place.end : place.end + 80]))
+
+
+# A demonstration's cause named in its sentence beside its place (words.toml `protest_topic`)
+PROTEST_TOPIC = re.compile(tables.pattern(WORDS["protest_topic"]), re.I)
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def protest_topic(text: str, sent: SpacySpan, place: Place) -> bool:
+    """Whether a place in a demonstration's sentence is what the crowd protested about ('against the
+    attacks on Gaza'), read on the words before it in its sentence."""
+    return bool(PROTEST_TOPIC.search(text[max(sent.start_char, place.start - 60) : place.start]))
+
+
+# A capital that speaks for its government ('Beijing has confirmed that police opened fire', 'Moscow
+# denied it'): the subject of a verb of saying is who spoke, not where anything happened.
+SAYING = frozenset(WORDS["saying_lemmas"].split())
+
+
+def speaks(sent: SpacySpan, place: Place) -> bool:
+    """Whether the place name is the subject of a verb of saying (a government by its capital's name)."""
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING
 
 
 # A division named beside a town within this distance of its centre frames the town
@@ -113,9 +150,14 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
             continue  # 'U.S. forces killed ...', 'Iraq's army': whose, not where
         if not_there(text[max(sent.start_char, p.start - 80) : p.start]) and trigger.sub_event_type != "Agreement":
             continue
+        if spoke_there(text, p) or speaks(sent, p):
+            continue  # 'an official in Washington said', 'Beijing confirmed': who spoke, and where
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
         keep.append(p)
+    if taxonomy.event_type(trigger.sub_event_type) in DEMONSTRATION_TYPES:
+        # 'a rally in Qalqilyah against Israeli attacks on Gaza': the rally is Qalqilyah's; Gaza is its cause
+        keep = [p for p in keep if not protest_topic(text, sent, p)]
     fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
     if not fine:
         ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")

@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, DEMONSTRATION_TYPES, WORDS, protest_topic, speaks, spoke_there
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -83,6 +83,8 @@ class Frame:
     features: dict[str, float] = field(default_factory=dict)
     probability: float = 0.0
     veto: str = ""  # why the guideline rules this place out, whatever the model says
+    elsewhere: set[int] = field(default_factory=set)  # starts of mentions that say the event was not there
+    # (a distance's origin, where officials met or spoke, where victims were taken, a place not hit)
 
     def kept(self, threshold: float) -> bool:
         return not self.veto and self.probability >= threshold
@@ -213,6 +215,11 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
             negated = bool(NEGATED_CLAUSE.search(clause))
             diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance")) \
                 and not CROWD_AT_MEETING.search(text[max(reading.sent.start_char, m.start - 80) : m.start])
+            topic = reading.trigger is not None and reading.trigger.confidence > 0 \
+                and taxonomy.event_type(reading.trigger.sub_event_type) in DEMONSTRATION_TYPES \
+                and protest_topic(text, reading.sent, m)  # 'marched against the raids on Gaza'
+            if negated or diplomacy or topic or spoke_there(text, m) or speaks(reading.sent, m):
+                frame.elsewhere.add(m.start)  # (the speaker and topic signs stay out of the model's features)
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:
@@ -438,8 +445,11 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
                 mention_readings.append((m, reading))
         # the headline summarises the lead: it ties no event of its own to a place
         body_readings = [(m, r) for m, r in mention_readings if m.start >= headline_end]
-        own = [(m, r) for m, r in body_readings if _usable(r) and not r.quoted] or [
-            (m, r) for m, r in body_readings if _usable(r)]
+        # a sentence ties its event to the place only where it does not say the event was elsewhere
+        # ('six were killed in Tshikapa, 700 km southeast of Kinshasa' is no event of Kinshasa's)
+        there = [(m, r) for m, r in body_readings if m.start not in frame.elsewhere]
+        own = [(m, r) for m, r in there if _usable(r) and not r.quoted] or [
+            (m, r) for m, r in there if _usable(r)]
         support = "own"
         if own:
             place, told = own[0]
@@ -447,8 +457,7 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
             place = frame.mentions[0]
             # the event word in an earlier sentence of the same paragraph, for a place named in the body in a
             # sentence that refuses nothing ('Bombs landed inside the town of X.')
-            body = [r for m, r in mention_readings if m.start >= headline_end
-                    and (r.trigger is None or r.trigger.confidence > 0)]
+            body = [r for m, r in there if r.trigger is None or r.trigger.confidence > 0]
             first = body[0] if body else None
             told = None
             if first is not None:
