@@ -124,6 +124,8 @@ def test_event_words_a_wrong_refusal_is_lifted(extractor, text: str, sub_event_t
     "Since the 2013 coup, the country has been ruled by the army.",
     "The ceasefire agreement was signed in 2015.",
     "Bodies of victims of the 1994 genocide were exhumed last year.",
+    # a claim: a group that 'announced they have killed' a hostage says so, the article does not
+    "A group purportedly linked to al-Qaeda has announced they have killed the journalist.",
     # a trade agreement is no Agreement
     "The government signed a trade agreement with China on Monday.",
     # not events at all: a statement released, a bail, a hospital, a plot found, a title
@@ -152,3 +154,15 @@ def test_event_words_no_release_without_people_let_go(extractor, text: str) -> N
     """Other (a release) needs people let go, not by a raid (docs/annotation.md section 3)."""
     trigger = detect(extractor, text)
     assert trigger is None or trigger.sub_event_type != "Other", trigger
+
+
+@pytest.mark.parametrize("text", [
+    "The bodies of five men abducted by gunmen were found dumped near Mandera on Tuesday.",
+    "Their bodies were found on Wednesday near Ansongo.",
+])
+def test_event_words_bodies_found_are_a_finding_not_a_killing_told_again(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'Their bodies were found': the finding is an event of its own (docs/annotation.md section 3), so 'their' or
+    'the' before 'bodies' does not make the trigger refer back to an event already told (it may start one)."""
+    trigger = detect(extractor, text)
+    assert trigger is not None and trigger.sub_event_type == "Attack" and trigger.confidence > 0, trigger
+    assert not trigger.anaphoric, trigger

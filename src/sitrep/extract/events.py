@@ -82,7 +82,9 @@ TELLING_LEMMAS = frozenset(_NON_EVENTS["telling_lemmas"].split())
 # curfew 'set to expire')
 PLANNED_FOR = re.compile(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set\s+(?:to|for)\b"
                          r"(?!\s+(?:expire|end|last|be\s+lifted)))\b", re.I)
-PERFECT_AUX = frozenset({"has", "have", "had", "was", "were", "'s", "'ve", "'d"})
+# a finished past under a verb of announcing: 'were killed', 'had attacked' (not 'have killed': a group that
+# 'announced they have killed' a hostage makes a claim)
+PAST_AUX = frozenset({"had", "was", "were", "'d"})
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
 # demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes
@@ -125,13 +127,14 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
 
 WEAK_TYPES = frozenset(_NON_EVENTS["weak_types"])
 ANAPHORS = frozenset(_NON_EVENTS["anaphors"].split())
+FOUND_NOUNS = frozenset(_NON_EVENTS["found_nouns"].split())
 
 
 def _anaphoric(sent: SpacySpan, start: int) -> bool:
     if re.search(r"\bamong\s+(?:those|the)\s+$", doc_text(sent.doc)[max(0, start - 20) : start], re.I):
         return True  # 'was among those killed'
     tok = _token_at(sent, start)
-    if tok is None or tok.pos_ != "NOUN":
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in FOUND_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS and tok.i - c.i <= 3 for c in tok.children)
 
@@ -249,7 +252,7 @@ def _told_as_done(chain: list[Token], k: int) -> bool:
         return True
     for t in chain[:k]:
         if t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in PERFECT_AUX for c in t.children))):
+                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in t.children))):
             return True
     return (verb.lemma_.lower() in REPORTING_LEMMAS and below is chain[0] and below.dep_ == "dobj"
             and any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in below.children))
