@@ -84,9 +84,6 @@ PLANNED_FOR = re.compile(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected
                          r"(?!\s+(?:expire|end|last|be\s+lifted)))\b", re.I)
 # a finished past under a verb of announcing: 'were killed', 'had attacked' (not 'have killed': a group that
 # 'announced they have killed' a hostage makes a claim)
-# the verbs among the irrealis ones whose said clause, in a finished past, is a report ('announced that a riot
-# broke out', 'warned that gunmen had attacked')
-TELLING_IRREALIS = frozenset(_NON_EVENTS["telling_irrealis"].split())
 PAST_AUX = frozenset({"had", "was", "were", "'d"})
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
@@ -254,13 +251,8 @@ def _told_as_done(chain: list[Token], k: int) -> bool:
     if verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
         return True
     for t in chain[:k]:
-        past = t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in t.children)))
-        # a relative clause tells a fact about its noun; a clause said by a verb of telling is what was told.
-        # Any other clause is the content of the demand or the plan ('demanded an admission that forces
-        # murdered ...': the admission is asked for)
-        if past and (t.dep_ == "relcl" or (t.head.i == verb.i and t.dep_ in ("ccomp", "parataxis")
-                                           and verb.lemma_.lower() in TELLING_IRREALIS)):
+        if t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in t.children))):
             return True
     return (verb.lemma_.lower() in REPORTING_LEMMAS and below is chain[0] and below.dep_ == "dobj"
             and any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in below.children))
