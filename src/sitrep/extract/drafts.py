@@ -180,7 +180,7 @@ class Drafting:
         if self.type_model is None:
             return []
         for sent in subevent.lead(doc):
-            if events.NON_POLITICAL.search(sent.text) or events.private_or_judicial(sent.text):
+            if events.not_political(sent.text) or events.private_or_judicial(sent.text):
                 continue
             found = events.detect(sent)
             if found is not None and (found.confidence == 0.0 or dated_long_ago(sent, found, found_dates, published)):

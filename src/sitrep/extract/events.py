@@ -39,10 +39,14 @@ LETHAL_FORCE = tables.pattern(_PROTEST_DATA["lethal_force"])
 ATTACKED_CROWD_RE = re.compile(rf"\b(?:{tables.pattern(_PROTEST_DATA['attacked_crowd'])})\b", re.I)
 
 # The trigger cascade, most specific first (data/events/triggers.toml).
+_TRIGGER_DATA = _data("triggers.toml")
+PLACES_TAKEN = tables.pattern(_TRIGGER_DATA["places"])
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (t["type"], re.compile(tables.pattern(t["pattern"], protest=PROTEST), re.I if "i" in t["flags"] else 0))
-    for t in _data("triggers.toml")["trigger"]
+    (t["type"], re.compile(tables.pattern(t["pattern"], protest=PROTEST, places=PLACES_TAKEN),
+                           re.I if "i" in t["flags"] else 0))
+    for t in _TRIGGER_DATA["trigger"]
 ]
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 # Violence words, needed besides a 'protest' word for a riot or for excessive force.
 RIOT_RE = re.compile(rf"\b(?:{RIOT})", re.I)
@@ -57,6 +61,7 @@ PLANNED = frozenset(_NON_EVENTS["planned"].split())
 NEGATORS = re.compile(tables.pattern(_NON_EVENTS["negators"]), re.I)
 LOOKING_BACK = re.compile(tables.pattern(_NON_EVENTS["looking_back"]), re.I)
 NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
+NON_POLITICAL_AGREEMENTS = re.compile(tables.pattern(_NON_EVENTS["non_political_agreements"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
 # a crowd, armed men or the state act in the same sentence ('lynched after he killed his wife').
 PRIVATE_OR_JUDICIAL = re.compile(tables.pattern(_NON_EVENTS["private_or_judicial"]), re.I)
@@ -68,6 +73,18 @@ DOUBT_NOUNS = frozenset(_NON_EVENTS["doubt_nouns"].split())
 ORDINARY_CRIME = re.compile(tables.pattern(_NON_EVENTS["ordinary_crime"]), re.I)
 POLITICAL_ARREST = re.compile(tables.pattern(_NON_EVENTS["political_arrest"]), re.I)
 CLAIM_OBJECTS = frozenset({"responsibility", "credit"})  # 'claimed responsibility for attacks ...'
+# Verbs that tell of a happening when their object is a definite event noun ('announced the arrest of
+# three men'), a plan when it is not ('announced a strike for Monday').
+REPORTING_LEMMAS = frozenset(_NON_EVENTS["reporting_lemmas"].split())
+# Verbs of telling that a modal does not make hypothetical: 'we can confirm that a soldier was killed'.
+TELLING_LEMMAS = frozenset(_NON_EVENTS["telling_lemmas"].split())
+# 'a protest is planned for Friday', 'talks are set to resume': a plan ('cars were set ablaze' is no plan, nor is a
+# curfew 'set to expire')
+PLANNED_FOR = re.compile(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set\s+(?:to|for)\b"
+                         r"(?!\s+(?:expire|end|last|be\s+lifted)))\b", re.I)
+# a finished past under a verb of announcing: 'were killed', 'had attacked' (not 'have killed': a group that
+# 'announced they have killed' a hostage makes a claim)
+PAST_AUX = frozenset({"had", "was", "were", "'d"})
 
 # When two sentences of one event suggest two sub-event types of the same event type (or of one
 # demonstration), the more specific wins: the trigger cascade's order, with the protest outcomes
@@ -110,13 +127,14 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
 
 WEAK_TYPES = frozenset(_NON_EVENTS["weak_types"])
 ANAPHORS = frozenset(_NON_EVENTS["anaphors"].split())
+FOUND_NOUNS = frozenset(_NON_EVENTS["found_nouns"].split())
 
 
 def _anaphoric(sent: SpacySpan, start: int) -> bool:
     if re.search(r"\bamong\s+(?:those|the)\s+$", doc_text(sent.doc)[max(0, start - 20) : start], re.I):
         return True  # 'was among those killed'
     tok = _token_at(sent, start)
-    if tok is None or tok.pos_ != "NOUN":
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in FOUND_NOUNS:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORS and tok.i - c.i <= 3 for c in tok.children)
 
@@ -145,11 +163,12 @@ def _governing_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def _holds(verb: Token, nouns: frozenset[str], preps: bool = False) -> bool:
+def _holds(verb: Token, nouns: frozenset[str], preps: bool = False, skip: Token | None = None) -> bool:
     """Whether a verb above the trigger has one of `nouns` as its subject or object, or as the noun after a
     preposition of either ('mourners attended the funeral (of the soldiers killed ...)'); `preps`: or after a
     preposition of its own ('dismissed as false rumours that gunmen had attacked ...'), which 'a bomb exploded
-    at a funeral' must not be for rites."""
+    at a funeral' must not be for rites. `skip`: the trigger itself, which is no argument about it ('vigils
+    were attended by thousands' is the vigil)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     for arg in verb.children:
@@ -159,7 +178,7 @@ def _holds(verb: Token, nouns: frozenset[str], preps: bool = False) -> bool:
             heads = [arg, *(p for c in arg.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
         else:
             continue
-        if any(h.lemma_.lower() in nouns or h.lower_ in nouns for h in heads):
+        if any((h.lemma_.lower() in nouns or h.lower_ in nouns) and (skip is None or h.i != skip.i) for h in heads):
             return True
     return False
 
@@ -187,16 +206,18 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     if NEGATORS.search(text[max(0, local - 35) : local + 25]):
         return "negated"
     if tok is not None:
-        for t in _governing_chain(tok):
+        chain = _governing_chain(tok)
+        for k, t in enumerate(chain):
             if any(c.dep_ == "neg" for c in t.children):
                 return "negated"
             if any(c.lower_ == "no" and c.dep_ == "det" for c in t.children):
                 return "negated"
-            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children) and not (
+                    t is not tok and t.lemma_.lower() in TELLING_LEMMAS):
                 return "hypothetical or future"
-            if t is not tok and t.lemma_.lower() in IRREALIS_LEMMAS:
+            if t is not tok and t.lemma_.lower() in IRREALIS_LEMMAS and not _told_as_done(chain, k):
                 return "threatened or planned"
-            if t.i != tok.i and (t.lemma_.lower() in RITES or _holds(t, RITES)):
+            if t.i != tok.i and (t.lemma_.lower() in RITES or _holds(t, RITES, skip=tok)):
                 return "a rite for the dead"
             doubting = t.lemma_.lower() in DOUBT_LEMMAS or _holds(t, DOUBT_NOUNS, preps=True)
             if t.i != tok.i and doubting and t.pos_ in ("VERB", "AUX"):
@@ -206,16 +227,47 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "a claim for an event the article does not report"
         if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
             return "threatened or planned"
-        # (not 'factories were set ablaze': a fire set is a happening)
-        if re.search(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set(?!\s+(?:ablaze|alight|on\s+fire)))\b",
-                     text, re.I) and \
+        if PLANNED_FOR.search(text) and \
                 not re.search(r"\b(?:took\s+place|held)\b", text, re.I):
             return "threatened or planned"
     if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):
         return "hypothetical or future"
-    if LOOKING_BACK.search(text[max(0, local - 60) : local + 50]):
-        return "looking back"
+    window_start = max(0, local - 60)
+    for cue in LOOKING_BACK.finditer(text[window_start : local + 50]):
+        if tok is None or not _aside(sent, tok, sent.start_char + window_start + cue.start()):
+            return "looking back"
     return ""
+
+
+def _told_as_done(chain: list[Token], k: int) -> bool:
+    """Whether the irrealis-looking verb chain[k] over the trigger chain[0] tells of something done, not
+    threatened or planned: its subject is the trigger ('protesters demanded ...': they protest), its clause
+    below is a finished past ('officials were announcing that a riot broke out'; 'asked for air support,
+    which killed nine'), it is 'called in' ('called in an air strike'), or it reports a definite event
+    noun ('announced the arrest of three men')."""
+    verb, below = chain[k], chain[k - 1]
+    if below.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return True
+    for t in chain[:k]:
+        if t.pos_ in ("VERB", "AUX") and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in t.children))):
+            return True
+    return (verb.lemma_.lower() in REPORTING_LEMMAS and below is chain[0] and below.dep_ == "dobj"
+            and any(c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ == "the") for c in below.children))
+
+
+def _aside(sent: SpacySpan, tok: Token, char: int) -> bool:
+    """Whether the words at `char` sit in a relative clause or an apposition that does not hold the trigger
+    `tok`: 'Bemba, who fled the country in 2007, was arrested' dates Bemba's flight, not the arrest."""
+    cue = _token_at(sent, char)
+    t = cue
+    while t is not None and t.head.i != t.i:
+        if t.dep_ in ("relcl", "appos") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            return True
+        t = t.head
+    return False
 
 
 def rule_signals(text: str) -> list[str]:
@@ -224,10 +276,16 @@ def rule_signals(text: str) -> list[str]:
     out = [f"rule:{name}" for name, pattern in TRIGGERS if pattern.search(text)]
     if "rule:Protest" in out:
         out.append(f"rule:{_protest_type(text)[0]}")
-    for cue, pattern in (("negated", NEGATORS), ("looking back", LOOKING_BACK), ("not political", NON_POLITICAL)):
+    for cue, pattern in (("negated", NEGATORS), ("looking back", LOOKING_BACK), ("not political", NON_POLITICAL),
+                         ("not political", NON_POLITICAL_AGREEMENTS)):
         if pattern.search(text):
             out.append(f"rule:{cue}")
-    return out
+    return list(dict.fromkeys(out))
+
+
+def not_political(text: str) -> bool:
+    """A natural disaster, an accident, a product launch or a trade agreement: no political event."""
+    return bool(NON_POLITICAL.search(text) or NON_POLITICAL_AGREEMENTS.search(text))
 
 
 def private_or_judicial(text: str) -> bool:
@@ -285,6 +343,15 @@ def _trigger(sent: SpacySpan, name: str, m: re.Match[str]) -> Trigger:
     elif name == "Riot":
         sub = "Violent demonstration"
     reason = non_event_reason(sent, sent.start_char + m.start(), sent.start_char + m.end())
+    if not reason and name == "Agreement" and NON_POLITICAL_AGREEMENTS.search(sent.text):
+        reason = "a trade or business agreement, not a political one"
+    if not reason and name in TERRITORY:
+        taken = _token_at(sent, sent.start_char + m.end() - 1)
+        whole = next((e for e in sent.ents if taken is not None and e.start <= taken.i < e.end), None)
+        if whole is not None and (whole.label_ == "NORP" or (whole.label_ == "PERSON" and " " in whole.text)):
+            # 'troops captured Abu Faraj al-Libbi', 'captured Hamas fighters': people taken; a one-word place the
+            # parser calls a person ('captured Mullaitivu') stays a place
+            reason = "a person or a group taken, not a place"
     if not reason and name == "Arrests" and ORDINARY_CRIME.search(sent.text) and not POLITICAL_ARREST.search(
             sent.text):
         reason = "an ordinary criminal arrest"  # docs/annotation.md, section 3: Arrests are political
