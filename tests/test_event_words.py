@@ -58,6 +58,7 @@ def detect(extractor, text: str) -> events.Trigger | None:  # type: ignore[no-un
     ("Fighter jets and helicopter gunships are said to have bombed targets on both sides of the border.",
      "Air/drone strike"),
     ("Two men were killed when troops called in an air strike near Khan Younis on Monday.", "Air/drone strike"),
+    ("Bombs landed inside the town of Saraqib and near Binnish on Monday, the monitor said.", "Air/drone strike"),
     # releases and coups: Other (docs/annotation.md section 3)
     ("Rebels released twelve hostages in Beni on Monday.", "Other"),
     ("After negotiations, the children were released on Friday.", "Other"),

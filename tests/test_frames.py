@@ -78,8 +78,6 @@ STRIKES = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="the frame model retrained after the ninth session's event words (3bf10c8) "
-                                       "no longer proposes Abu Kamal (main's model did, frame p 0.54)")
 def test_frames_keep_where_bombs_landed_not_where_officials_met(extractor: Extractor) -> None:
     found = events_of(extractor, STRIKES, "Israeli strikes hit eastern Syria")
     places = {e.location for e in found}
