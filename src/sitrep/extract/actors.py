@@ -305,11 +305,9 @@ def find_actors(
         name = herders or _DICT.convention(country, "communal") or f"Unidentified Communal Militia ({country})"
         add(ActorMention(name, INTER_IDENTITY, base + m.start(), base + m.end(), "communal"))
     for m in UNIDENTIFIED.finditer(text):
-        criminal = CRIMINAL.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
-                                         flags=re.I))
+        men = re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(), flags=re.I)
+        criminal, insurgent = CRIMINAL.match(men), INSURGENT.match(men)
         lone = LONE.match(m.group(0).strip())
-        insurgent = INSURGENT.match(re.sub(r"^(?:unidentified|unknown|suspected|heavily)\s+", "", m.group(0).strip(),
-                                           flags=re.I))
         convention = insurgent and _DICT.convention(country, "insurgent")
         name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
                 or convention or f"Unidentified Armed Group ({country})")
@@ -385,12 +383,14 @@ def _members_of_groups(found: list[ActorMention], text: str, base: int) -> list[
 # Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
 # be members of al-Shabaab', 'suspected Al Shabaab militants', 'blamed on the ADF', 'Al Shabaab
 # believed responsible'.
+# The epithet a group's name may carry after the words that lay an act at its door ('blamed the banned ...').
+GROUP_EPITHET = r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
 ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
     r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
-    r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?(?:[A-Z][\w-]*'s\s+)?$", re.I)
+    + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
@@ -399,8 +399,7 @@ ATTRIBUTED_AFTER = re.compile(
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
-                     r"(?:the\s+)?(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
-                     r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+                     r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 

@@ -93,7 +93,7 @@ BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"
 BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
 # The events whose author a headline can name when the text does not: the political violence of one side
 # against another (not a protest's crowd, nor a development with no one acting)
-HEADLINE_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+HEADLINE_EVENT_TYPES = frozenset({taxonomy.BATTLES, taxonomy.EXPLOSIONS, taxonomy.VIOLENCE_AGAINST_CIVILIANS})
 
 
 def pick_actors(

@@ -46,13 +46,14 @@ def spoke_there(text: str, place: Place) -> bool:
 
 # A demonstration's cause named in its sentence beside its place (words.toml `protest_topic`)
 PROTEST_TOPIC = re.compile(tables.pattern(WORDS["protest_topic"]), re.I)
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+DEMONSTRATION_TYPES = frozenset({taxonomy.PROTESTS, taxonomy.RIOTS})
 
 
-def protest_topic(text: str, sent: SpacySpan, place: Place) -> bool:
-    """Whether a place in a demonstration's sentence is what the crowd protested about ('against the
-    attacks on Gaza'), read on the words before it in its sentence."""
-    return bool(PROTEST_TOPIC.search(text[max(sent.start_char, place.start - 60) : place.start]))
+def protest_topic(text: str, sent: SpacySpan, place: Place, sub_event_type: str) -> bool:
+    """Whether a place in a demonstration's sentence (one of type `sub_event_type`) is what the crowd
+    protested about ('against the attacks on Gaza'), read on the words before it in its sentence."""
+    return (taxonomy.event_type(sub_event_type) in DEMONSTRATION_TYPES
+            and bool(PROTEST_TOPIC.search(text[max(sent.start_char, place.start - 60) : place.start])))
 
 
 # A capital that speaks for its government ('Beijing has confirmed that police opened fire', 'Moscow
@@ -155,9 +156,8 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
         if names_a_route(text, p):
             continue  # 'the Nairobi-Mombasa highway in Mlolongo': the road's ends, not where it happened
         keep.append(p)
-    if taxonomy.event_type(trigger.sub_event_type) in DEMONSTRATION_TYPES:
-        # 'a rally in Qalqilyah against Israeli attacks on Gaza': the rally is Qalqilyah's; Gaza is its cause
-        keep = [p for p in keep if not protest_topic(text, sent, p)]
+    # 'a rally in Qalqilyah against Israeli attacks on Gaza': the rally is Qalqilyah's; Gaza is its cause
+    keep = [p for p in keep if not protest_topic(text, sent, p, trigger.sub_event_type)]
     fine = [p for p in keep if p.feature_code not in ("PCLI", "CONT")]
     if not fine:
         ends = [p for p in places if sent.start_char <= p.start < sent.end_char and p.role in ("", "ORG")

@@ -539,7 +539,7 @@ def decide_kept(reading: Reading, kept: Sequence[int], model: frames.FrameModel 
     return decide(views, reading.candidates, feats, model, text)
 
 
-NON_VIOLENT = "Strategic developments"  # the guideline's non-violent events (section 3): no deaths are theirs
+NON_VIOLENT = taxonomy.STRATEGIC_DEVELOPMENTS  # the guideline's non-violent events (section 3): no deaths are theirs
 
 
 def apply(event: Any, toll: Toll, violence_beside: bool = False) -> None:

@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING, DEMONSTRATION_TYPES, WORDS, protest_topic, speaks, spoke_there
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS, protest_topic, speaks, spoke_there
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -215,9 +215,9 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
             negated = bool(NEGATED_CLAUSE.search(clause))
             diplomacy = any(CONTEXTS[name].search(before) for name in ("meeting", "speech", "hospital", "distance")) \
                 and not CROWD_AT_MEETING.search(text[max(reading.sent.start_char, m.start - 80) : m.start])
+            # 'marched against the raids on Gaza'
             topic = reading.trigger is not None and reading.trigger.confidence > 0 \
-                and taxonomy.event_type(reading.trigger.sub_event_type) in DEMONSTRATION_TYPES \
-                and protest_topic(text, reading.sent, m)  # 'marched against the raids on Gaza'
+                and protest_topic(text, reading.sent, m, reading.trigger.sub_event_type)
             if negated or diplomacy or topic or spoke_there(text, m) or speaks(reading.sent, m):
                 frame.elsewhere.add(m.start)  # (the speaker and topic signs stay out of the model's features)
             if negated:

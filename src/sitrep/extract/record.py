@@ -46,9 +46,16 @@ HEADLINE_ROLES = frozenset({"agent", "claimant"})
 HEADLINE_KINDS = frozenset({"state", "group"})
 
 
-
 class Recording:
     """The Extractor's record stage (a mixin of `pipeline.Extractor`)."""
+
+    gazetteer: Gazetteer
+    prior: str | None
+    type_model: TypeModel | None
+    date_model: FrameModel | None
+    date_candidates: bool
+    country_names: dict[str, str]
+    country_codes: dict[str, str]
 
     def _headline_actors(self, article: Article, country: str, memo: dict[tuple[str, int, str], list[Any]]
                          ) -> list[ActorMention]:
@@ -72,14 +79,6 @@ class Recording:
                               if m.role in HEADLINE_ROLES and m.kind in HEADLINE_KINDS]
             memo[key] = found
         return memo[key]
-
-    gazetteer: Gazetteer
-    prior: str | None
-    type_model: TypeModel | None
-    date_model: FrameModel | None
-    date_candidates: bool
-    country_names: dict[str, str]
-    country_codes: dict[str, str]
 
     def _event(self, doc: Doc, article: Article, d: Draft, places: list[Place], index: int,
                memo: dict[tuple[str, int, str], list[Any]]) -> Event | None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep import tables
+from sitrep import tables, taxonomy
 from sitrep.extract import classifier, dyads, events
 from sitrep.extract.actors import INTER_STATE, ActorMention
 
@@ -51,10 +51,12 @@ WEAPON_EVIDENCE = {
 # A demonstration or a mob is a crowd's: the model may choose one of their types only where the text it read
 # names a crowd, a protest or a riot (issue 17: 'FARC dissidents ... attacked the police station with rifles and
 # explosives' came out as a violent demonstration by rioters).
-DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                            "Violent demonstration", "Mob violence"})
+DEMONSTRATIONS = frozenset(sub for sub, kind in taxonomy.SUB_EVENT_TYPES.items()
+                           if kind in (taxonomy.PROTESTS, taxonomy.RIOTS))
+# A sentence about the crowd or the protest (data/events/protest.toml: protest, crowd).
+CROWD = rf"\b(?:{events.PROTEST})|{tables.pattern(events._PROTEST_DATA['crowd'])}"
 CROWD_EVIDENCE = re.compile(
-    rf"\b(?:{events.PROTEST})|{events.RIOT}|{tables.pattern(events._PROTEST_DATA['crowd'])}|"
+    rf"{CROWD}|{events.RIOT}|"
     r"\b(?:mobs?|supporters|residents|villagers|youths?|locals|workers|traders|students|fans|women|people|"
     r"protest\w*|demonstrat\w*|march\w*|riot\w*|lynch\w*|vigilantes?)\b", re.I)
 
@@ -110,8 +112,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     return (label if by == "model" else rule), info
 
 
-# A sentence about the crowd or the protest (data/events/protest.toml: protest, crowd).
-CROWD_RE = re.compile(rf"\b(?:{events.PROTEST})|{tables.pattern(events._PROTEST_DATA['crowd'])}", re.I)
+CROWD_RE = re.compile(CROWD, re.I)
 RIOTERS = re.compile(r"\brioters\b", re.I)
 OUTCOMES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
 
@@ -135,7 +136,6 @@ def outcome_told_elsewhere(sub: str, typing: dict[str, Any] | None, sents: list[
             continue
         if events.LOOKING_BACK.search(s.text) or any(_not_yet(t) for t in s):
             continue  # 'vowed to call a state of emergency if protests turn violent', 'the 1992 demonstrations'
-
         # the crowd's name alone ('When rioters tried to enlarge the protest, police used force') is no act
         found, words = events._protest_type(RIOTERS.sub("crowd", _left_on_its_own(s)))
         if found in OUTCOMES and events.RANK_BY_SUB[found] > events.RANK_BY_SUB[best]:

@@ -451,12 +451,12 @@ class Geoparser:
         region_shares = {key: regions.shares(key) for key in by_key}
         country_shares = {key: _shares(votes - own_votes.get(key, Counter())) for key in by_key}
         others = {key: [e for k, e in anchors if k != key] for key in by_key}
-        # the countries of the names listed with each name, as read with confidence in the first pass
         # each name's country as read with confidence in the first pass
         read_first = {m.key: best[0] for m in mentions
                       if (best := first[id(m)]) is not None and best[1] >= ANCHOR_MIN}
         # a name the text puts in a country where the gazetteer has no place of that name, at every mention
         misplaced = {m.key for m in mentions if gold is None and _outside_its_country(m, by_key, read_first)}
+        # the countries of the names listed with each name, as read with confidence in the first pass
         mates = {m.key: {e.country_code for k, e in anchors if k in m.list_mates and k != m.key} for m in mentions}
         strength = sum(raw.values())
         datelines = structure.datelines(doc_text(doc))
