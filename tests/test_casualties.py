@@ -105,6 +105,11 @@ def test_casualties_never_crash_on_any_text(text: str) -> None:
         ("The aspirant's three sons were found dead.", 3),
         ("1 Somali killed, several injured when unknown group stormed the camp.", 1),
         ("Kenyan police reservist shot dead while patrolling market", 1),
+        # beyond the villages: office holders, clergy, the press, named by their title or an apposition
+        ("A roadside bomb in Ja-Ela killed a government minister on Tuesday.", 1),
+        ("Gunmen shot dead an Italian nun, Sister Maria Russo, outside the hospital.", 1),
+        ("Militants beheaded a kidnapped engineer near the border.", 1),
+        ("The town's mayor was assassinated in his office on Friday.", 1),
     ],
 )
 def test_casualties_a_single_named_victim_counts_one(nlp, sentence: str, total: int) -> None:

@@ -187,17 +187,18 @@ def test_eventtolls_reports_set_against_each_other_give_the_lowest(rules: Extrac
 
 
 
-@pytest.mark.parametrize(("violence_beside", "toll"), [
-    (True, 0),  # the bombing is an event of the article: the dead are its
-    (False, 6),  # alone: a violent event typed wrong, most likely, and its dead stay
+@pytest.mark.parametrize(("violence_beside", "whole_article", "toll"), [
+    (True, False, 0),  # the bombing is an event of the article: the dead are its
+    (False, True, 0),  # a whole article: the bombing is told elsewhere in it, or is background
+    (False, False, 6),  # a note, alone: a violent event typed wrong, most likely, and its dead stay
 ])
 def test_eventtolls_a_strategic_development_keeps_no_toll_of_the_violence_beside_it(
-        rules: Extractor, violence_beside: bool, toll: int) -> None:
+        rules: Extractor, violence_beside: bool, whole_article: bool, toll: int) -> None:
     # a strategic development is non-violent (docs/annotation.md, 3)
     text = "Police arrested three suspected al-Shabaab militants in Garissa on Tuesday over a bombing that killed six."
     (arrest, *_) = [e for e in _events(rules, text) if e.sub_event_type == "Arrests"]
     claims = find_claims(text)
     eventtolls.apply(arrest, eventtolls.Toll(6, claims, (claims[0].start, claims[0].end), {"by": "rules"}),
-                     violence_beside=violence_beside)
+                     violence_beside=violence_beside, whole_article=whole_article)
     assert arrest.fatalities == toll
-    assert (arrest.fatality_claims == [] and arrest.extra["toll"].get("dropped") == 6) is violence_beside
+    assert (arrest.fatality_claims == [] and arrest.extra["toll"].get("dropped") == 6) is (toll == 0)

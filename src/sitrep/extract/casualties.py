@@ -253,7 +253,13 @@ PERSON_NOUNS = frozenset("""man woman boy girl child person officer policeman po
     vendor hawker shopkeeper ranger warden victim mp mca landlord tenant schoolgirl schoolboy headteacher
     principal lecturer trainee recruit conductor passenger tourist refugee herdboy relative neighbour
     neighbor friend cousin uncle aunt nephew niece grandmother grandfather widow orphan reservist tribesman
-    clansman mechanic cook bomber shooter hijacker kidnapper perpetrator""".split())
+    clansman mechanic cook bomber shooter hijacker kidnapper perpetrator nun monk friar missionary minister
+    mayor governor senator lawmaker legislator deputy judge magistrate prosecutor lawyer director editor presenter
+    host reporter photographer cameraman broadcaster settler diplomat ambassador envoy consul contractor engineer
+    pilot sailor marine trooper paratrooper peacekeeper general colonel major captain lieutenant commando sniper
+    guerrilla combatant warlord protester demonstrator professor rabbi archbishop worshipper pilgrim hostage
+    captive prisoner detainee inmate informant spy smuggler trafficker shepherd hunter miner labourer laborer
+    merchant owner manager banker pensioner citizen foreigner chairman chairwoman""".split())
 VICTIM_PRONOUNS = frozenset("him her".split())
 
 
@@ -395,7 +401,8 @@ def _single_victims(killings: list[tuple[Token, bool]]) -> list[tuple[int, int]]
                 if of and of[0].tag_ in ("NN", "NNP"):
                     v = of[0]  # 'the body of a woman was found'
             person = (v.lemma_.lower() in PERSON_NOUNS or v.lower_ in VICTIM_PRONOUNS
-                      or (v.ent_type_ == "PERSON" and v.pos_ == "PROPN"))
+                      or (v.ent_type_ == "PERSON" and v.pos_ == "PROPN")
+                      or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in v.children))  # 'a nun, Sister X
             if person and not any(c.lower_ in ("no", "any") for c in v.children):
                 out.append((v.left_edge.idx, v.idx + len(v)))
     return out

@@ -214,7 +214,8 @@ class Extractor(Drafting, Framing, Recording):
         proposed = self.proposals(doc, article, readings)
         kept = list(range(len(proposed)))
         self.last_report = None
-        if self.keep_model is not None and not keep.is_summary(doc, article.text):
+        summary = keep.is_summary(doc, article.text)
+        if self.keep_model is not None and not summary:
             kept, read, scores = [], [], []
             for i, p in enumerate(proposed):
                 read.append(keep.features(p, article.published))
@@ -234,7 +235,7 @@ class Extractor(Drafting, Framing, Recording):
             violent = {i for i in kept if proposed[i].event.event_type != eventtolls.NON_VIOLENT}
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
-                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}))
+                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}), whole_article=not summary)
         out = [proposed[i].event for i in kept]
         if out:
             main_event(out).extra["main"] = True
