@@ -59,10 +59,24 @@ def test_casualties_claims(sentence: str, counts: list[int], total: int) -> None
         "Residents say that in the last two months 10 people have been killed in raids.",
         "Residents protested after 32 sheep were killed by a speeding truck.",
         "Five people were killed or injured in the stampede.",
+        # a period or a whole conflict, told as background in a news article
+        "About 40,000 people were killed in the conflict before the ceasefire.",
+        "Since the siege of the seminary began, 58 people have been killed in bombings across the country.",
+        "More than 90 civilians have died since March, the agency said.",
+        "The general compared it with the 70 reporters killed during World War Two.",
+        "Two Dutch soldiers were among 25 killed in the province in recent weeks.",
     ],
 )
 def test_casualties_not_deaths_of_this_event(sentence: str) -> None:
     assert find_claims(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("A car bomb killed 14 people in the market, the deadliest attack since the war began.", 14),
+    ("Three soldiers were killed in the fighting on Monday, the first deaths since March.", 3),
+])
+def test_casualties_a_record_since_then_is_this_events_toll(sentence: str, count: int) -> None:
+    assert conservative_total(find_claims(sentence)) == count
 
 
 def test_casualties_range_keeps_both_ends() -> None:

@@ -106,7 +106,26 @@ CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:war|conflict|fighting|insurgency|start|beginning|(?:19|20)\d\d)|"
     r"(?:war|conflict|insurgency|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed)|"
     r"so\s+far\s+this\s+year|this\s+year|in\s+total\s+since|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:years|months|weeks|decade))", re.I)
+    r"(?:years|months|weeks|decade)|"
+    # 'since the siege began', 'since March', 'in recent weeks', 'killed in the conflict', 'during World War Two'
+    r"since\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:began|started|erupted|broke\s+out)|"
+    r"since\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s+\d{1,2}\b)|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"(?:killed|died|dead|deaths)\s+(?:\w+\s+){0,2}?(?:in|during)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:conflict|insurgency|uprising|rebellion|civil\s+war)\b|(?:during|in)\s+(?:the\s+)?(?:First\s+|Second\s+)?World\s+War)",
+    re.I)
+# 'the deadliest attack since the war began': a record compared, not deaths summed since then
+SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)"
+                               r"(?:\s+[\w'-]+){0,5}?\s+$", re.I)
+
+
+def cumulative(sentence: str) -> bool:
+    """Whether a sentence counts deaths over a period or a whole conflict, not in one event."""
+    for m in CUMULATIVE.finditer(sentence):
+        if m.group().lower().startswith("since") and SUPERLATIVE_SINCE.search(sentence[:m.start()]):
+            continue
+        return True
+    return False
 SOURCE = re.compile(
     r"(?:according\s+to\s+(?P<acc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|de|the|on|and|[A-Z][\w'’.-]*))*)"
     r"|(?P<subj>(?:residents|witnesses|officials|medics|doctors|villagers|activists|relatives)|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|the|on|and|[A-Z][\w'’.-]*))*|[Pp]olice|"
@@ -207,7 +226,7 @@ WRITTEN_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\
 
 def find_claims(sentence: str, offset: int = 0) -> list[FatalityClaim]:
     """Fatality claims in one sentence; offsets are shifted by `offset` into the article."""
-    if CUMULATIVE.search(sentence):
+    if cumulative(sentence):
         return []
     sources = _sources(sentence)
     quote = sentence.strip()
@@ -272,7 +291,7 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     """
     base = sent.start_char
     claims = find_claims(sent.text, base)
-    if CUMULATIVE.search(sent.text):
+    if cumulative(sent.text):
         return claims
     taken = [(c.start, c.end) for c in claims]
     sources = _sources(sent.text)

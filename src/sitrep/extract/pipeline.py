@@ -235,7 +235,8 @@ class Extractor(Drafting, Framing, Recording):
             violent = {i for i in kept if proposed[i].event.event_type != eventtolls.NON_VIOLENT}
             for i, toll in zip(kept, eventtolls.decide_kept(readings[0], kept, self.toll_model, article.text),
                                strict=True):
-                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}), whole_article=not summary)
+                eventtolls.apply(proposed[i].event, toll, violence_beside=bool(violent - {i}),
+                                 whole_article=not summary)
         out = [proposed[i].event for i in kept]
         if out:
             main_event(out).extra["main"] = True
