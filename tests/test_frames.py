@@ -4,6 +4,8 @@ Articles here are our own writing; the model is the shipped one, trained on the 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -122,3 +124,28 @@ def test_frames_place_words_are_read_from_their_file() -> None:
     assert frames.CONTEXTS["meeting"].search("talks with the envoy in ")
     assert frames.NEGATED_CLAUSE.search("there were no reports of strikes hitting the air base at ")
     assert frames.VIOLENCE_WORDS.search("shells struck the market")
+
+
+SHOOTING = (
+    "Tom Reed, chairman of the Republican Party of Ohio, died this afternoon after he was shot earlier in the "
+    "morning.\n\n\"He walked into the office and started shooting,\" said police Sergeant Dana Cole, speaking to "
+    "reporters outside the party offices.\n\nThe suspect, a man in his forties, reportedly walked into the party "
+    "offices in Columbus, Ohio, talked with the chairman's secretary, and then walked past her saying he had to see "
+    "the chairman.\n\nAfter the shooting, the suspect drove off in a blue pickup and led police on a long chase. He "
+    "was shot by officers and died in hospital.\n\nThe governor issued a statement saying he was shocked by the "
+    "killing of a good friend.\n\nTom Reed was also a former state senator."
+)
+
+
+def test_frames_when_every_rules_draft_falls_a_kept_place_is_the_event(extractor: Extractor) -> None:
+    """The lead names only the party's state ('the Republican Party of Ohio'): the rules' draft is there, and the
+    frame model drops it for the town it keeps inside the state (Columbus, where the shooting was). With the
+    article left without an event, the town is added from the keep threshold, not the surer add threshold
+    (here raised to 0.9 so that only this rule can add it)."""
+    model = extractor.frame_model
+    assert model is not None
+    strict = copy.copy(extractor)
+    strict.frame_model = dataclasses.replace(model, meta={**model.meta, "add_threshold": 0.9})
+    found = events_of(strict, SHOOTING, "Ohio party chairman killed by gunman")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Attack", "Columbus")]
+
