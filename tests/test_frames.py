@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from sitrep.extract import frames
+from sitrep.extract.eventplaces import CROWD_AT_MEETING
 from sitrep.extract.pipeline import Extractor
 from sitrep.records import Article, Place
 from sitrep.training.frames_train import label_frames
@@ -149,3 +150,30 @@ def test_frames_when_every_rules_draft_falls_a_kept_place_is_the_event(extractor
     found = events_of(strict, SHOOTING, "Ohio party chairman killed by gunman")
     assert [(e.sub_event_type, e.location) for e in found] == [("Attack", "Columbus")]
 
+
+
+EMBASSY = (
+    "Several hundred protesters threw stones and petrol bombs at the French embassy in Niamey on Sunday, setting "
+    "fire to a door, before soldiers dispersed them with tear gas.\n\nThe crowd had marched from a rally against "
+    "France's military presence in the country.\n\nFrance's foreign ministry condemned the attack and asked the "
+    "authorities to protect its diplomats.\n\nNo one was hurt, the embassy said in a statement.\n\nThe protest was "
+    "the largest since the military took power in July.\n\nOrganisers said they would gather again next week."
+)
+
+
+def test_frames_an_embassy_attacked_is_where_the_event_was(extractor: Extractor) -> None:
+    """'at the embassy in Niamey' is where diplomats are, unless the embassy was attacked: then it is the
+    event's place (the guideline's veto on a place only where officials met or spoke does not apply)."""
+    found = events_of(extractor, EMBASSY, "French embassy in Niamey attacked")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Violent demonstration", "Niamey")]
+
+
+@pytest.mark.parametrize(("before", "attacked"), [
+    ("threw fire bombs and stones at the Danish embassy in ", True),
+    ("the December 31 attack on the American embassy in ", True),
+    ("guards in charge of security at the British embassy in ", True),
+    ("the two delegations met at the embassy in ", False),
+    ("the envoys held talks at the embassy in ", False),
+])
+def test_frames_an_attack_on_an_embassy_is_not_diplomacy(before: str, attacked: bool) -> None:
+    assert bool(CROWD_AT_MEETING.search(before)) is attacked
