@@ -177,3 +177,29 @@ def test_frames_an_embassy_attacked_is_where_the_event_was(extractor: Extractor)
 ])
 def test_frames_an_attack_on_an_embassy_is_not_diplomacy(before: str, attacked: bool) -> None:
     assert bool(CROWD_AT_MEETING.search(before)) is attacked
+
+
+PROTEST_WITHOUT_ARRESTS = (
+    "Despite a ban on public gatherings, about 200 students protested on Friday, without any arrests, in front of "
+    "the parliament building in downtown Lusaka.\n\nThe students carried placards against the planned rise in "
+    "university fees.\n\nPolice watched the crowd but did not move in, witnesses said.\n\nThe education minister "
+    "said the fees would be reviewed next month.\n\nStudent leaders said more protests would follow if the rise went "
+    "ahead.\n\nThe ban was imposed last year."
+)
+
+
+def test_frames_an_outcome_told_with_without_does_not_deny_the_place(extractor: Extractor) -> None:
+    """'protested without any arrests in front of the parliament in Lusaka' tells the protest's outcome; it does not
+    say Lusaka was not where it happened (as 'no reports of strikes hitting the base at Palmyra' does)."""
+    found = events_of(extractor, PROTEST_WITHOUT_ARRESTS, "Students protest fee rise")
+    assert [(e.sub_event_type, e.location) for e in found] == [("Peaceful protest", "Lusaka")]
+
+
+@pytest.mark.parametrize(("clause", "negated"), [
+    ("about 200 students protested, without any immediate arrests, in front of the parliament in ", False),
+    ("the march ended without incident in ", False),
+    ("the convoy passed without stopping in ", True),
+    ("there were no reports of strikes hitting the air base at ", True),
+])
+def test_frames_negated_clause_reads_without_an_outcome_as_no_denial(clause: str, negated: bool) -> None:
+    assert bool(frames.NEGATED_CLAUSE.search(clause)) is negated
