@@ -80,12 +80,16 @@ class Framing:
             else:
                 d.frame_dropped = True
                 dropped.append(d)
+        # every draft of the rules' fell: a place the model keeps is added on the evidence that keeps a
+        # rules' event (its threshold), as the article's one event, not on the surer evidence that adds a
+        # second beside the rules' (docs/benchmarks.md, "Articles with nothing found")
+        floor = self.frame_model.add_threshold if drafts or summary else self.frame_model.threshold
         for c in chosen:
             kind = frames.group_of(c.trigger.sub_event_type) if c.trigger is not None else None
             if any(d.place is not None and frames.same_place(c.place, d.place) and same_day(d.date, c.date)
                    and kind in (None, frames.group_of(d.sub_event_type)) for d in drafts):
                 continue  # the rules' event at this place and day, of this kind of happening
-            if c.frame.probability < self.frame_model.add_threshold or c.support == "lead":
+            if c.frame.probability < floor or c.support == "lead":
                 # kept where the rules found an event, not sure enough to add one; or named only in the
                 # headline, or in a sentence that ties no event to it
                 continue
