@@ -27,14 +27,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from benchlib import busy_seconds, commit
+from spacy.tokens import Doc
 
 from sitrep.article_eval import ArticleResult, extract_found
 from sitrep.corpus import GoldArticle, read_articles, read_gold
 from sitrep.extract.pipeline import Extractor
+from sitrep.records import Article, InputProblem
 from sitrep.settings import Settings
 from sitrep.training import crossval
 from sitrep.training.cli import fit_type_model, train_gold_model
@@ -46,6 +49,26 @@ SETTING = {"events": "event_model", "frames": "frame_model", "dates": "date_mode
            "reports": "report_model"}
 SHIPPED = Settings(**{name: "shipped" for name in SETTING.values()})  # never a local model of the data folder
 BOOTSTRAP = 1000  # resamples of the articles for the pooled F1's standard error
+
+
+class ParsedOnce(Extractor):
+    """The pipeline, parsing each text once per run. A `Doc` does not depend on the models: the text is
+    normalised and focused the same whatever is loaded, and what the stages memoise on it (`doc.user_data`:
+    the text, whether it is a summary) is read from the text alone; so the folds' models read the same Docs
+    as if each had parsed them, in a fraction of the time (a fold of train: 439 s parsing every time)."""
+
+    docs: ClassVar[dict[str, Doc]] = {}
+
+    def _parse_batch(self, batch: list[tuple[str, Article]]) -> Iterator[tuple[Doc | None, Article | InputProblem]]:
+        missing = [(text, article) for text, article in batch if text not in self.docs]
+        failed: dict[int, tuple[None, InputProblem]] = {}
+        for (text, article), (doc, item) in zip(missing, super()._parse_batch(missing), strict=True):
+            if doc is None:
+                failed[id(article)] = (None, item)  # type: ignore[assignment]
+            else:
+                self.docs[text] = doc
+        for text, article in batch:
+            yield failed[id(article)] if id(article) in failed else (self.docs[text], article)
 
 
 def log(message: str) -> None:
@@ -64,7 +87,7 @@ def refit(models: tuple[str, ...], gold_path: Path, folder: Path) -> Settings:
         if kind == "events":
             fit_type_model(None, gold_path).save(target)
         else:
-            train_gold_model(kind, gold_path, settings, load=Extractor).save(target)
+            train_gold_model(kind, gold_path, settings, load=ParsedOnce).save(target)
         settings = dataclasses.replace(settings, **{SETTING[kind]: str(target)})
         log(f"  {kind} model trained in {time.perf_counter() - start:.0f} s")
     return settings
@@ -141,7 +164,7 @@ def main() -> None:
             crossval.write_gold((g for g in pool if fold_of[g.id] != k), gold_path, articles_path)
             settings = refit(models, gold_path, Path(tmp))
             fold = ArticleResult()
-            score_into([pooled, fold], Extractor(settings), held, articles)
+            score_into([pooled, fold], ParsedOnce(settings), held, articles)
         seconds = time.perf_counter() - fold_start
         per_fold.append({"fold": k, **fold.as_dict(), "seconds": round(seconds)})
         log(f"fold {k}: P {fold.precision:.3f} R {fold.recall:.3f} F1 {fold.f1:.3f} in {seconds:.0f} s")
@@ -152,7 +175,7 @@ def main() -> None:
         start = time.perf_counter()
         shipped = ArticleResult()
         scored = [g for g in pool if args.only is None or fold_of[g.id] in args.only]
-        score_into([shipped], Extractor(SHIPPED), scored, articles)
+        score_into([shipped], ParsedOnce(SHIPPED), scored, articles)
         out["shipped"] = summary(shipped)
         log(f"shipped models on the same articles in {time.perf_counter() - start:.0f} s")
     out["seconds"] = round(time.perf_counter() - started)
