@@ -94,11 +94,13 @@ def refit(models: tuple[str, ...], gold_path: Path, folder: Path) -> Settings:
 
 
 def score_into(results: list[ArticleResult], extractor: Extractor, held: list[GoldArticle],
-               articles: dict[str, Any]) -> None:
+               articles: dict[str, Any], by_split: dict[str, ArticleResult] | None = None) -> None:
+    """Extract `held` and add each article's score to every one of `results` (and to its split's in `by_split`)."""
     found = extract_found(extractor, held, articles)
     for item in held:
         title = str(articles[item.id].get("title") or "")
-        for result in results:
+        split = [by_split.setdefault(item.split, ArticleResult())] if by_split is not None else []
+        for result in results + split:
             result.add(item.id, title, item.events, found.get(item.id, ()))
 
 
@@ -122,9 +124,10 @@ def summary(result: ArticleResult) -> dict[str, Any]:
 
 
 def result(args: argparse.Namespace, models: tuple[str, ...], pooled: ArticleResult,
-           per_fold: list[dict[str, Any]]) -> dict[str, Any]:
+           per_fold: list[dict[str, Any]], by_split: dict[str, ArticleResult]) -> dict[str, Any]:
     f1s = [f["f1"] for f in per_fold]
     return {
+        "by_split": {split: summary(r) for split, r in sorted(by_split.items())} if len(by_split) > 1 else {},
         "commit": commit(), "date": time.strftime("%Y-%m-%d"), "pool": args.pool, "folds": args.folds,
         "folds_run": [f["fold"] for f in per_fold], "models_refit": list(models), "pooled": summary(pooled),
         "per_fold": per_fold, "fold_f1_mean": round(statistics.mean(f1s), 4),
@@ -153,6 +156,7 @@ def main() -> None:
     fold_of = crossval.assign_folds(pool, args.folds)
     models = tuple(k for k in ORDER if k in args.models)
     pooled = ArticleResult()
+    by_split: dict[str, ArticleResult] = {}  # the pooled articles of each split, when train and dev are pooled
     per_fold: list[dict[str, Any]] = []
     out: dict[str, Any] = {}
     for k in args.only if args.only is not None else range(args.folds):
@@ -164,19 +168,22 @@ def main() -> None:
             crossval.write_gold((g for g in pool if fold_of[g.id] != k), gold_path, articles_path)
             settings = refit(models, gold_path, Path(tmp))
             fold = ArticleResult()
-            score_into([pooled, fold], ParsedOnce(settings), held, articles)
+            score_into([pooled, fold], ParsedOnce(settings), held, articles, by_split)
         seconds = time.perf_counter() - fold_start
         per_fold.append({"fold": k, **fold.as_dict(), "seconds": round(seconds)})
         log(f"fold {k}: P {fold.precision:.3f} R {fold.recall:.3f} F1 {fold.f1:.3f} in {seconds:.0f} s")
-        out = result(args, models, pooled, per_fold)
+        out = result(args, models, pooled, per_fold, by_split)
         if args.output:  # after every fold: a run cut short keeps the folds it finished
             args.output.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     if args.shipped:
         start = time.perf_counter()
         shipped = ArticleResult()
         scored = [g for g in pool if args.only is None or fold_of[g.id] in args.only]
-        score_into([shipped], ParsedOnce(SHIPPED), scored, articles)
+        shipped_by_split: dict[str, ArticleResult] = {}
+        score_into([shipped], ParsedOnce(SHIPPED), scored, articles, shipped_by_split)
         out["shipped"] = summary(shipped)
+        if len(shipped_by_split) > 1:
+            out["shipped_by_split"] = {split: summary(r) for split, r in sorted(shipped_by_split.items())}
         log(f"shipped models on the same articles in {time.perf_counter() - start:.0f} s")
     out["seconds"] = round(time.perf_counter() - started)
     out["machine_busy_share"] = round((busy_seconds() - busy) / out["seconds"] / 2, 2) if out["seconds"] else 0.0
@@ -189,7 +196,10 @@ def main() -> None:
 
 
 def table(out: dict[str, Any]) -> str:
-    columns = [("cross-validated", out["pooled"])] + ([("shipped models", out["shipped"])] if "shipped" in out else [])
+    columns = [("cross-validated", out["pooled"])] + [(f"cv, {split}", r) for split, r in out["by_split"].items()]
+    if "shipped" in out:
+        columns += [("shipped models", out["shipped"])]
+        columns += [(f"shipped, {split}", r) for split, r in out.get("shipped_by_split", {}).items()]
     lines = [f"{out['pool']}, {out['folds']} folds, models refit: {' '.join(out['models_refit'])}; "
              f"{out['pooled']['articles']} articles, {out['pooled']['gold_events']} gold events; {out['seconds']} s",
              f"{'measure':<22}" + "".join(f"{name:>18}" for name, _ in columns)]
