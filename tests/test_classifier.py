@@ -182,14 +182,11 @@ def test_classifier_corpus_is_what_its_generator_writes() -> None:
 def test_classifier_shipped_weights_are_trained_on_the_shipped_corpus(shipped: classifier.TypeModel) -> None:
     """The shipped model is `sitrep train --gold corpus/gold.jsonl`: the invented corpus and the typed
     sentences of the gold corpus's train split, with the gold thresholds."""
-    from sitrep.training.gold_sentences import typed_sentences
+    from sitrep.training.cli import fit_type_model  # what the command runs (and benchmarks/pipeline_cv.py)
 
-    corpus = classifier.read_corpus()
-    gold = typed_sentences(ROOT / "corpus" / "gold.jsonl")
-    again = classifier.fit([t for t, _ in corpus + gold], [lab for _, lab in corpus + gold],
-                           weights=[1.0] * len(corpus) + [classifier.GOLD_WEIGHT] * len(gold),
-                           override=classifier.OVERRIDE_GOLD, margin=classifier.MARGIN_GOLD,
-                           rescue=classifier.RESCUE_GOLD)
+    again = fit_type_model(None, ROOT / "corpus" / "gold.jsonl")
+    assert again.meta["override"] == classifier.OVERRIDE_GOLD and again.meta["margin"] == classifier.MARGIN_GOLD
+    assert again.meta["gold_sentences"] == shipped.meta["gold_sentences"]
     assert shipped.meta["override"] == classifier.OVERRIDE_GOLD and shipped.meta["margin"] == classifier.MARGIN_GOLD
     assert again.labels == shipped.labels and again.vocabulary == shipped.vocabulary
     for text, _ in TYPED:

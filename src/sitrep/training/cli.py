@@ -29,6 +29,8 @@ from sitrep.settings import Settings
 
 if TYPE_CHECKING:  # the model's module (and spaCy, which its rule signals need) loads only when a command runs
     from sitrep.extract.classifier import TypeModel
+    from sitrep.extract.frames import FrameModel
+    from sitrep.extract.pipeline import Extractor
 
 # A coded row of the user's weighs this many invented corpus sentences: the corpus teaches every class
 # and the non-events, the user's rows their own coders' conventions (measured: docs/benchmarks.md).
@@ -102,21 +104,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return _train_gold(kind, getattr(args, kind), args.output, settings)
     if not 0 <= args.holdout < 1:
         raise SitrepError(f"--holdout must be at least 0 and below 1, not {args.holdout}")
-    corpus = classifier.read_corpus(args.corpus)
     target = args.output or classifier.local_path(settings.data_dir)
-    meta: dict[str, object] = {"name": "corpus", "corpus": str(args.corpus or "shipped"),
-                               "trained": dt.date.today().isoformat()}
-    weights = [1.0] * len(corpus)
-    override, margin, rescue = classifier.OVERRIDE_CORPUS, 1.0, classifier.RESCUE_CORPUS
-    if args.gold:
-        from sitrep.training.gold_sentences import typed_sentences
-
-        gold = typed_sentences(args.gold)
-        corpus = corpus + gold
-        weights += [classifier.GOLD_WEIGHT] * len(gold)
-        override, margin, rescue = classifier.OVERRIDE_GOLD, classifier.MARGIN_GOLD, classifier.RESCUE_GOLD
-        meta.update(name="corpus+gold", gold=args.gold.name, gold_sentences=len(gold))
     if args.acled:
+        corpus, weights, options, meta = training_corpus(args.corpus, args.gold)
         rows = acled_examples(args.acled)
         random.Random(args.seed).shuffle(rows)
         held = rows[: int(len(rows) * args.holdout)]
@@ -127,12 +117,43 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         model = fit_local(corpus, rows, meta, corpus_weights=weights)
     else:
         start = time.perf_counter()
-        model = classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], weights=weights,
-                               override=override, margin=margin, rescue=rescue, meta=meta)
+        model = fit_type_model(args.corpus, args.gold)
     model.save(target)
     print(f"sitrep: event-type model trained on {model.meta['examples']} examples ({len(model.vocabulary)} features) "
           f"in {time.perf_counter() - start:.0f} s, written to {target}", file=sys.stderr)
     return 0
+
+
+def training_corpus(corpus_path: Path | None, gold: Path | None
+                    ) -> tuple[list[tuple[str, str]], list[float], dict[str, float], dict[str, object]]:
+    """The event-type model's examples (the invented corpus, and the typed sentences of the gold corpus's train
+    split when `gold` is given), their weights, the thresholds measured for such a model and its meta."""
+    from sitrep.extract import classifier
+
+    corpus = classifier.read_corpus(corpus_path)
+    meta: dict[str, object] = {"name": "corpus", "corpus": str(corpus_path or "shipped"),
+                               "trained": dt.date.today().isoformat()}
+    weights = [1.0] * len(corpus)
+    options = {"override": classifier.OVERRIDE_CORPUS, "margin": 1.0, "rescue": classifier.RESCUE_CORPUS}
+    if gold:
+        from sitrep.training.gold_sentences import typed_sentences
+
+        typed = typed_sentences(gold)
+        corpus = corpus + typed
+        weights += [classifier.GOLD_WEIGHT] * len(typed)
+        options = {"override": classifier.OVERRIDE_GOLD, "margin": classifier.MARGIN_GOLD,
+                   "rescue": classifier.RESCUE_GOLD}
+        meta.update(name="corpus+gold", gold=gold.name, gold_sentences=len(typed))
+    return corpus, weights, options, meta
+
+
+def fit_type_model(corpus_path: Path | None = None, gold: Path | None = None) -> TypeModel:
+    """The event-type model `sitrep train [--corpus FILE] [--gold GOLD.jsonl]` trains (`make model`: the shipped
+    corpus and the gold corpus's train split)."""
+    from sitrep.extract import classifier
+
+    corpus, weights, options, meta = training_corpus(corpus_path, gold)
+    return classifier.fit([t for t, _ in corpus], [lab for _, lab in corpus], weights=weights, meta=meta, **options)
 
 
 def _report_gain(settings: Settings, corpus: list[tuple[str, str]],
@@ -185,20 +206,31 @@ GOLD_MODELS = {
 }
 
 
-def _train_gold(kind: str, gold: Path, output: Path | None, settings: Settings) -> int:
+def train_gold_model(kind: str, gold: Path, settings: Settings,
+                     load: Callable[[Settings], Extractor] | None = None) -> FrameModel:
+    """One of GOLD_MODELS trained on `gold`'s train split, read by the pipeline `settings` name with that model's
+    own `off` (`load` builds the extractor: the process's cached one by default)."""
     import importlib
 
     from sitrep import api
 
     spec = GOLD_MODELS[kind]
-    extractor = api.get_extractor(dataclasses.replace(settings, **spec.off))
+    extractor = (load or api.get_extractor)(dataclasses.replace(settings, **spec.off))
     if spec.needs_frames and extractor.frame_model is None:
         raise SitrepError(f"the {spec.what} learns from the frame model's proposals: use a frame model (--frame-model)")
     if spec.date_candidates:  # a copy: the process's extractor for these settings stays as loaded
         extractor = copy.copy(extractor)
         extractor.date_candidates = True
+    model: FrameModel = importlib.import_module(f"sitrep.training.{spec.trainer}").train(extractor, gold)
+    return model
+
+
+def _train_gold(kind: str, gold: Path, output: Path | None, settings: Settings) -> int:
+    import importlib
+
+    spec = GOLD_MODELS[kind]
     start = time.perf_counter()
-    model = importlib.import_module(f"sitrep.training.{spec.trainer}").train(extractor, gold)
+    model = train_gold_model(kind, gold, settings)
     target = output or importlib.import_module(f"sitrep.extract.{spec.module}").local_path(settings.data_dir)
     model.save(target)
     print(f"sitrep: {spec.what} trained on {spec.counts.format(**model.meta)}, {len(model.vocabulary)} features) in "
