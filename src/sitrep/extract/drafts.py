@@ -78,7 +78,8 @@ class Drafting:
         The first sentence that reports an event sets the article's main event(s), one per
         place it names. A later sentence adds detail to the event it is about (same place,
         or no place named); it starts an event of its own only when it narrates (past
-        tense, not a quotation) an event at a new place.
+        tense, not a quotation) an event at a new place, or an event it dates itself to
+        another day than the events before it while naming no place (`told_apart`).
         """
         text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
         published = article.published
