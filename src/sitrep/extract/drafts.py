@@ -44,7 +44,8 @@ class Draft:
     share_index: int = 0
     rescued_p: float = 0.0  # the model's probability, when the model alone found the event
     origin: str = "rules"  # who proposed it: 'rules' (a narrated sentence), 'frame' (the frame model added it),
-    # or 'rescue' (the type model read the lead when the rules found nothing)
+    # 'rescue' (the type model read the lead when the rules found nothing), or 'apart' (a sentence that names no
+    # place told it on another day than the events before it: `told_apart`)
     frame_p: float | None = None  # the frame model's probability for its place, when it read one
     frame_dropped: bool = False  # the frame model does not keep its place
     all_dropped: bool = False  # ... nor that of any other draft of the rules'
@@ -113,7 +114,7 @@ class Drafting:
                          and trigger.sub_event_type not in events.WEAK_TYPES)
             if not here:
                 if narrative and group and told_apart(group, fresh[0] if fresh else None):
-                    group = [Draft(trigger, trigger.sub_event_type, None, date, [sent], apart=True)]
+                    group = [Draft(trigger, trigger.sub_event_type, None, date, [sent], origin="apart", apart=True)]
                     drafts.extend(group)
                 elif group and same_day(group[0].date, date):
                     for d in group:
