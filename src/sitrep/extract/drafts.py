@@ -44,10 +44,12 @@ class Draft:
     share_index: int = 0
     rescued_p: float = 0.0  # the model's probability, when the model alone found the event
     origin: str = "rules"  # who proposed it: 'rules' (a narrated sentence), 'frame' (the frame model added it),
-    # or 'rescue' (the type model read the lead when the rules found nothing)
+    # 'rescue' (the type model read the lead when the rules found nothing), or 'apart' (a sentence that names no
+    # place told it on another day than the events before it: `told_apart`)
     frame_p: float | None = None  # the frame model's probability for its place, when it read one
     frame_dropped: bool = False  # the frame model does not keep its place
     all_dropped: bool = False  # ... nor that of any other draft of the rules'
+    apart: bool = False  # told without a place, on another day than the events before it: the country's (`told_apart`)
 
 
 class Drafting:
@@ -77,7 +79,8 @@ class Drafting:
         The first sentence that reports an event sets the article's main event(s), one per
         place it names. A later sentence adds detail to the event it is about (same place,
         or no place named); it starts an event of its own only when it narrates (past
-        tense, not a quotation) an event at a new place.
+        tense, not a quotation) an event at a new place, or an event it dates itself to
+        another day than the events before it while naming no place (`told_apart`).
         """
         text = article.text  # the whole text: a focused parse has blanked the background (same offsets)
         published = article.published
@@ -110,7 +113,10 @@ class Drafting:
             narrative = (can_start and bool(drafts) and events.narrates(sent, trigger)
                          and trigger.sub_event_type not in events.WEAK_TYPES)
             if not here:
-                if group and same_day(group[0].date, date):
+                if narrative and group and told_apart(group, fresh[0] if fresh else None):
+                    group = [Draft(trigger, trigger.sub_event_type, None, date, [sent], origin="apart", apart=True)]
+                    drafts.extend(group)
+                elif group and same_day(group[0].date, date):
                     for d in group:
                         self._merge(d, sent, trigger)
                         d.date = d.date or date
@@ -153,7 +159,7 @@ class Drafting:
         if not drafts:
             drafts = self._rescued(doc, text, places, fresh_dates, found_dates, published)
         fallback = self._main_place(places, self.prior, text, doc) or self._country_place(self.prior)
-        for d in [d for d in drafts if d.place is None]:
+        for d in [d for d in drafts if d.place is None and not d.apart]:
             twin = next((o for o in drafts if o.place is not None and fallback is not None
                          and eventplaces.same_place(o.place, fallback) and same_day(o.date, d.date)), None)
             if twin is not None:
@@ -293,3 +299,18 @@ DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Exc
 def family(sub: str) -> str:
     """Which sub-event types a later sentence may refine: a protest that turns violent is one event."""
     return "demonstration" if sub in DEMONSTRATION else taxonomy.event_type(sub)
+
+
+def told_apart(group: list[Draft], own_date: DateMention | None) -> bool:
+    """Whether a sentence that names no place narrates an event apart from the events it would tell more of:
+    it dates itself to another day than theirs ('This news follows a different assassination attempt on
+    April 12'). Its event is not at their place: no sentence names one, and the coder codes the country.
+
+    Only its own date counts (a date carried over from an earlier sentence says nothing of this one), and
+    only against events that have a date. Another kind of happening alone (an arrest told beside a
+    bombing) was measured too and added only false events on train (docs/benchmarks.md).
+    """
+    if own_date is None:
+        return False
+    dated = [d.date for d in group if d.date is not None]
+    return bool(dated) and not any(same_day(d, own_date) for d in dated)
