@@ -38,7 +38,27 @@ def one_person(m: ActorMention, doc: Doc) -> bool:
         return False
     root = span.root
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and before in ("a", "an", "one", "lone")
+    # (the article may stand before words that describe the one: 'a 25-year-old man climbed the wall')
+    first = root.left_edge.lower_ if root.left_edge.i < span.start else before
+    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and (
+        before in ONE_OF or first in ONE_OF)
+
+
+ONE_OF = ("a", "an", "one", "lone")
+# What opens a clause told after the act: 'killing three people before police officers shot and wounded him'.
+AFTER_THE_ACT = frozenset({"before", "after", "until", "till"})
+
+
+def after_the_act(m: ActorMention, doc: Doc) -> bool:
+    """Whether a mention acts in a clause told as what came after the event ('... before he was shot dead by
+    police', 'before police officers shot and wounded him'): the forces that ended a lone attack."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    while tok is not None and tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # 'shot and wounded him': the mark is on the first verb
+    return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
 
 
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
@@ -133,7 +153,9 @@ def pick_actors(
     # (the one acting first: 'supporters of the military junta rallied ... Police fired tear gas' has the police)
     states = [m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE]
     police = next((m for m in states if m.role == "agent"), None) or next(iter(states), None)
-    civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
+    # (the civilians acted on before those who act: 'a mob of factory workers lynched the Sri Lankan manager')
+    civilians = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None) or next(
+        (m for m in mentions if m.kind == "civilians"), None) or next(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
@@ -176,6 +198,15 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
+    lone_doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
+                      and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if lone_doer is not None:
+        # the forces that a clause told after the act has ended a lone attack are neither its author nor its target
+        # ('a man armed with a knife attacked worshippers, killing three people before police officers shot him')
+        ended = [m for m in armed if m.kind == "state" and m.start > lone_doer.start
+                 and after_the_act(m, sents[0].doc)]
+        armed = [m for m in armed if m not in ended]
+        agents = [m for m in agents if m not in ended]
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
