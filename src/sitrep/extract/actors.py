@@ -353,6 +353,8 @@ def find_actors(
             of, start = country, base + m.start()
         add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
     for m in GOVERNMENT.finditer(text):
+        if m.group("nat") is None and PRO_ANTI.search(text, 0, m.start()):
+            continue  # 'anti-government protesters' are no government
         of = _country_of(m.group("nat"), country_by_name)
         start = m.start() if of else m.start("w")
         of = of or _country_of(m.group("of"), country_by_name)

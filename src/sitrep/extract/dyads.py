@@ -74,7 +74,10 @@ def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
                     and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end]) and not one_person(m, lead.doc)]
     armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
     armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
-    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
+    # (forces a clause told after the act has come in did not take part: 'hundreds of men stormed the airport ...
+    # before police officers dispersed them')
+    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent"
+                                                     and not after_the_act(m, lead.doc) for m in armed):
         return True
     clash = re.search(r"\bclash(?:ed|es)?\b|running\s+battles?|fought", lead.text, re.I)
     # (a crowd: traders, residents, supporters; not 'men and boys' killed after a clash elsewhere)
@@ -255,6 +258,11 @@ def pick_actors(
         # one unnamed person attacking ('a man drove a car into a Christmas market'), where ACLED names such a
         # one as the country's sole perpetrator
         actor1 = synthetic(lone, actors_mod.INTER_POLITICAL)
+    if actor1 is None and sub == "Looting/property destruction" and any(
+            m.kind == "civilians" and m.role == "agent" and not one_person(m, sents[0].doc)
+            and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
+        # a crowd that burns or loots ('a mob set fire to churches and homes') is rioters, not armed men
+        actor1 = synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
