@@ -54,9 +54,9 @@ def after_the_act(m: ActorMention, doc: Doc) -> bool:
     police', 'before police officers shot and wounded him'): the forces that ended a lone attack."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
-    while tok is not None and tok.dep_ == "conj" and tok.head is not tok:
+    while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # 'shot and wounded him': the mark is on the first verb
     return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
 
@@ -201,12 +201,13 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
-    lone_doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
-                      and sents[0].start_char <= m.start < sents[0].end_char), None)
-    if lone_doer is not None:
-        # the forces that a clause told after the act has ended a lone attack are neither its author nor its target
-        # ('a man armed with a knife attacked worshippers, killing three people before police officers shot him')
-        ended = [m for m in armed if m.kind == "state" and m.start > lone_doer.start
+    doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
+                 and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if doer is not None:
+        # the forces that a clause told after the act has end a lone attack are neither its author nor its target
+        # ('a man armed with a knife attacked worshippers, killing three people before police officers shot him'; not
+        # armed groups' acts: 'M23 took the town after the army withdrew' has the army as the other side)
+        ended = [m for m in armed if m.kind == "state" and m.start > doer.start
                  and after_the_act(m, sents[0].doc)]
         armed = [m for m in armed if m not in ended]
         agents = [m for m in agents if m not in ended]
