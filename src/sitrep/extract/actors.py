@@ -291,7 +291,8 @@ def find_actors(
             add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + before + former.start(), base + m.end(),
                              "civilians"))
             continue
-        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()]) or PRO_ANTI.search(text, before, m.start())
+        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()])
+                or m.group("nat") is None and PRO_ANTI.search(text, before, m.start())
                 or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
@@ -331,7 +332,9 @@ def find_actors(
         criminal, insurgent = CRIMINAL.match(men), INSURGENT.match(men)
         lone = LONE.match(m.group(0).strip())
         convention = insurgent and _DICT.convention(country, "insurgent")
-        name = ((criminal and _DICT.convention(country, "criminal")) or (lone and lone_convention(country))
+        lone_name = lone and (_DICT.convention(country, "lone") or (day is None or day >= LONE_SINCE)
+                              and lone_convention(country))
+        name = ((criminal and _DICT.convention(country, "criminal")) or lone_name
                 or convention or f"Unidentified Armed Group ({country})")
         add(ActorMention(name, INTER_REBEL if convention else INTER_POLITICAL, base + m.start(), base + m.end(),
                          "unidentified"))
