@@ -167,11 +167,11 @@ BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
 DISGUISE = re.compile(r"\b(?:wearing|dressed\s+(?:as|in)|disguised\s+as|posing\s+as)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Words in front of a force word that say it is not a state's force ('rebel troops').
 NOT_STATE = re.compile(r"\b(?:" + _any("not_state") + r")\s*$", re.I)
-# A force word after these names someone who has left the force: a civilian ('a former police officer attacked
-# a childcare centre' is one man, not the police; 'killed a retired soldier' killed a civilian).
 # A force word joined to these is another side's epithet: 'the pro-military Pyu Saw Htee militia', 'anti-government
 # forces' (ACLED's pro-government militias and rebels are no state's forces).
 PRO_ANTI = re.compile(r"\b(?:pro|anti)-$", re.I)
+# A force word after these names someone who has left the force: a civilian ('a former police officer attacked
+# a childcare centre' is one man, not the police; 'killed a retired soldier' killed a civilian).
 FORMER = re.compile(r"\b(?:former|ex-|retired)\s*$", re.I)
 
 
@@ -291,7 +291,7 @@ def find_actors(
             add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + before + former.start(), base + m.end(),
                              "civilians"))
             continue
-        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()])
+        if (NOT_STATE.search(text[before : m.start()])
                 or m.group("nat") is None and PRO_ANTI.search(text, before, m.start())
                 or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue

@@ -30,6 +30,10 @@ ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe"
 COLLECTIVE = frozenset({"crowd", "mob", "group", "gang", "throng", "horde", "band", "community"})
 
 
+# The words before a noun that make it one person ('a man', 'a 25-year-old man', 'a lone attacker').
+ONE_OF = ("a", "an", "one", "lone")
+
+
 def one_person(m: ActorMention, doc: Doc) -> bool:
     """Whether a mention is one person ('a man drove a car into the market', 'a woman stabbed'): no crowd,
     so no mob violence (issue 17: a lone attacker in Germany came out as rioters)."""
@@ -44,7 +48,6 @@ def one_person(m: ActorMention, doc: Doc) -> bool:
         before in ONE_OF or first in ONE_OF)
 
 
-ONE_OF = ("a", "an", "one", "lone")
 # What opens a clause told after the act: 'killing three people before police officers shot and wounded him'.
 AFTER_THE_ACT = frozenset({"before", "after", "until", "till"})
 
