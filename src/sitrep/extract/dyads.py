@@ -22,6 +22,11 @@ AGENT_KINDS = ("state", "group", "identity", "unidentified")
 CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 
 
+# The civilian words that name a crowd as such: those who loot or burn so are rioters ('a mob set fire to churches').
+CROWD_NOUN = re.compile(r"\b(?:mobs?|crowds?|rioters|protesters|demonstrators|residents|villagers|youths?|supporters|"
+                        r"traders|locals|workers|students|operators)\b", re.I)
+
+
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
 ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
 
@@ -263,9 +268,10 @@ def pick_actors(
         # one as the country's sole perpetrator
         actor1 = synthetic(lone, actors_mod.INTER_POLITICAL)
     if actor1 is None and sub == "Looting/property destruction" and any(
-            m.kind == "civilians" and m.role == "agent" and not one_person(m, sents[0].doc)
+            m.kind == "civilians" and m.role == "agent" and CROWD_NOUN.search(doc_text(sents[0].doc)[m.start:m.end])
             and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
-        # a crowd that burns or loots ('a mob set fire to churches and homes') is rioters, not armed men
+        # a crowd that burns or loots ('a mob set fire to churches and homes') is rioters, not armed men (but 'a
+        # group of around 20 men' who burned a school and overpowered its guards are men, armed or not)
         actor1 = synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)

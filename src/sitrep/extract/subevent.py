@@ -126,7 +126,8 @@ def armed_doer(mentions: list[ActorMention], lead: SpacySpan) -> bool:
     groups = [m for m in here if m.kind == "group" and m.inter in (INTER_REBEL, INTER_POLITICAL) and m.role == "agent"
               and not any(0 <= c.start - m.end <= 2 for c in crowds)
               and not SUPPORTERS.search(doc_text(lead.doc)[m.start:m.end])]
-    return bool(groups) and not any(c.role == "agent" for c in crowds)
+    # (and no crowd named in the sentence at all: 'Hezbollah-led protesters took to the streets')
+    return bool(groups) and not any(c.role == "agent" for c in crowds) and not CROWD_RE.search(lead.text)
 
 
 CROWD_RE = re.compile(CROWD, re.I)
