@@ -189,6 +189,29 @@ CASES = {
         ("MM", "2021-03-14", "On 14 March 2021, soldiers opened fire on protesters in Hlaing Tharyar township "
          "(Yangon), killing dozens after factories were set ablaze.", "Military Forces of Myanmar (2021-)",
          "Protesters (Myanmar)"),
+        # (issue 17, tenth session)
+        # TRF is a group of its own from 2019, not LeT
+        ("IN", "2021-10-07", "On 7 October 2021, militants of The Resistance Front shot dead two teachers at a "
+         "school in Srinagar.", "TRF: The Resistance Front", "Civilians (India)"),
+        ("ID", "2017-05-24", "On 24 May 2017, two suicide bombers of Jamaah Ansharut Daulah blew themselves up at a "
+         "bus terminal in Jakarta, killing three police officers.", "JAD: Jamaah Ansharut Daulah",
+         "Police Forces of Indonesia (2014-2024)"),
+        ("PK", "2023-11-04", "On 4 November 2023, Tehreek-e-Jihad Pakistan militants attacked the air base at Mianwali "
+         "and fought soldiers for hours.", "TJP: Tehreek-e-Jihad Pakistan", "Military Forces of Pakistan (2022-)"),
+        # 'pro-military' is the militia's epithet: no state force
+        ("MM", "2022-08-03", "On 3 August 2022, members of the pro-military Pyu Saw Htee militia shot dead a "
+         "villager in Kanbalu.", "Pyu Saw Htee", "Civilians (Myanmar)"),
+        # a former soldier is one civilian man: the sole perpetrator, not the army
+        ("TH", "2023-03-01", "On 1 March 2023, a former soldier opened fire at a market in Lopburi, killing four "
+         "people.", "Sole Perpetrator (Thailand)", "Civilians (Thailand)"),
+        # a government fallen with its leader's flight: the day it fell is still its own
+        ("BD", "2024-08-05", "On 5 August 2024, police fired on protesters in Savar, killing 10 people.",
+         "Police Forces of Bangladesh (2009-2024)", "Protesters (Bangladesh)"),
+        ("BD", "2024-08-07", "On 7 August 2024, police fired on protesters in Savar, killing 2 people.",
+         "Police Forces of Bangladesh (2024-)", "Protesters (Bangladesh)"),
+        # a mob's victims are those it acted on, by their nationality
+        ("PK", "2021-12-05", "On 5 December 2021, a mob of villagers beat to death the Chinese engineer of a dam "
+         "project near Dasu.", "Rioters (Pakistan)", "Civilians (China)"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -217,6 +240,13 @@ CASES = {
         # the Islamic State claiming in Russia is not its Syrian branch
         ("RU", "2024-03-22", "On 22 March 2024, gunmen opened fire at a concert hall in Krasnogorsk, killing 145 "
          "people. The Islamic State claimed the attack.", "Islamic State (Russia)", "Civilians (Russia)"),
+        # (issue 17, tenth session)
+        ("FR", "2023-06-08", "On 8 June 2023, a man with a knife attacked children in a park in Annecy, wounding six "
+         "people before police officers shot him.", "Sole Perpetrator (France)", "Civilians (France)"),
+        # police who came in after a crowd's violence do not make it armed men's: the crowd riots, the police actor 2
+        ("RU", "2024-05-12", "On 12 May 2024, hundreds of men stormed a hotel in Khasavyurt searching for migrants; "
+         "they broke windows and set a car on fire before riot police dispersed them.", "Rioters (Russia)",
+         "Police Forces of Russia (2000-)"),
     ],
     "Americas": [
         # a gang with no name: the country's convention for criminal violence
@@ -257,6 +287,25 @@ CASES = {
         # a mob's victims, not the police who acted beside it on their own
         ("HT", "2023-04-24", "On 24 April 2023, a crowd in Port-au-Prince stoned and burned to death 13 suspected gang "
          "members after police stopped their minibus.", "Rioters (Haiti)", "Civilians (Haiti)"),
+        # (issue 17, tenth session)
+        # one unnamed attacker is the country's sole perpetrator from 2020, in every country; the police who end the
+        # attack in a clause told after it are neither side
+        ("BR", "2024-03-12", "On 12 March 2024, a 30-year-old man opened fire on customers at a bakery in Belo "
+         "Horizonte, killing two people before he was shot dead by police.", "Sole Perpetrator (Brazil)",
+         "Civilians (Brazil)"),
+        # before 2020, where the country has no convention of its own, he is an unidentified armed group
+        ("BR", "2019-06-03", "On 3 June 2019, a man opened fire on customers at a bakery in Belo Horizonte, killing "
+         "two people before he was shot dead by police.", "Unidentified Armed Group (Brazil)", "Civilians (Brazil)"),
+        # a cartel's gunmen who set a bar on fire attack it, whatever the type model reads as a riot
+        ("MX", "2021-05-10", "On 10 May 2021, gunmen of the CJNG blocked the doors of a nightclub in Celaya, poured "
+         "petrol on it and set it on fire, killing 9 people.", "CJNG: Jalisco New Generation Cartel",
+         "Civilians (Mexico)"),
+        # a group the authorities attribute the act to, in a later sentence, is its author
+        ("CO", "2024-06-20", "On 20 June 2024, a motorcycle bomb exploded outside a police station in Jamundi, "
+         "wounding two police officers. Authorities attributed the bombing to FARC dissidents.", "FARC Dissidents",
+         "Police Forces of Colombia (2022-)"),
+        ("HT", "2022-05-02", "On 2 May 2022, members of the Chen Mechan gang fought the 400 Mawozo in "
+         "Croix-des-Bouquets, killing 8 people.", "Chen Mechan Gang", "400 Mawozo"),
     ],
 }
 
@@ -385,8 +434,9 @@ def test_actors_world_check_finds_an_undecided_alias(tmp_path) -> None:  # type:
 WORLD_NOTES = sorted((Path(__file__).parent / "fixtures" / "world_notes").glob("*.jsonl"))
 # Floors about 0.01 under the dev split's figures when they were set (docs/benchmarks.md, issue 17);
 # raise them in the change that earns it. The test split is measured by benchmarks/world_actors.py only.
-# (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session.)
-WORLD_FLOORS = {"actor1_plain": 0.85, "actor2_plain": 0.82, "actor1_exact": 0.845, "actor2_exact": 0.82}
+# (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session; and on the 559 once
+# dev_tenth.jsonl joined, tenth session: 0.866 / 0.848 plain, 0.860 / 0.848 exact.)
+WORLD_FLOORS = {"actor1_plain": 0.855, "actor2_plain": 0.835, "actor1_exact": 0.85, "actor2_exact": 0.835}
 
 
 @pytest.mark.slow

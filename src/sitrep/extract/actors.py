@@ -115,9 +115,16 @@ GROUP_MEMBERS = re.compile(r"\s+(?:" + _any("group_members") + r")\b")
 WEAPON_WORD = re.compile(r"^(?:" + _any("weapon_only") + r")$", re.I)
 
 
-def lone_convention(country: str) -> str | None:
-    """ACLED's name for one unnamed attacker in `country` ('Sole Perpetrator (France)'), where it has one."""
-    return _DICT.convention(country, "lone")
+# Since when ACLED names one unnamed attacker 'Sole Perpetrator (Country)' in every country (its data of 2020 on; the
+# Kenya file, 2007-2019, has none): before it, and with no row of the country's own in unidentified.tsv, such an
+# attacker is an unidentified armed group.
+LONE_SINCE = dt.date(2020, 1, 1)
+
+
+def lone_convention(country: str) -> str:
+    """ACLED's name for one unnamed attacker in `country` ('Sole Perpetrator (France)'); `settle` gives the
+    unidentified armed group instead before LONE_SINCE where the country has no convention of its own."""
+    return _DICT.convention(country, "lone") or f"Sole Perpetrator ({country})"
 
 
 def _identity_militia(country: str) -> str:
@@ -160,6 +167,12 @@ BRANCH_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})$")
 DISGUISE = re.compile(r"\b(?:wearing|dressed\s+(?:as|in)|disguised\s+as|posing\s+as)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Words in front of a force word that say it is not a state's force ('rebel troops').
 NOT_STATE = re.compile(r"\b(?:" + _any("not_state") + r")\s*$", re.I)
+# A force word joined to these is another side's epithet: 'the pro-military Pyu Saw Htee militia', 'anti-government
+# forces' (ACLED's pro-government militias and rebels are no state's forces).
+PRO_ANTI = re.compile(r"\b(?:pro|anti)-$", re.I)
+# A force word after these names someone who has left the force: a civilian ('a former police officer attacked
+# a childcare centre' is one man, not the police; 'killed a retired soldier' killed a civilian).
+FORMER = re.compile(r"\b(?:former|ex-|retired)\s*$", re.I)
 
 
 def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
@@ -208,6 +221,9 @@ def settle(mention: ActorMention, country: str, day: dt.date | None) -> tuple[st
     if mention.entity:
         row = _DICT.named_at(mention.entity, country, day)
         return row.name, row.inter
+    if (mention.name.startswith("Sole Perpetrator (") and day is not None and day < LONE_SINCE
+            and mention.name != _DICT.convention(country, "lone")):
+        return f"Unidentified Armed Group ({country})", mention.inter
     return mention.name, mention.inter
 
 
@@ -269,7 +285,14 @@ def find_actors(
                 add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(group), base + end, "state",
                                  branch="Military Forces", of=of))
     for m in FORCE_PATTERN.finditer(text):
-        if (NOT_STATE.search(text[max(0, m.start() - 12) : m.start()])
+        before = max(0, m.start() - 12)
+        former = FORMER.search(text[before : m.start()])
+        if former is not None and m.group("nat") is None:
+            add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + before + former.start(), base + m.end(),
+                             "civilians"))
+            continue
+        if (NOT_STATE.search(text[before : m.start()])
+                or m.group("nat") is None and PRO_ANTI.search(text, before, m.start())
                 or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue
         i = next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("f"))
@@ -309,7 +332,9 @@ def find_actors(
         criminal, insurgent = CRIMINAL.match(men), INSURGENT.match(men)
         lone = LONE.match(m.group(0).strip())
         convention = insurgent and _DICT.convention(country, "insurgent")
-        name = ((criminal and _DICT.convention(country, "criminal")) or (lone and _DICT.convention(country, "lone"))
+        lone_name = lone and (_DICT.convention(country, "lone") or (day is None or day >= LONE_SINCE)
+                              and lone_convention(country))
+        name = ((criminal and _DICT.convention(country, "criminal")) or lone_name
                 or convention or f"Unidentified Armed Group ({country})")
         add(ActorMention(name, INTER_REBEL if convention else INTER_POLITICAL, base + m.start(), base + m.end(),
                          "unidentified"))
@@ -331,6 +356,8 @@ def find_actors(
             of, start = country, base + m.start()
         add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
     for m in GOVERNMENT.finditer(text):
+        if m.group("nat") is None and PRO_ANTI.search(text, 0, m.start()):
+            continue  # 'anti-government protesters' are no government
         of = _country_of(m.group("nat"), country_by_name)
         start = m.start() if of else m.start("w")
         of = of or _country_of(m.group("of"), country_by_name)
@@ -389,7 +416,7 @@ ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Sh
     r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
-    r"(?:in\s+)?league\s+with|attributed\s+to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
+    r"(?:in\s+)?league\s+with|attributed\s+(?:\w+\s+){0,3}?to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
     + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
@@ -398,7 +425,7 @@ ATTRIBUTED_AFTER = re.compile(
     r"assault|strike))", re.I)
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
-LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+to|blamed\s+on)\s+"
+LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+"
                      r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)

@@ -22,12 +22,21 @@ AGENT_KINDS = ("state", "group", "identity", "unidentified")
 CROWD_ONLY = re.compile(r"^(?:gang|thugs|criminals)$", re.I)
 
 
+# The civilian words that name a crowd as such: those who loot or burn so are rioters ('a mob set fire to churches').
+CROWD_NOUN = re.compile(r"\b(?:mobs?|crowds?|rioters|protesters|demonstrators|residents|villagers|youths?|supporters|"
+                        r"traders|locals|workers|students|operators)\b", re.I)
+
+
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
 ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
 
 
 # Nouns that are one word for many people ('a crowd', 'a mob'): a crowd, though the noun is singular.
 COLLECTIVE = frozenset({"crowd", "mob", "group", "gang", "throng", "horde", "band", "community"})
+
+
+# The words before a noun that make it one person ('a man', 'a 25-year-old man', 'a lone attacker').
+ONE_OF = ("a", "an", "one", "lone")
 
 
 def one_person(m: ActorMention, doc: Doc) -> bool:
@@ -38,7 +47,26 @@ def one_person(m: ActorMention, doc: Doc) -> bool:
         return False
     root = span.root
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and before in ("a", "an", "one", "lone")
+    # (the article may stand before words that describe the one: 'a 25-year-old man climbed the wall')
+    first = root.left_edge.lower_ if root.left_edge.i < span.start else before
+    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and (
+        before in ONE_OF or first in ONE_OF)
+
+
+# What opens a clause told after the act: 'killing three people before police officers shot and wounded him'.
+AFTER_THE_ACT = frozenset({"before", "after", "until", "till"})
+
+
+def after_the_act(m: ActorMention, doc: Doc) -> bool:
+    """Whether a mention acts in a clause told as what came after the event ('... before he was shot dead by
+    police', 'before police officers shot and wounded him'): the forces that ended a lone attack."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # 'shot and wounded him': the mark is on the first verb
+    return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
 
 
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
@@ -54,7 +82,10 @@ def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
                     and not ARMED_CIVILIANS.search(doc_text(lead.doc)[m.start:m.end]) and not one_person(m, lead.doc)]
     armed = [m for m in here if m.kind in AGENT_KINDS and not CROWD_ONLY.match(doc_text(lead.doc)[m.start:m.end])]
     armed_agents = [m for m in armed if m.role == "agent" and m.kind != "state"]
-    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent" for m in armed):
+    # (forces a clause told after the act has come in did not take part: 'hundreds of men stormed the airport ...
+    # before police officers dispersed them')
+    if crowd_agents and not armed_agents and not any(m.kind == "state" and m.role == "agent"
+                                                     and not after_the_act(m, lead.doc) for m in armed):
         return True
     clash = re.search(r"\bclash(?:ed|es)?\b|running\s+battles?|fought", lead.text, re.I)
     # (a crowd: traders, residents, supporters; not 'men and boys' killed after a clash elsewhere)
@@ -133,7 +164,9 @@ def pick_actors(
     # (the one acting first: 'supporters of the military junta rallied ... Police fired tear gas' has the police)
     states = [m for m in armed if m.kind == "state" or m.kind == "group" and m.inter == actors_mod.INTER_STATE]
     police = next((m for m in states if m.role == "agent"), None) or next(iter(states), None)
-    civilians = next((m for m in mentions if m.kind == "civilians"), None) or next(
+    # (the civilians acted on before those who act: 'a mob of factory workers lynched the Sri Lankan manager')
+    civilians = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None) or next(
+        (m for m in mentions if m.kind == "civilians"), None) or next(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
@@ -176,6 +209,16 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
+    doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
+                 and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if doer is not None:
+        # the forces that a clause told after the act has end a lone attack are neither its author nor its target
+        # ('a man armed with a knife attacked worshippers, killing three people before police officers shot him'; not
+        # armed groups' acts: 'M23 took the town after the army withdrew' has the army as the other side)
+        ended = [m for m in armed if m.kind == "state" and m.start > doer.start
+                 and after_the_act(m, sents[0].doc)]
+        armed = [m for m in armed if m not in ended]
+        agents = [m for m in agents if m not in ended]
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
@@ -224,6 +267,12 @@ def pick_actors(
         # one unnamed person attacking ('a man drove a car into a Christmas market'), where ACLED names such a
         # one as the country's sole perpetrator
         actor1 = synthetic(lone, actors_mod.INTER_POLITICAL)
+    if actor1 is None and sub == "Looting/property destruction" and any(
+            m.kind == "civilians" and m.role == "agent" and CROWD_NOUN.search(doc_text(sents[0].doc)[m.start:m.end])
+            and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
+        # a crowd that burns or loots ('a mob set fire to churches and homes') is rioters, not armed men (but 'a
+        # group of around 20 men' who burned a school and overpowered its guards are men, armed or not)
+        actor1 = synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":

@@ -28,7 +28,8 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import tables, taxonomy
 from sitrep.extract import classifier, dyads, events
-from sitrep.extract.actors import INTER_STATE, ActorMention
+from sitrep.extract.actors import INTER_POLITICAL, INTER_REBEL, INTER_STATE, ActorMention
+from sitrep.extract.nlp import doc_text
 
 MODEL_SENTENCES = 3  # the event-type model reads an event's first sentences ...
 MODEL_LEAD = 3  # ... or the article's lead, its first sentences, when the event is told there
@@ -110,6 +111,23 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
             "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
     return (label if by == "model" else rule), info
+
+
+SUPPORTERS = re.compile(r"\b(?:supporters|followers|sympathi[sz]ers)$", re.I)
+
+
+def armed_doer(mentions: list[ActorMention], lead: SpacySpan) -> bool:
+    """Whether the lead sentence's doer is a named armed group (rebels, a militia, a gang or cartel) and no crowd
+    acts beside it ('gunmen of the CJNG blocked the exits and set the bar on fire', not 'supporters of the TLP
+    clashed with police')."""
+    here = [m for m in mentions if lead.start_char <= m.start < lead.end_char]
+    crowds = [m for m in here if m.kind == "civilians" and not dyads.one_person(m, lead.doc)]
+    # (a party's people, 'BNP supporters', are a crowd: the name is only whose they are)
+    groups = [m for m in here if m.kind == "group" and m.inter in (INTER_REBEL, INTER_POLITICAL) and m.role == "agent"
+              and not any(0 <= c.start - m.end <= 2 for c in crowds)
+              and not SUPPORTERS.search(doc_text(lead.doc)[m.start:m.end])]
+    # (and no crowd named in the sentence at all: 'Hezbollah-led protesters took to the streets')
+    return bool(groups) and not any(c.role == "agent" for c in crowds) and not CROWD_RE.search(lead.text)
 
 
 CROWD_RE = re.compile(CROWD, re.I)
@@ -203,6 +221,10 @@ def settle(sub: str, typing: dict[str, Any] | None, mentions: list[ActorMention]
     if sub in ("Peaceful protest", "Protest with intervention") and STORMED.search(sents[0].text):
         # (whoever typed it: a crowd that storms a building or attacks is rioting, by ACLED's definition)
         sub, adjusted = "Violent demonstration", "the crowd stormed, broke through or attacked: a riot"
+    if sub in ("Violent demonstration", "Mob violence") and armed_doer(mentions, sents[0]):
+        # (whoever typed it: the gunmen of a named armed group who set a bar on fire, or its inmates who attack
+        # another gang's 'in coordinated riots', are no crowd; issue 17, tenth session)
+        sub, adjusted = "Attack", "a named armed group did the violence and no crowd: an attack"
     if not by_model and sub in ("Attack", "Armed clash") and dyads.crowd_violence(mentions, sents[0]):
         sub, adjusted = "Mob violence", "the violent side is an unarmed crowd (residents, traders, supporters)"
         if (not any(m.role == "patient" and sents[0].start_char <= m.start < sents[0].end_char for m in mentions)
