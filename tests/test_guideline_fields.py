@@ -77,7 +77,6 @@ def test_guideline_actors_security_forces_fighting_militants_are_the_military(ex
     assert [e.actor1_plain for e in events] == ["Military Forces of Kenya"], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep leaves actor2 empty (None)")
 def test_guideline_actors_interior_ministry_forces_are_police(extractor: Extractor) -> None:
     """actors.interior-ministry: security forces of an interior ministry are police [settled]."""
     events = run(extractor, "Interior ministry forces fired tear gas at protesters in Baghdad on Friday.",
@@ -129,7 +128,6 @@ def test_guideline_actors_armed_villagers_are_a_communal_militia(extractor: Extr
     assert [e.actor1_plain for e in events] == ["Unidentified Communal Militia (Nigeria)"], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep codes actor2 Civilians (Cameroon)")
 def test_guideline_actors_detainees_are_prisoners(extractor: Extractor) -> None:
     """actors.prisoners: detainees attacked are Prisoners (X), not civilians."""
     events = run(extractor, "Guards shot dead four detainees at a prison in Kumba on Monday, officials said.")
