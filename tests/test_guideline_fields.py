@@ -128,6 +128,8 @@ def test_guideline_actors_armed_villagers_are_a_communal_militia(extractor: Extr
     assert [e.actor1_plain for e in events] == ["Unidentified Communal Militia (Nigeria)"], seen(events)
 
 
+@pytest.mark.xfail(strict=True, reason="sitrep codes actor2 Civilians (Cameroon); the world notes code detainees "
+                                       "killed as Civilians (X) (Saada prison, Tamara): see docs/annotation.md")
 def test_guideline_actors_detainees_are_prisoners(extractor: Extractor) -> None:
     """actors.prisoners: detainees attacked are Prisoners (X), not civilians."""
     events = run(extractor, "Guards shot dead four detainees at a prison in Kumba on Monday, officials said.")

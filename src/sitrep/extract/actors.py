@@ -153,8 +153,6 @@ KNOWN_IDENTITY = re.compile(
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
-# Civilians held by the state, whom ACLED names Prisoners (Country): 'guards shot dead four detainees'
-PRISONERS = re.compile(r"detainees|prisoners|inmates", re.I)
 # A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
                         + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
@@ -356,8 +354,7 @@ def find_actors(
             found = [f for f in found if not (f.kind == "country" and f.start < base + m.end() and start < f.end)]
         else:
             of, start = country, base + m.start()
-        label = "Prisoners" if PRISONERS.fullmatch(m.group(0)) else "Civilians"  # the guideline's actors.prisoners
-        add(ActorMention(f"{label} ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
+        add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, start, base + m.end(), kind))
     for m in GOVERNMENT.finditer(text):
         if m.group("nat") is None and PRO_ANTI.search(text, 0, m.start()):
             continue  # 'anti-government protesters' are no government
