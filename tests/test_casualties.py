@@ -74,6 +74,8 @@ def test_casualties_not_deaths_of_this_event(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "count"), [
     ("A car bomb killed 14 people in the market, the deadliest attack since the war began.", 14),
     ("Three soldiers were killed in the fighting on Monday, the first deaths since March.", 3),
+    ("Warplanes struck the province early Wednesday, killing 57 people in one of the deadliest nights of air "
+     "raids on the country in recent months, a monitor said.", 57),
 ])
 def test_casualties_a_record_since_then_is_this_events_toll(sentence: str, count: int) -> None:
     assert conservative_total(find_claims(sentence)) == count

@@ -114,15 +114,16 @@ CUMULATIVE = re.compile(
     r"(?:killed|died|dead|deaths)\s+(?:\w+\s+){0,2}?(?:in|during)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
     r"(?:conflict|insurgency|uprising|rebellion|civil\s+war)\b|(?:during|in)\s+(?:the\s+)?(?:First\s+|Second\s+)?World\s+War)",
     re.I)
-# 'the deadliest attack since the war began': a record compared, not deaths summed since then
+# 'the deadliest attack since the war began', 'one of the deadliest nights of air raids on the country in recent
+# months': a record compared, not deaths summed over the period
 SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)"
-                               r"(?:\s+[\w'-]+){0,5}?\s+$", re.I)
+                               r"(?:\s+[\w'-]+){0,8}?\s+$", re.I)
 
 
 def cumulative(sentence: str) -> bool:
     """Whether a sentence counts deaths over a period or a whole conflict, not in one event."""
     for m in CUMULATIVE.finditer(sentence):
-        if m.group().lower().startswith("since") and SUPERLATIVE_SINCE.search(sentence[:m.start()]):
+        if m.group().lower().startswith(("since", "in recent")) and SUPERLATIVE_SINCE.search(sentence[:m.start()]):
             continue
         return True
     return False
