@@ -116,17 +116,19 @@ CUMULATIVE = re.compile(
     re.I)
 # 'the deadliest attack since the war began', 'one of the deadliest nights of air raids on the country in recent
 # months': a record compared, not deaths summed over the period
-SUPERLATIVE_SINCE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)"
-                               r"(?:\s+[\w'-]+){0,8}?\s+$", re.I)
+RECORD_COMPARED = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most\s+\w+)"
+                             r"(?:\s+[\w'-]+){0,8}?\s+$", re.I)
 
 
 def cumulative(sentence: str) -> bool:
     """Whether a sentence counts deaths over a period or a whole conflict, not in one event."""
     for m in CUMULATIVE.finditer(sentence):
-        if m.group().lower().startswith(("since", "in recent")) and SUPERLATIVE_SINCE.search(sentence[:m.start()]):
+        if m.group().lower().startswith(("since", "in recent")) and RECORD_COMPARED.search(sentence[:m.start()]):
             continue
         return True
     return False
+
+
 SOURCE = re.compile(
     r"(?:according\s+to\s+(?P<acc>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|de|the|on|and|[A-Z][\w'’.-]*))*)"
     r"|(?P<subj>(?:residents|witnesses|officials|medics|doctors|villagers|activists|relatives)|(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:for|of|the|on|and|[A-Z][\w'’.-]*))*|[Pp]olice|"
@@ -227,8 +229,11 @@ WRITTEN_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\
 
 def find_claims(sentence: str, offset: int = 0) -> list[FatalityClaim]:
     """Fatality claims in one sentence; offsets are shifted by `offset` into the article."""
-    if cumulative(sentence):
-        return []
+    return [] if cumulative(sentence) else _pattern_claims(sentence, offset)
+
+
+def _pattern_claims(sentence: str, offset: int) -> list[FatalityClaim]:
+    """`find_claims` on a sentence already known to count no period or whole conflict."""
     sources = _sources(sentence)
     quote = sentence.strip()
     # a written date is no count ('2024-02-30' is not '2-30 killed'): its digits are masked, offsets kept
@@ -291,9 +296,9 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     the National Liberation Army were killed' gives 2 and 3.
     """
     base = sent.start_char
-    claims = find_claims(sent.text, base)
     if cumulative(sent.text):
-        return claims
+        return []
+    claims = _pattern_claims(sent.text, base)
     taken = [(c.start, c.end) for c in claims]
     sources = _sources(sent.text)
     extra: list[FatalityClaim] = []

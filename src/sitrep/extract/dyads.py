@@ -261,12 +261,11 @@ def pick_actors(
         # a government that decrees (a curfew, a state of emergency, a ban) is actor 1; forces that impose a
         # curfew themselves ('the army imposed a curfew') stay, and so does a group that changes itself
         return government, None
-    lone = actors_mod.lone_convention(country)
-    if actor1 is None and lone and any(m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
+    if actor1 is None and any(m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
                                        and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
         # one unnamed person attacking ('a man drove a car into a Christmas market'), where ACLED names such a
         # one as the country's sole perpetrator
-        actor1 = synthetic(lone, actors_mod.INTER_POLITICAL)
+        actor1 = synthetic(actors_mod.lone_convention(country), actors_mod.INTER_POLITICAL)
     if actor1 is None and sub == "Looting/property destruction" and any(
             m.kind == "civilians" and m.role == "agent" and CROWD_NOUN.search(doc_text(sents[0].doc)[m.start:m.end])
             and sents[0].start_char <= m.start < sents[0].end_char for m in mentions):
