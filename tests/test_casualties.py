@@ -126,6 +126,11 @@ def test_casualties_never_crash_on_any_text(text: str) -> None:
         ("Gunmen shot dead an Italian nun, Sister Maria Russo, outside the hospital.", 1),
         ("Militants beheaded a kidnapped engineer near the border.", 1),
         ("The town's mayor was assassinated in his office on Friday.", 1),
+        # the death told by a second verb, or by a clause on the victim, of the same event
+        ("A 15-year-old student was shot and killed by police in the city centre.", 1),
+        ("The mayor was stabbed on stage and died of his wounds the next day.", 1),
+        ("A gunman walked into the office and shot the party chairman, who died four hours later.", 1),
+        ("A soldier was wounded in the ambush and later died in hospital.", 1),
     ],
 )
 def test_casualties_a_single_named_victim_counts_one(nlp, sentence: str, total: int) -> None:
@@ -137,6 +142,9 @@ def test_casualties_a_single_named_victim_counts_one(nlp, sentence: str, total: 
     "sentence",
     [
         "Police arrested a man who killed his wife.",  # the killing is another, earlier event
+        "He visited the families of soldiers who died in the war.",  # a death of long ago, no count
+        "The minister met relatives of a journalist who died last year.",
+        "The commander surrendered, bringing the number of leaders captured or killed this year to six.",
         "Herders were killed in the raid.",  # how many is not said: no number is invented
         "A man was injured when the grenade exploded.",
         "Gunmen killed no one, police said.",

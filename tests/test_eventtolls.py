@@ -202,3 +202,17 @@ def test_eventtolls_a_strategic_development_keeps_no_toll_of_the_violence_beside
                      violence_beside=violence_beside, whole_article=whole_article)
     assert arrest.fatalities == toll
     assert (arrest.fatality_claims == [] and arrest.extra["toll"].get("dropped") == 6) is (toll == 0)
+
+
+
+@pytest.mark.parametrize(("before", "words", "part"), [
+    ("Fourteen pilgrims, ", "three of them Indian nationals", True),  # '..., were abducted and slain'
+    ("Nine people died, ", "two of whom", True),
+    ("", "Eleven of them", False),  # 'Eleven of them were killed today': the sentence's own toll
+    ("", "Fourteen pilgrims", False),
+    ("Troops said ", "three soldiers of the battalion", False),
+])
+def test_eventtolls_a_part_named_after_its_number(before: str, words: str, part: bool) -> None:
+    """Section 7: a part of the dead is no toll of its own, named before its number ('including three')
+    or after it, set off beside the whole ('Fourteen pilgrims, three of them ...')."""
+    assert eventtolls._part_after(before, words) is part

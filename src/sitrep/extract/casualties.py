@@ -306,7 +306,7 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     for tok, victim_is_subject in killings:
         if not victim_is_subject:
             continue  # only where the dead are the subject: '9 rustlers shot dead by police', '1 Somali killed'
-        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        subjects = _victims_as_subject(tok, counted=True)
         for subj in list(subjects):
             subjects.extend(c for c in subj.conjuncts if c not in subjects)
         for subj in subjects:
@@ -372,9 +372,45 @@ def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
     out = []
     for tok in sent:
         victim_is_subject = _kills(tok)
-        if victim_is_subject is not None and tok.dep_ != "relcl" and not _earlier_clause(tok):
-            out.append((tok, victim_is_subject))
+        if victim_is_subject is None or _earlier_clause(tok):
+            continue
+        if tok.dep_ == "relcl" and not _died_of_it(tok):
+            continue
+        out.append((tok, victim_is_subject))
     return out
+
+
+# A relative clause that tells a victim of this event died of it: 'shot the chairman, who died four
+# hours later', 'a guard who later died in hospital', 'who succumbed to his wounds'.
+AFTERWARDS = frozenset("later hospital wounds injuries".split())
+
+
+def _died_of_it(tok: Token) -> bool:
+    """Whether a relative clause's death is the event's own: dying later, in hospital, of wounds."""
+    return tok.lemma_.lower() in ("die", "succumb") and any(t.lower_ in AFTERWARDS for t in tok.subtree)
+
+
+HURT = frozenset("injure wound hurt".split())
+# The harm a death verb may be joined to and take its victims from: 'was shot and killed', 'were
+# abducted and slain', 'was stabbed and died' (not 'surrendered, was captured or was killed').
+HARMED = HURT | frozenset("""shoot stab attack abduct kidnap seize beat hack ambush torture assault burn hit
+    strike gun injure behead""".split())
+
+
+def _victims_as_subject(tok: Token, counted: bool = False) -> list[Token]:
+    """The subjects of a death verb: its own, else those of the verb it is joined to ('were abducted
+    and slain', 'was stabbed on stage and died'), or the noun a relative clause tells of ('the
+    chairman, who died later'). For a count (`counted`), never the subject of an injury: in
+    'Twenty-five people were injured and three later died' the 25 are the wounded."""
+    if tok.dep_ == "relcl":
+        return [tok.head]
+    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+    while not subjects and tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_.lower() not in HARMED or counted and tok.lemma_.lower() in HURT:
+            return []
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return subjects
 
 
 def _kills(tok: Token) -> bool | None:
@@ -413,7 +449,7 @@ def _single_victims(killings: list[tuple[Token, bool]]) -> list[tuple[int, int]]
         if tok.dep_ == "acl" and victim_is_subject:
             victims = [tok.head]  # 'a man killed by police'
         elif victim_is_subject:
-            victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+            victims = _victims_as_subject(tok)
         else:
             victims = [c for c in tok.children if c.dep_ == "dobj"]
         for v in list(victims):

@@ -61,7 +61,8 @@ PERIOD = re.compile(
     r"(?:days|weeks|months|years|decades?)|(?:war|conflict|insurgency|uprising|violence|crisis|clashes)\s+"
     r"(?:has|have|had|that\s+has|which\s+has)\s+(?:\w+\s+)?(?:killed|claimed|left)|across\s+the\s+country|"
     r"nationwide|in\s+the\s+country|overall|altogether|in\s+all)\b", re.I)
-EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:19|20)\d\d|"
+EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:(?:January|February|March|"
+                     r"April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|"
                      r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
 TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
 MORE = re.compile(r"\b(?:also|other|others|another|further|additional)\b|\bmore\b(?!\s+than)", re.I)
@@ -69,6 +70,14 @@ UPDATE = re.compile(r"\b(?:(?:death\s+)?toll\b.{0,40}?\b(?:rose|risen|climbed|re
                     r"stands?|stood|now)|final\s+(?:death\s+)?toll|revised)\b", re.I)
 PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|victims))|of\s+them|of\s+whom|"
                   r"included|most\s+of\s+them)\s+(?:\w+\s+){0,2}$", re.I)
+# ... or after its number, set off by a comma beside the whole: 'Fourteen pilgrims, three of them Indian
+# nationals, were slain' (not 'Eleven of them were killed today', a sentence's own toll)
+PART_AFTER = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of\s+them|of\s+whom|among\s+them)\b", re.I)
+
+
+def _part_after(before: str, words: str) -> bool:
+    """Whether a claim is a part of the dead named after its number, in apposition to the whole."""
+    return before.rstrip().endswith(",") and bool(PART_AFTER.match(words))
 # Reports set against each other in one sentence ('some reports say only the bomber died, others that a
 # police officer died too'): different reports of the same dead, the lowest wins (guideline, 7).
 ALTERNATIVES = re.compile(r"\bconflicting\s+(?:reports|accounts|figures)|\b(?:some|other)\s+(?:reports|sources|"
@@ -264,7 +273,7 @@ def features(view: EventView, cand: Candidate, views: Sequence[EventView], place
         "plan": float(bool(PLAN.search(before))),
         "toll_words": float(bool(TOLL_WORDS.search(sent))),
         "update": float(bool(UPDATE.search(sent[:max(0, local_start)] + sent[local_start:local_start + 40]))),
-        "part": float(bool(PART.search(before))),
+        "part": float(bool(PART.search(before) or _part_after(before, _claim_words(cand, text)))),
         "also": float(bool(ALSO.search(sent))),
         "more": float(bool(MORE.search(_claim_words(cand, text)))),
         "vague": float(c.vague),
