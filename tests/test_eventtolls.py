@@ -216,3 +216,13 @@ def test_eventtolls_a_part_named_after_its_number(before: str, words: str, part:
     """Section 7: a part of the dead is no toll of its own, named before its number ('including three')
     or after it, set off beside the whole ('Fourteen pilgrims, three of them ...')."""
     assert eventtolls._part_after(before, words) is part
+
+
+def test_eventtolls_earlier_the_same_morning_is_no_earlier_event(rules: Extractor) -> None:
+    """'died this afternoon after being shot earlier this morning': the same shooting, its toll (section 7);
+    'earlier in the day' or 'earlier this week' still tell of another event."""
+    text = ("A gunman opened fire on the party chairman at his office in Kisumu on Monday, police said. "
+            "The chairman died this afternoon in hospital after having been shot earlier this morning. "
+            "The gunman fled on a motorcycle and police have launched a manhunt.")
+    (event,) = _events(rules, text, published="2024-03-18")
+    assert event.fatalities == 1

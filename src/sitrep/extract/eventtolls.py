@@ -61,7 +61,8 @@ PERIOD = re.compile(
     r"(?:days|weeks|months|years|decades?)|(?:war|conflict|insurgency|uprising|violence|crisis|clashes)\s+"
     r"(?:has|have|had|that\s+has|which\s+has)\s+(?:\w+\s+)?(?:killed|claimed|left)|across\s+the\s+country|"
     r"nationwide|in\s+the\s+country|overall|altogether|in\s+all)\b", re.I)
-EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:(?:January|February|March|"
+EARLIER = re.compile(r"\b(?:earlier(?!\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))|"
+                     r"previous(?:ly)?|last\s+(?:week|month|year)|ago|in\s+(?:(?:January|February|March|"
                      r"April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|"
                      r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
 TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
