@@ -77,6 +77,7 @@ for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
         _STATE_SPELLING.setdefault((_a.casefold(), _s.country), _a)
+_BRANCH_WORDS = frozenset(w for b in _DICT.branches for w in b.words)  # 'military police', 'republican guard'
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 # (a country's name or people of several words names its state too: 'United States troops', 'Sri Lankan army')
 _MANY_WORDED = _alternation([c for c in _DICT.regimes if " " in c] + [d.title() for d in DEMONYMS if " " in d])
@@ -104,6 +105,10 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
+# What only a state's forces hold, after its people's name ('attacked Ukrainian positions', 'the last Ukrainian
+# defenders'): that state's military. The people's name is required (bare 'positions' are anyone's).
+HELD_PATTERN = re.compile(
+    r"\b(?P<nat>(?=[A-Z])(?i:" + _alternation(list(DEMONYMS)) + r"))\s+(?i:" + _any("held_by_forces") + r")\b")
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
@@ -184,7 +189,10 @@ def _state_named(alias: str, country: str, context: set[str]) -> actornames.Stat
         return here[0]
     # a lower-case name ('military junta', 'junta troops') is a common noun elsewhere: Niger's and Mali's
     # juntas are not Myanmar's (issue 17), so it counts only in its country or where the text names it
-    rows = [r for r in rows if not _STATE_SPELLING[(alias.casefold(), r.country)].islower() or r.country in context]
+    # a branch's common name ('Military Police', 'Republican Guard') is any state's: Honduras' military police are
+    # not Brazil's, so such a name too counts only in its country or where the text names it (eleventh session)
+    rows = [r for r in rows if not (_STATE_SPELLING[(alias.casefold(), r.country)].islower()
+                                    or alias.casefold() in _BRANCH_WORDS) or r.country in context]
     if actornames.is_abbreviation(alias):
         named = next((r for r in rows if r.country in context), None)
         return named or (rows[0] if _DICT.unambiguous(alias, country) else None)
@@ -313,6 +321,11 @@ def find_actors(
         bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
                          of=of, unit=unit, bare=bare))
+    for m in HELD_PATTERN.finditer(text):
+        of = _country_of(m.group("nat"), country_by_name)
+        if of and of not in NO_STATE_WEAPONS:
+            add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
+                             branch="Military Forces", of=of))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
