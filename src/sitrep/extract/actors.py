@@ -160,7 +160,9 @@ COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                        # one word of trade between ('its New Zealand helicopter pilot'), no force or weapon
+                        + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)[a-z]+\s+)?$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
@@ -269,7 +271,7 @@ def find_actors(
 
     for m in GROUP_PATTERN.finditer(text):
         row = _DICT.pick(m.group(0), country, day, context, named_here)
-        if row is not None:
+        if row is not None and not ALLEGIANCE.search(text, max(0, m.start() - LOOK_BACK), m.start()):
             # a movement that protests (inter 6: 'Extinction Rebellion') is no armed side: the crowd's associate
             kind = "movement" if row.inter == INTER_PROTESTERS else "group"
             members = GROUP_MEMBERS.match(text, m.end())  # 'ATMIS troops', 'RSF fighters': one mention
@@ -394,6 +396,12 @@ def find_actors(
             and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
     found.sort(key=lambda a: a.start)
     return found
+
+
+# A group that one only follows ('a man who had pledged allegiance to the Islamic State', 'inspired by al-Qaeda')
+# is not a side: the attacker acted alone, as ACLED codes him (issue 17, eleventh session).
+ALLEGIANCE = re.compile(r"\b(?:allegiance\s+to|inspired\s+by|sympathi[sz](?:ed|ing)\s+with|sympathi[sz]ers?\s+of)"
+                        r"\s+(?:the\s+)?$", re.I)
 
 
 # Unnamed men told as a named group's ('gunmen of the Islamic State Sahel Province', 'inmates of Los Lobos',
