@@ -394,6 +394,10 @@ def find_actors(
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
             or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
             and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
+        if a.kind == "group" and a.role != "agent" and BLAMED.search(text, max(0, a.start - base - 30), a.start - base):
+            # a group the act is blamed on is its author's side, not what it struck ('IS claimed it and the military
+            # blamed Dawlah Islamiyah-Maute remnants'): told as a claimant, it is never actor 2 (eleventh session)
+            a.role = "claimant"
     found.sort(key=lambda a: a.start)
     return found
 
@@ -448,6 +452,9 @@ ATTRIBUTED_AFTER = re.compile(
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+"
                      r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+# The words that lay an act at a group's door just before its name ('the military blamed', 'accused').
+BLAMED = re.compile(r"\b(?:blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+(?:the\s+)?"  # (and its name's head)
+                    + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 
