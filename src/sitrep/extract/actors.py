@@ -452,8 +452,9 @@ ATTRIBUTED_AFTER = re.compile(
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+"
                      r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
-# The words that lay an act at a group's door just before its name ('the military blamed', 'accused').
-BLAMED = re.compile(r"\b(?:blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+(?:the\s+)?"  # (and its name's head)
+# The words that lay an act at a group's door just before its name ('the military blamed', 'accused'), the
+# head of a joined name between ('blamed Dawlah Islamiyah-Maute remnants').
+BLAMED = re.compile(r"\b(?:blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+(?:the\s+)?"
                     + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
