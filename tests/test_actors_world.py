@@ -218,6 +218,11 @@ CASES = {
         # (issue 17, eleventh session) the victim's nationality with his trade between: not the country's civilians
         ("ID", "2024-08-05", "On 5 August 2024, TPNPB fighters shot dead a New Zealand helicopter pilot in Alama.",
          "TPNPB: West Papua National Liberation Army", "Civilians (New Zealand)"),
+        # the Islamic State named as such is its Philippine branch; the group the army blames keeps its own name
+        ("PH", "2024-05-10", "On 10 May 2024, a bomb exploded at a bus terminal in Cotabato City, wounding 6 people. "
+         "The Islamic State claimed the bombing.", "Islamic State (Philippines)", "Civilians (Philippines)"),
+        ("PH", "2022-02-10", "On 10 February 2022, a bomb exploded at a market in Datu Piang, wounding 4 people; the "
+         "army blamed Dawlah Islamiyah militants.", "Dawlah Islamiyah", "Civilians (Philippines)"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -340,6 +345,8 @@ CASES = {
          "Rioters (Argentina)", "Police Forces of Argentina (2023-)"),
         ("MX", "2023-01-01", "On 1 January 2023, gunmen of Los Mexicles attacked the state prison in Ciudad Juarez, "
          "killing 10 guards.", "Los Mexicles", None),
+        ("MX", "2024-06-03", "On 3 June 2024, gunmen of La Nueva Familia Michoacana ambushed soldiers near Tlatlaya, "
+         "killing 2.", "La Nueva Familia Michoacana", "Military Forces of Mexico (2018-2024)"),
     ],
 }
 
