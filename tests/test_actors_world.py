@@ -347,6 +347,9 @@ CASES = {
          "killing 10 guards.", "Los Mexicles", None),
         ("MX", "2024-06-03", "On 3 June 2024, gunmen of La Nueva Familia Michoacana ambushed soldiers near Tlatlaya, "
          "killing 2.", "La Nueva Familia Michoacana", "Military Forces of Mexico (2018-2024)"),
+        # federal agents are the United States' police
+        ("US", "2020-07-20", "On 20 July 2020, federal agents fired tear gas at protesters outside the federal "
+         "courthouse in Portland.", "Protesters (United States)", "Police Forces of the United States (2017-2021)"),
     ],
 }
 
