@@ -484,8 +484,10 @@ WORLD_NOTES = sorted((Path(__file__).parent / "fixtures" / "world_notes").glob("
 # Floors about 0.01 under the dev split's figures when they were set (docs/benchmarks.md, issue 17);
 # raise them in the change that earns it. The test split is measured by benchmarks/world_actors.py only.
 # (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session; and on the 559 once
-# dev_tenth.jsonl joined, tenth session: 0.866 / 0.848 plain, 0.860 / 0.848 exact.)
-WORLD_FLOORS = {"actor1_plain": 0.855, "actor2_plain": 0.835, "actor1_exact": 0.85, "actor2_exact": 0.835}
+# dev_tenth.jsonl joined, tenth session: 0.866 / 0.848 plain, 0.860 / 0.848 exact; and on the 691 once the harder
+# dev_eleventh.jsonl joined, eleventh session: 0.861 / 0.834 plain, 0.857 / 0.834 exact, the 559 older notes rising
+# 0.859 -> 0.868 exact on actor 1 and holding 0.848 on actor 2.)
+WORLD_FLOORS = {"actor1_plain": 0.85, "actor2_plain": 0.825, "actor1_exact": 0.845, "actor2_exact": 0.825}
 
 
 @pytest.mark.slow
