@@ -31,9 +31,11 @@ REGIONS = {
               "Cameroon|Central African Republic|Mozambique|Libya|Kenya|Uganda|Burundi|Chad|South Africa|Benin|"
               "Togo|Ghana|Zimbabwe|Egypt|Algeria",
     "Middle East": "Syria|Yemen|Iraq|Palestine|Israel|Lebanon|Iran|Turkey",
-    "Asia": "Myanmar|India|Pakistan|Afghanistan|Bangladesh|Philippines|Indonesia|Thailand|Nepal|Sri Lanka",
-    "Europe and Caucasus": "Ukraine|Russia|France|Germany|United Kingdom|Italy|Spain|Armenia",
-    "Americas": "Mexico|Brazil|Colombia|United States|Haiti|Ecuador|Peru|Chile|Venezuela|Honduras",
+    "Asia": "Myanmar|India|Pakistan|Afghanistan|Bangladesh|Philippines|Indonesia|Thailand|Nepal|Sri Lanka|China",
+    "Europe and Caucasus": "Ukraine|Russia|France|Germany|United Kingdom|Italy|Spain|Armenia|Azerbaijan|Georgia|"
+                           "Serbia|Kosovo|Greece|Belarus|Poland",
+    "Americas": "Mexico|Brazil|Colombia|United States|Haiti|Ecuador|Peru|Chile|Venezuela|Honduras|Guatemala|"
+                "Argentina|Bolivia|Nicaragua",
 }
 REGION_OF = {c: region for region, names in REGIONS.items() for c in names.split("|")}
 

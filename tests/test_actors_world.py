@@ -120,6 +120,9 @@ CASES = {
          "insurgents.", "Military Forces of Rwanda (1994-)", "Islamic State (Mozambique)"),
     ],
     "Middle East": [
+        # (issue 17, eleventh session) a state's strikes are no nationality of those they kill
+        ("IL", "2024-01-03", "On 3 January 2024, Israeli strikes killed 12 Palestinian civilians in Rafah.",
+         "Military Forces of Israel (2022-)", "Civilians (Palestine)"),
         # the Houthis as Yemen's de facto authorities
         ("YE", "2024-01-20", "On 20 January 2024, Houthi forces fired a missile at a commercial ship off Hodeidah.",
          "Military Forces of Yemen (2017-) Houthi", None),
@@ -212,6 +215,14 @@ CASES = {
         # a mob's victims are those it acted on, by their nationality
         ("PK", "2021-12-05", "On 5 December 2021, a mob of villagers beat to death the Chinese engineer of a dam "
          "project near Dasu.", "Rioters (Pakistan)", "Civilians (China)"),
+        # (issue 17, eleventh session) the victim's nationality with his trade between: not the country's civilians
+        ("ID", "2024-08-05", "On 5 August 2024, TPNPB fighters shot dead a New Zealand helicopter pilot in Alama.",
+         "TPNPB: West Papua National Liberation Army", "Civilians (New Zealand)"),
+        # the Islamic State named as such is its Philippine branch; the group the army blames keeps its own name
+        ("PH", "2024-05-10", "On 10 May 2024, a bomb exploded at a bus terminal in Cotabato City, wounding 6 people. "
+         "The Islamic State claimed the bombing.", "Islamic State (Philippines)", "Civilians (Philippines)"),
+        ("PH", "2022-02-10", "On 10 February 2022, a bomb exploded at a market in Datu Piang, wounding 4 people; the "
+         "army blamed Dawlah Islamiyah militants.", "Dawlah Islamiyah", "Civilians (Philippines)"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -247,6 +258,24 @@ CASES = {
         ("RU", "2024-05-12", "On 12 May 2024, hundreds of men stormed a hotel in Khasavyurt searching for migrants; "
          "they broke windows and set a car on fire before riot police dispersed them.", "Rioters (Russia)",
          "Police Forces of Russia (2000-)"),
+        # (issue 17, eleventh session) what only a state's forces hold, told with its people: that state's military
+        ("UA", "2024-05-10", "On 10 May 2024, Russian troops attacked Ukrainian positions near Vovchansk.",
+         "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"),
+        ("RU", "2024-08-06", "On 6 August 2024, Ukrainian troops attacked Russian border posts near Sudzha.",
+         "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"),
+        # a group the attacker only pledged allegiance to is not his: he acted alone
+        ("FR", "2023-10-13", "On 13 October 2023, a man who had pledged allegiance to the Islamic State stabbed a "
+         "teacher to death at a school in Arras.", "Sole Perpetrator (France)", "Civilians (France)"),
+        # the government of the day in a country of the new notes: Greece under Tsipras, then Mitsotakis
+        ("GR", "2018-12-06", "On 6 December 2018, youths threw petrol bombs at riot police in Exarchia, Athens.",
+         "Rioters (Greece)", "Police Forces of Greece (2015-2019)"),
+        ("GR", "2020-12-06", "On 6 December 2020, youths threw petrol bombs at riot police in Exarchia, Athens.",
+         "Rioters (Greece)", "Police Forces of Greece (2019-)"),
+        # a group by ACLED's abbreviated name; Armenia's police before Pashinyan's government
+        ("GB", "2023-02-22", "On 22 February 2023, New IRA gunmen shot and wounded a police officer in Omagh.",
+         "New IRA: New Irish Republican Army", "Police Forces of the United Kingdom (2010-2024)"),
+        ("AM", "2016-07-17", "On 17 July 2016, gunmen of Sasna Tsrer seized a police station in Yerevan, killing a "
+         "police officer.", "Sasna Tsrer", "Police Forces of Armenia (2008-2018)"),
     ],
     "Americas": [
         # a gang with no name: the country's convention for criminal violence
@@ -306,6 +335,21 @@ CASES = {
          "Police Forces of Colombia (2022-)"),
         ("HT", "2022-05-02", "On 2 May 2022, members of the Chen Mechan gang fought the 400 Mawozo in "
          "Croix-des-Bouquets, killing 8 people.", "Chen Mechan Gang", "400 Mawozo"),
+        # (issue 17, eleventh session) Honduras' military police are its own, not Brazil's; elsewhere the words
+        # name no other country's branch
+        ("HN", "2019-06-24", "On 24 June 2019, Military Police officers fired on students protesting in Tegucigalpa, "
+         "wounding four.", "Military Forces of Honduras (2014-2022) Military Police", "Protesters (Honduras)"),
+        ("VE", "2019-06-24", "On 24 June 2019, Military Police officers fired on students protesting in Caracas, "
+         "wounding four.", "Military Forces of Venezuela (2013-)", "Protesters (Venezuela)"),
+        ("AR", "2024-06-12", "On 12 June 2024, protesters threw stones at police outside Congress in Buenos Aires.",
+         "Rioters (Argentina)", "Police Forces of Argentina (2023-)"),
+        ("MX", "2023-01-01", "On 1 January 2023, gunmen of Los Mexicles attacked the state prison in Ciudad Juarez, "
+         "killing 10 guards.", "Los Mexicles", None),
+        ("MX", "2024-06-03", "On 3 June 2024, gunmen of La Nueva Familia Michoacana ambushed soldiers near Tlatlaya, "
+         "killing 2.", "La Nueva Familia Michoacana", "Military Forces of Mexico (2018-2024)"),
+        # federal agents are the United States' police
+        ("US", "2020-07-20", "On 20 July 2020, federal agents fired tear gas at protesters outside the federal "
+         "courthouse in Portland.", "Protesters (United States)", "Police Forces of the United States (2017-2021)"),
     ],
 }
 
@@ -372,6 +416,11 @@ def test_actors_world_name_valid_on_the_date() -> None:
     assert d.state_name("Police Forces", "Kenya", dt.date(2016, 2, 13)) == "Police Forces of Kenya (2013-2022)"
     assert d.state_name("Military Forces", "United States", dt.date(2025, 3, 1)) == \
         "Military Forces of the United States (2025-)"
+    # (issue 17, eleventh session) Armenia's police before Pashinyan; Bolivia's interim government of 2019-2020
+    assert d.state_name("Police Forces", "Armenia", dt.date(2018, 4, 22)) == "Police Forces of Armenia (2008-2018)"
+    assert d.state_name("Military Forces", "Bolivia", dt.date(2019, 11, 15)) == \
+        "Military Forces of Bolivia (2019-2020)"
+    assert d.state_name("Police Forces", "Georgia", dt.date(2024, 11, 29)) == "Police Forces of Georgia (2012-)"
 
 
 def test_actors_world_word_lists_are_data() -> None:
@@ -435,8 +484,10 @@ WORLD_NOTES = sorted((Path(__file__).parent / "fixtures" / "world_notes").glob("
 # Floors about 0.01 under the dev split's figures when they were set (docs/benchmarks.md, issue 17);
 # raise them in the change that earns it. The test split is measured by benchmarks/world_actors.py only.
 # (Set again on the 287 dev notes once dev_more.jsonl joined the 164 first ones, third session; and on the 559 once
-# dev_tenth.jsonl joined, tenth session: 0.866 / 0.848 plain, 0.860 / 0.848 exact.)
-WORLD_FLOORS = {"actor1_plain": 0.855, "actor2_plain": 0.835, "actor1_exact": 0.85, "actor2_exact": 0.835}
+# dev_tenth.jsonl joined, tenth session: 0.866 / 0.848 plain, 0.860 / 0.848 exact; and on the 691 once the harder
+# dev_eleventh.jsonl joined, eleventh session: 0.861 / 0.834 plain, 0.857 / 0.834 exact, the 559 older notes rising
+# 0.859 -> 0.868 exact on actor 1 and holding 0.848 on actor 2.)
+WORLD_FLOORS = {"actor1_plain": 0.85, "actor2_plain": 0.825, "actor1_exact": 0.845, "actor2_exact": 0.825}
 
 
 @pytest.mark.slow

@@ -77,6 +77,7 @@ for _s in _DICT.state_names:
     for _a in _s.aliases:
         _STATE_BY_FOLDED.setdefault(_a.casefold(), []).append(_s)
         _STATE_SPELLING.setdefault((_a.casefold(), _s.country), _a)
+_BRANCH_WORDS = frozenset(w for b in _DICT.branches for w in b.words)  # 'military police', 'republican guard'
 _FORCES = [(branch, words.split("|")) for branch, words in tables.rows("forces.tsv")]
 # (a country's name or people of several words names its state too: 'United States troops', 'Sri Lankan army')
 _MANY_WORDED = _alternation([c for c in _DICT.regimes if " " in c] + [d.title() for d in DEMONYMS if " " in d])
@@ -104,6 +105,10 @@ FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force word
     + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
+# What only a state's forces hold, after its people's name ('attacked Ukrainian positions', 'the last Ukrainian
+# defenders'): that state's military. The people's name is required (bare 'positions' are anyone's).
+HELD_PATTERN = re.compile(
+    r"\b(?P<nat>(?=[A-Z])(?i:" + _alternation(list(DEMONYMS)) + r"))\s+(?i:" + _any("held_by_forces") + r")\b")
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
@@ -155,7 +160,9 @@ COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                        # one word of trade between ('its New Zealand helicopter pilot'), no force or weapon
+                        + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)[a-z]+\s+)?$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
@@ -184,7 +191,10 @@ def _state_named(alias: str, country: str, context: set[str]) -> actornames.Stat
         return here[0]
     # a lower-case name ('military junta', 'junta troops') is a common noun elsewhere: Niger's and Mali's
     # juntas are not Myanmar's (issue 17), so it counts only in its country or where the text names it
-    rows = [r for r in rows if not _STATE_SPELLING[(alias.casefold(), r.country)].islower() or r.country in context]
+    # a branch's common name ('Military Police', 'Republican Guard') is any state's: Honduras' military police are
+    # not Brazil's, so such a name too counts only in its country or where the text names it (eleventh session)
+    rows = [r for r in rows if not (_STATE_SPELLING[(alias.casefold(), r.country)].islower()
+                                    or alias.casefold() in _BRANCH_WORDS) or r.country in context]
     if actornames.is_abbreviation(alias):
         named = next((r for r in rows if r.country in context), None)
         return named or (rows[0] if _DICT.unambiguous(alias, country) else None)
@@ -261,7 +271,7 @@ def find_actors(
 
     for m in GROUP_PATTERN.finditer(text):
         row = _DICT.pick(m.group(0), country, day, context, named_here)
-        if row is not None:
+        if row is not None and not ALLEGIANCE.search(text, max(0, m.start() - LOOK_BACK), m.start()):
             # a movement that protests (inter 6: 'Extinction Rebellion') is no armed side: the crowd's associate
             kind = "movement" if row.inter == INTER_PROTESTERS else "group"
             members = GROUP_MEMBERS.match(text, m.end())  # 'ATMIS troops', 'RSF fighters': one mention
@@ -313,6 +323,11 @@ def find_actors(
         bare = m.group("nat") is None and WEAPON_WORD.match(m.group(f"f{i}")) is not None
         add(ActorMention(f"{branch} of {of}", INTER_STATE, base + start, base + m.end(), "state", branch=branch,
                          of=of, unit=unit, bare=bare))
+    for m in HELD_PATTERN.finditer(text):
+        of = _country_of(m.group("nat"), country_by_name)
+        if of and of not in NO_STATE_WEAPONS:
+            add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
+                             branch="Military Forces", of=of))
     for m in KNOWN_IDENTITY.finditer(text):
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
@@ -379,8 +394,18 @@ def find_actors(
             ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
             or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
             and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
+        if a.kind == "group" and a.role != "agent" and BLAMED.search(text, max(0, a.start - base - 30), a.start - base):
+            # a group the act is blamed on is its author's side, not what it struck ('IS claimed it and the military
+            # blamed Dawlah Islamiyah-Maute remnants'): told as a claimant, it is never actor 2 (eleventh session)
+            a.role = "claimant"
     found.sort(key=lambda a: a.start)
     return found
+
+
+# A group that one only follows ('a man who had pledged allegiance to the Islamic State', 'inspired by al-Qaeda')
+# is not a side: the attacker acted alone, as ACLED codes him (issue 17, eleventh session).
+ALLEGIANCE = re.compile(r"\b(?:allegiance\s+to|inspired\s+by|sympathi[sz](?:ed|ing)\s+with|sympathi[sz]ers?\s+of)"
+                        r"\s+(?:the\s+)?$", re.I)
 
 
 # Unnamed men told as a named group's ('gunmen of the Islamic State Sahel Province', 'inmates of Los Lobos',
@@ -427,6 +452,10 @@ ATTRIBUTED_AFTER = re.compile(
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+"
                      r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+# The words that lay an act at a group's door just before its name ('the military blamed', 'accused'), the
+# head of a joined name between ('blamed Dawlah Islamiyah-Maute remnants').
+BLAMED = re.compile(r"\b(?:blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+(?:the\s+)?"
+                    + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 
