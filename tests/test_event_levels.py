@@ -75,3 +75,10 @@ def test_event_levels_a_name_that_qualifies_a_thing_is_no_place(extractor: Extra
     assert found
     assert not {"United States", "India", "Delhi"} & ({e.country for e in found} | {e.location for e in found})
     assert {e.country for e in found} == {"Somalia"}  # the pirates' people, named; not the ship's flag
+
+
+def test_event_levels_a_countrys_own_name_is_no_nationality(extractor: Extractor) -> None:
+    # 'Philippines' reads like the plural of the adjective 'Philippine', but it is the country's name
+    doc = extractor.nlp("Filipino troops clashed with rebels on Jolo island in the Philippines on Friday.")
+    roles = {(p.text, p.role) for p in extractor.geoparser.parse(doc)}
+    assert ("Philippines", "") in roles and ("Filipino", "demonym") in roles

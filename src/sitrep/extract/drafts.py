@@ -51,6 +51,7 @@ class Draft:
     all_dropped: bool = False  # ... nor that of any other draft of the rules'
     apart: bool = False  # told without a place, on another day than the events before it: the country's (`told_apart`)
     fallback: bool = False  # no sentence of it names a place: placed at the article's main place (`_main_place`)
+    refined: Place | None = None  # the lead's coarser place (a country, a province) a later sentence refined
 
 
 class Drafting:
@@ -152,6 +153,7 @@ class Drafting:
                     n.sentences[:0] = [s for s in coarse.sentences if s not in n.sentences]
                     n.trigger, n.sub_event_type = coarse.trigger, coarse.sub_event_type
                     n.date = n.date or coarse.date
+                    n.refined = coarse.place
             drafts.extend(new)
             for i, draft in enumerate(new):
                 draft.share, draft.share_index = len(new), i

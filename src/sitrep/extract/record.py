@@ -302,6 +302,8 @@ def _placed_by(d: Draft) -> str:
     """How an event whose sentences name no place got its place (the record's `extra["place"]`): the
     article's main place ('fallback'), the country as an event told apart ('apart'), or the country
     because the article names no usable place ('country'); '' when a sentence of it names the place."""
+    if d.refined is not None:
+        return f"refined from {d.refined.feature_code}"
     if d.fallback:
         return "fallback"
     if d.apart:

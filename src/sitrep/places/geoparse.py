@@ -194,6 +194,8 @@ class Geoparser:
             if any(t in taken for t in range(i, j)):
                 continue
             demonym = self._demonym(doc[i:j], key)
+            if demonym is not None and any(e.feature_code == "PCLI" for e, _ in hits.get(key, [])):
+                demonym = None  # 'Philippines' is the country's own name, not the plural of 'Philippine'
             if demonym is not None:  # before the gazetteer: 'Somali' is also a village's name
                 taken.update(range(i, j))
                 chosen.append(demonym)
