@@ -82,3 +82,25 @@ def test_event_levels_a_countrys_own_name_is_no_nationality(extractor: Extractor
     doc = extractor.nlp("Filipino troops clashed with rebels on Jolo island in the Philippines on Friday.")
     roles = {(p.text, p.role) for p in extractor.geoparser.parse(doc)}
     assert ("Philippines", "") in roles and ("Filipino", "demonym") in roles
+
+
+def test_event_levels_a_persons_home_is_not_where_it_happened(extractor: Extractor) -> None:
+    home = "The soldier, Private John Carter, of Gateshead, came under fire in the town of Sangin."
+    assert eventplaces.not_there(home[: home.index("Gateshead")])
+    assert not eventplaces.not_there(home[: home.index("Sangin")])
+    citizen = "Two men were arrested: Omar Said, a citizen of Trinidad, and a former airport worker."
+    assert eventplaces.not_there(citizen[: citizen.index("Trinidad")])
+    # lower case, a comma and 'of' are no person's name
+    assert not eventplaces.not_there("the last district, of ")
+    text = ("A British soldier was killed in southern Afghanistan on Saturday. The soldier, Private John Carter, "
+            "of Gateshead, came under fire from Taliban fighters in the town of Sangin in Helmand province.")
+    found = events_of(extractor, text, "British soldier killed in Afghanistan", published="2024-03-17")
+    assert found and "Gateshead" not in {e.location for e in found}
+    assert {e.country for e in found} == {"Afghanistan"}
+
+
+def test_event_levels_the_record_says_how_a_placeless_event_got_its_place(extractor: Extractor) -> None:
+    text = ("Gunmen shot dead a newspaper editor on Friday as he left his office, witnesses said.\n\n"
+            "His weekly paper is published in Istanbul. Police said the gunmen fled on foot.")
+    found = events_of(extractor, text, "Editor shot dead in Turkey", published="2024-03-15")
+    assert [(e.location, e.extra.get("place")) for e in found] == [("Istanbul", {"by": "fallback"})]

@@ -197,7 +197,7 @@ class Recording:
             assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
                    **({"typing": typing} if typing else {}), "date": dating.info(),
-                   **({"place": {"by": placed}} if (placed := _placed_by(d)) else {})},
+                   **({"place": placed} if (placed := placed_by(d)) else {})},
         )
 
     def _dated(self, doc: Doc, article: Article, d: Draft, memo: dict[tuple[str, int, str], list[Any]],
@@ -298,14 +298,15 @@ def _notes(sent: SpacySpan, event_date: str | None, date_span: Span | None) -> s
     return body
 
 
-def _placed_by(d: Draft) -> str:
-    """How an event whose sentences name no place got its place (the record's `extra["place"]`): the
-    article's main place ('fallback'), the country as an event told apart ('apart'), or the country
-    because the article names no usable place ('country'); '' when a sentence of it names the place."""
+def placed_by(d: Draft) -> dict[str, str]:
+    """How an event got its place when its own sentences do not say it (the record's `extra["place"]`):
+    'fallback', the article's main place; 'apart', the country, as an event told apart; 'country', the
+    country, the article naming no usable place; 'refined', the town a later sentence named inside the
+    lead's country or province (`from`). Empty when the event's sentence names its place."""
     if d.refined is not None:
-        return f"refined from {d.refined.feature_code}"
+        return {"by": "refined", "from": d.refined.name}
     if d.fallback:
-        return "fallback"
+        return {"by": "fallback"}
     if d.apart:
-        return "apart"
-    return "country" if d.place is None else ""
+        return {"by": "apart"}
+    return {"by": "country"} if d.place is None else {}
