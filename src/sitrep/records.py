@@ -71,7 +71,7 @@ class Place:
     score: float = 0.0
     reason: str = ""
     is_event_location: bool = False
-    role: str = ""  # entity the mention sits in ("ORG", "PERSON"), when not a plain place name
+    role: str = ""  # entity the mention sits in ("ORG", "PERSON"), "demonym", "qualifier" ("US-led"), "dateline"
 
     def to_contract(self, article_id: str) -> dict[str, Any]:
         return {

@@ -50,6 +50,8 @@ class Draft:
     frame_dropped: bool = False  # the frame model does not keep its place
     all_dropped: bool = False  # ... nor that of any other draft of the rules'
     apart: bool = False  # told without a place, on another day than the events before it: the country's (`told_apart`)
+    fallback: bool = False  # no sentence of it names a place: placed at the article's main place (`_main_place`)
+    refined: Place | None = None  # the lead's coarser place (a country, a province) a later sentence refined
 
 
 class Drafting:
@@ -151,6 +153,7 @@ class Drafting:
                     n.sentences[:0] = [s for s in coarse.sentences if s not in n.sentences]
                     n.trigger, n.sub_event_type = coarse.trigger, coarse.sub_event_type
                     n.date = n.date or coarse.date
+                    n.refined = coarse.place
             drafts.extend(new)
             for i, draft in enumerate(new):
                 draft.share, draft.share_index = len(new), i
@@ -169,6 +172,7 @@ class Drafting:
                     self._merge(d, sent, twin.trigger)
                 d.date = d.date or twin.date
                 drafts.remove(twin)
+            d.fallback = twin is None and fallback is not None
             d.place = fallback
         if self.frame_model is not None:
             return self._framed(doc, article, places, drafts, found_dates, fresh_dates, headline_end)

@@ -38,10 +38,17 @@ SPEAKER_IN = re.compile(tables.pattern(WORDS["speaker_in"]), re.I)
 SPEAKER_SAID = re.compile(tables.pattern(WORDS["speaker_said"]), re.I)
 
 
+# ... or where the source of a report is: 'according to a police source in the capital of Bishkek, four
+# police were beaten to death' (the words before the name, from 'according to')
+SOURCE_IN = re.compile(tables.pattern(WORDS["source_in"]), re.I)
+
+
 def spoke_there(text: str, place: Place) -> bool:
-    """Whether the place is named as where a speaker is ('an official in Washington said')."""
-    return bool(SPEAKER_IN.search(text[max(0, place.start - 60) : place.start])
-                and SPEAKER_SAID.match(text[place.end : place.end + 80]))
+    """Whether the place is named as where a speaker is ('an official in Washington said', 'according
+    to a police source in Bishkek')."""
+    before = text[max(0, place.start - 60) : place.start]
+    return bool(SPEAKER_IN.search(before) and SPEAKER_SAID.match(text[place.end : place.end + 80])
+                or SOURCE_IN.search(before))
 
 
 # A demonstration's cause named in its sentence beside its place (words.toml `protest_topic`)
@@ -126,9 +133,22 @@ def contains(outer: Place, inner: Place) -> bool:
     return False
 
 
-def doc_country(places: list[Place], names: dict[str, str]) -> str | None:
-    counts = Counter(p.country_code for p in places)
-    return names.get(counts.most_common(1)[0][0]) if counts else None
+def doc_country(places: list[Place], names: dict[str, str], title: str | None = None) -> str | None:
+    """The country of an event no sentence places: of the countries the text names, the one its
+    headline names ('Abducted German family freed in Yemen'), else the one the text names most as a
+    place. A nationality word ('German tourists') says whose, not where: it counts only when the text
+    names no place; a name inside another name or qualifying a thing ('a United States-flagged ship')
+    only when it names no people either."""
+    every = Counter(p.country_code for p in places)
+    counts = (Counter(p.country_code for p in places if not p.role)
+              or Counter(p.country_code for p in places if p.role == "demonym") or every)
+    if not counts:
+        return None
+    if title:
+        headline = [cc for cc in every if names.get(cc) and re.search(rf"\b{re.escape(names[cc])}\b", title)]
+        if headline:
+            return names[max(headline, key=lambda cc: (counts[cc], every[cc]))]
+    return names.get(counts.most_common(1)[0][0])
 
 
 def geo_precision(text: str, place: Place | None) -> int:

@@ -83,7 +83,7 @@ class Recording:
     def _event(self, doc: Doc, article: Article, d: Draft, places: list[Place], index: int,
                memo: dict[tuple[str, int, str], list[Any]]) -> Event | None:
         place = d.place
-        country = place.country if place else eventplaces.doc_country(places, self.country_names)
+        country = place.country if place else eventplaces.doc_country(places, self.country_names, article.title)
         if not country and self.prior:
             country = self.country_names[self.prior]
         if place is None and country:
@@ -196,7 +196,8 @@ class Recording:
             assoc_actor_1_plain=[str(plain(a)) for a in named.assoc1],
             assoc_actor_2_plain=[str(plain(a)) for a in named.assoc2],
             extra={**({"share_of_toll": [d.share_index + 1, d.share]} if d.share > 1 else {}),
-                   **({"typing": typing} if typing else {}), "date": dating.info()},
+                   **({"typing": typing} if typing else {}), "date": dating.info(),
+                   **({"place": placed} if (placed := placed_by(d)) else {})},
         )
 
     def _dated(self, doc: Doc, article: Article, d: Draft, memo: dict[tuple[str, int, str], list[Any]],
@@ -295,3 +296,17 @@ def _notes(sent: SpacySpan, event_date: str | None, date_span: Span | None) -> s
         day = dt.date.fromisoformat(event_date)
         return f"On {day.day} {day:%B %Y}, {body}"
     return body
+
+
+def placed_by(d: Draft) -> dict[str, str]:
+    """How an event got its place when its own sentences do not say it (the record's `extra["place"]`):
+    'fallback', the article's main place; 'apart', the country, as an event told apart; 'country', the
+    country, the article naming no usable place; 'refined', the town a later sentence named inside the
+    lead's country or province (`from`). Empty when the event's sentence names its place."""
+    if d.refined is not None:
+        return {"by": "refined", "from": d.refined.name}
+    if d.fallback:
+        return {"by": "fallback"}
+    if d.apart:
+        return {"by": "apart"}
+    return {"by": "country"} if d.place is None else {}

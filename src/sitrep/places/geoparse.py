@@ -41,6 +41,7 @@ from sitrep.places.wording import (  # noqa: F401 -- also read from here by the 
     CONNECTORS,
     DATE_WORDS,
     DETERMINERS,
+    HYPHEN_QUALIFIERS,
     INSTITUTION_LABELS,
     INSTITUTIONS,
     LOCATIVE_PREPS,
@@ -193,6 +194,8 @@ class Geoparser:
             if any(t in taken for t in range(i, j)):
                 continue
             demonym = self._demonym(doc[i:j], key)
+            if demonym is not None and any(e.feature_code == "PCLI" for e, _ in hits.get(key, [])):
+                demonym = None  # 'Philippines' is the country's own name, not the plural of 'Philippine'
             if demonym is not None:  # before the gazetteer: 'Somali' is also a village's name
                 taken.update(range(i, j))
                 chosen.append(demonym)
@@ -218,6 +221,9 @@ class Geoparser:
                 role = self._reject_reason(span, key, candidates)
             if role == "reject":
                 continue
+            if (j + 1 < len(doc) and doc[j].text in ("-", "–") and not span[-1].whitespace_
+                    and not doc[j].whitespace_ and doc[j + 1].lower_ in HYPHEN_QUALIFIERS):
+                role = "qualifier"  # 'a United States-flagged ship', 'US-led forces': whose, or where to
             taken.update(range(i, j))
             mention = self._mention(doc, span, key, candidates, role)
             mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"

@@ -35,6 +35,11 @@ SEATED_INSTITUTIONS = frozenset(
 # Words after a name that make it the name of a street or a square ('Kossuth square', 'Astoria square' in
 # Budapest; 'Wall Street'): the street's, not the town's that shares the name.
 STREET_HEADS = frozenset("square street avenue boulevard plaza lane".split())
+# A name joined by a hyphen to one of these words qualifies a thing, it names no place where anything
+# happened: 'a United States-flagged ship', 'a Delhi-bound train', 'US-led forces', 'Baghdad-based militants'
+HYPHEN_QUALIFIERS = frozenset(
+    "flagged bound led backed based born funded sponsored brokered registered owned allied aligned controlled "
+    "held".split())
 # Local offices whose title a place name opens ('Mombasa Deputy Governor', 'Runyenjes MP').
 OFFICE_TITLES = frozenset("governor deputy mp mca senator mayor commissioner".split())
 # Words of dates, which may stand next to a place name without being part of it ('09 Sep. Muranga
