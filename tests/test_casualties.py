@@ -131,6 +131,11 @@ def test_casualties_never_crash_on_any_text(text: str) -> None:
         ("The mayor was stabbed on stage and died of his wounds the next day.", 1),
         ("A gunman walked into the office and shot the party chairman, who died four hours later.", 1),
         ("A soldier was wounded in the ambush and later died in hospital.", 1),
+        # a victim named, and a count joined to it
+        ("The missile strike killed a commander of the group and four others.", 5),
+        ("The blast killed a policeman and two civilians.", 3),
+        ("The gunmen killed the driver and wounded three passengers.", 1),
+        ("On Sunday two separate suicide attacks killed up to 31 people.", 31),  # attacks are no victims
     ],
 )
 def test_casualties_a_single_named_victim_counts_one(nlp, sentence: str, total: int) -> None:

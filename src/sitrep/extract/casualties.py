@@ -61,7 +61,8 @@ PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians
          r"guards|militiamen|recruits|refugees|combatants|troopers|pilgrims|patients|rustlers|raiders|robbers|" \
          r"thugs|gangsters|criminals|pirates|poachers|kidnappers|herdsmen|pastoralists|youths|boys|girls|" \
          r"of\s+them|(?!(?:years|days|weeks|months|hours|minutes|seconds|times|percent|miles|kilometres|kilometers|" \
-         r"metres|meters|feet|rounds|shots|rockets|missiles|bombs|houses|homes|vehicles|cars|" + \
+         r"metres|meters|feet|rounds|shots|rockets|missiles|bombs|houses|homes|vehicles|cars|attacks|bombings|" \
+         r"blasts|explosions|strikes|airstrikes|raids|incidents|clashes|assaults|ambushes|operations|" + \
          "|".join(sorted(ANIMALS)) + r")\b)(?-i:[a-z]{3,}s|[A-Z][a-z]+(?:ans|is))(?=\s)))?"
 KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
          r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
@@ -304,9 +305,10 @@ def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
     extra: list[FatalityClaim] = []
     killings = _killings(sent)
     for tok, victim_is_subject in killings:
-        if not victim_is_subject:
-            continue  # only where the dead are the subject: '9 rustlers shot dead by police', '1 Somali killed'
-        subjects = _victims_as_subject(tok, counted=True)
+        if victim_is_subject:  # '9 rustlers shot dead by police', '1 Somali killed'
+            subjects = _victims_as_subject(tok, counted=True)
+        else:  # the objects the patterns cannot reach: 'killed the leader and four others'
+            subjects = [c for c in tok.children if c.dep_ == "dobj"]
         for subj in list(subjects):
             subjects.extend(c for c in subj.conjuncts if c not in subjects)
         for subj in subjects:
