@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from sitrep import ingest
+from sitrep import fetching, ingest
 from sitrep.ingest import iter_articles
 from sitrep.records import Article, InputProblem, content_id
 from sitrep.settings import Settings
@@ -395,19 +395,19 @@ def test_ingest_url_loopback_refused_by_default(server: str) -> None:
 
 
 def test_ingest_url_redirect_hop_is_rechecked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = ingest.address_refusal
+    real = fetching.address_refusal
 
     def only_first_hop_allowed(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
         return None if str(address) == "127.0.0.1" else real(address)
 
-    monkeypatch.setattr(ingest, "address_refusal", only_first_hop_allowed)
+    monkeypatch.setattr(fetching, "address_refusal", only_first_hop_allowed)
     problem = only_problem(run([server + "/redirect-elsewhere"], Settings(fetch_timeout=5.0)))
     assert "127.0.0.2, a loopback address" in problem.reason
 
 
 def test_ingest_url_connected_address_is_rechecked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """DNS rebinding: the name looked public when checked, the connection went to loopback."""
-    monkeypatch.setattr(ingest, "_resolve", lambda *_: [ipaddress.ip_address("93.184.215.14")])
+    monkeypatch.setattr(fetching, "_resolve", lambda *_: [ipaddress.ip_address("93.184.215.14")])
     problem = only_problem(run([server + "/article.html"], Settings(fetch_timeout=5.0)))
     assert "127.0.0.1 connected to 127.0.0.1, a loopback address" in problem.reason
 
