@@ -400,6 +400,10 @@ def decide(doc: Doc, ctx: Context, sentences: list[SpacySpan], trigger: Span, ru
 
 def _by_rules(ctx: Context, rule: DateMention | None, by: str) -> Decision:
     if rule is not None:
+        # 'since 1 March': the rules keep its first day to tell events apart; the event is the stretch to publication,
+        # dated to its middle (docs/annotation.md, section 6)
+        rule = next((x.m for x in ctx.mentions if x.m.start <= rule.start < x.m.end and x.m.start != rule.start
+                     and x.m.text[:5].lower() == "since"), rule)
         span = (rule.start, rule.end)
         return Decision(rule.date, rule.time_precision, span, by, None, "mention", [], rule.date, rule.time_precision,
                         span)
