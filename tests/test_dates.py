@@ -66,3 +66,75 @@ def test_dates_relative_needs_a_publication_date() -> None:
 def test_dates_history_is_flagged() -> None:
     assert is_historical(dt.date(2019, 1, 15), THURSDAY)
     assert not is_historical(dt.date(2024, 3, 1), THURSDAY)
+
+
+# ---- eleventh session: the gold corpus's conventions (docs/annotation.md, section 6) ----------------------------
+
+SUNDAY = dt.date(2024, 3, 17)
+TUESDAY = dt.date(2024, 3, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "precision"),
+    [
+        # a stretch that ends on the publication day: its middle, the earlier of two middle days
+        ("heavy fighting over the past four days", THURSDAY, "2024-03-12", 2),  # 11-14 March
+        ("hundreds killed in the last two days", THURSDAY, "2024-03-13", 2),  # 13-14 March
+        ("rallies in the past few days", THURSDAY, "2024-03-13", 2),  # a few: three days, 12-14 March
+        ("attacks over the past week", THURSDAY, "2024-03-11", 2),  # 8-14 March
+        ("clashes in recent days", THURSDAY, "2024-03-13", 2),
+        # 'last week': the previous calendar week, Monday to Sunday, dated to its Thursday
+        ("shot in Jenin last week", TUESDAY, "2024-03-14", 2),
+        ("shot in Jenin last week", SUNDAY, "2024-03-07", 2),
+        # 'this weekend': the weekend on or before publication, its Saturday; the coming one before a weekend
+        ("took to the streets this weekend", SUNDAY, "2024-03-16", 2),
+        ("gathered this weekend across the country", TUESDAY, "2024-03-16", 2),
+        ("a march planned for this weekend", THURSDAY, "2024-03-16", 2),
+        # the part of the month before publication ends the day before it
+        ("shelled earlier this month", dt.date(2024, 3, 15), "2024-03-07", 3),  # 1-14 March
+        ("Earlier in March villagers burned", dt.date(2024, 3, 15), "2024-03-07", 3),
+        ("shot on New Year's Day", dt.date(2024, 1, 5), "2024-01-01", 1),
+        ("bombs went off on New Year's Eve", dt.date(2024, 1, 1), "2023-12-31", 1),
+        ("three bombs exploded during the night", THURSDAY, "2024-03-13", 1),
+    ],
+)
+def test_dates_stretches_weeks_and_holidays_as_coders_date_them(text: str, published: dt.date, date: str,
+                                                                 precision: int) -> None:
+    found = find_dates(text, published)
+    assert [(d.date.isoformat(), d.time_precision) for d in found] == [(date, precision)]
+
+
+def test_dates_an_overnight_curfew_is_no_date() -> None:
+    assert find_dates("police imposed an overnight curfew in Nakuru", THURSDAY) == []
+
+
+def test_dates_a_plan_after_publication_is_no_news() -> None:
+    from sitrep.extract.dates import is_news
+
+    (found,) = find_dates("a fuel price increase scheduled for 17 March", THURSDAY)
+    assert found.date == dt.date(2024, 3, 17) and not is_news(found.date, THURSDAY)
+    assert is_news(dt.date(2024, 3, 14), THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "precision"),
+    [
+        ("protests have been taking place since Tuesday", SUNDAY, "2024-03-14", 2),  # 12-17 March
+        ("activists detained since 7 March", THURSDAY, "2024-03-10", 3),  # 7-14 March: eight days, over a week
+        ("holed up in the mosque since last Tuesday", SUNDAY, "2024-03-14", 2),
+    ],
+)
+def test_dates_since_a_day_is_the_stretch_to_publication_for_the_chooser(text: str, published: dt.date, date: str,
+                                                                          precision: int) -> None:
+    """The date chooser reads 'since Tuesday' as the stretch to publication, dated to its middle; the sentence
+    rules keep its first day, by which they tell an article's events apart."""
+    found = find_dates(text, published, since=True)
+    assert [(d.date.isoformat(), d.time_precision) for d in found] == [(date, precision)]
+    (first,) = find_dates(text, published)
+    assert first.date < dt.date.fromisoformat(date)
+
+
+@pytest.mark.parametrize("text", ["six soldiers have died in the last four weeks", "a bomb two weeks ago",
+                                  "over the past two weeks"])
+def test_dates_tallies_over_weeks_are_no_event_date(text: str) -> None:
+    assert find_dates(text, THURSDAY) == []

@@ -137,3 +137,43 @@ def test_eventdates_without_a_model_the_rules_decide(settings, setting: str) -> 
             "The protesters were demanding lower food prices, witnesses said. " + FILLER)
     event = _one(rules, text, dt.date(2024, 3, 13), "Kisumu")
     assert event.extra["date"] == {"by": "rules", "from": "mention"}
+
+
+# ---- eleventh session: stretches, the previous night, plans (docs/benchmarks.md, "Event dates, eleventh session") --
+
+def test_eventdates_fighting_since_tuesday_is_the_middle_of_the_stretch(extractor: Extractor) -> None:
+    # published on Sunday 17 March 2024: fighting 'since Tuesday' runs from the 12th to the 17th, no day told apart:
+    # one event at the stretch's middle, the earlier of the two middle days (the 14th), known to the week
+    text = ("Fighting between the army and rebels has raged in Kidal since Tuesday, residents said. "
+            "Dozens of families fled the town as the army shelled rebel positions. " + FILLER)
+    event = _one(extractor, text, dt.date(2024, 3, 17), "Kidal")
+    assert (event.event_date, event.time_precision) == ("2024-03-14", 2)
+    start, end = event.evidence["event_date"]  # type: ignore[misc]
+    assert text[start:end] == "since Tuesday"
+
+
+def test_eventdates_rallies_in_the_past_few_days(extractor: Extractor) -> None:
+    # published on Saturday 16 March 2024: 'in the past few days' is about three days, the 14th to the 16th
+    text = ("Thousands of people rallied in Bucharest in the past few days, demanding the release of three "
+            "journalists kidnapped in Iraq. Some marched to the government's headquarters. " + FILLER)
+    event = _one(extractor, text, dt.date(2024, 3, 16), "Bucharest")
+    assert (event.event_date, event.time_precision) == ("2024-03-15", 2)
+
+
+def test_eventdates_the_previous_nights_riots(extractor: Extractor) -> None:
+    # published on Monday 11 March 2024: the second night of rioting was Sunday's, so the previous night's riots
+    # (told in a sentence of their own, in another town) were on Saturday the 9th
+    text = ("A second night of rioting on Sunday night left dozens of police officers injured in Belfast. "
+            "The previous night's riots in Portadown were the worst seen in the town for many years, "
+            "with live fire at police. " + FILLER)
+    event = _one(extractor, text, dt.date(2024, 3, 11), "Portadown")
+    assert event.event_date == "2024-03-09"
+
+
+def test_eventdates_a_plan_after_publication_never_dates_the_protests(extractor: Extractor) -> None:
+    # published on Thursday 14 March 2024: the price rise is due on the 16th; the protests are undated, so a coder
+    # uses the publication day
+    text = ("Students protested in Surabaya against a fuel price increase scheduled for 16 March. "
+            "Police watched the march but did not intervene. " + FILLER)
+    event = _one(extractor, text, dt.date(2024, 3, 14), "Surabaya")
+    assert event.event_date == "2024-03-14"

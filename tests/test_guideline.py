@@ -180,8 +180,6 @@ def test_guideline_unit_one_place_on_two_days(extractor: Extractor) -> None:
         seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep dates the stretch to its first day (2024-03-09), time_precision 1 "
-                                       "(read as the stretch's middle, it merged records the gold corpus keeps apart)")
 def test_guideline_unit_a_stretch_of_days(extractor: Extractor) -> None:
     """unit.stretch: clashes 'since Saturday' with no day-by-day detail are one event, dated to the middle of
     the stretch (Saturday 9 to Thursday 14 March: the earlier middle day, Monday 11), precision 2."""

@@ -213,7 +213,6 @@ def test_guideline_dates_over_the_weekend(extractor: Extractor) -> None:
     assert [(e.event_date, e.time_precision) for e in events] == [("2024-03-09", 2)], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep dates it to the first day (2024-03-01), time_precision 1")
 def test_guideline_dates_a_span_longer_than_a_week(extractor: Extractor) -> None:
     """dates.span-long: fighting 'since 1 March' in a 14 March article is one event, the middle day of the
     stretch (the 7th), precision 3."""

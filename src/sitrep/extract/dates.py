@@ -14,11 +14,20 @@ known, 2 only the week, 3 only the month.
 Spans follow the guideline (docs/annotation.md, section 6): a span is dated to
 its middle day, the earlier of the two middle days when it has an even number
 ('over the weekend': the Saturday); up to `WEEK_DAYS` days it is precision 2,
-longer 3. 'since Saturday' is left as its first day: read as a stretch to the
-publication day, it merged records the gold corpus keeps apart (docs/benchmarks.md,
-"Guideline gaps"). A month known only by name ('in May 2020', 'earlier this
-month', 'last month') is the middle of the part of it before publication
-(the 15th of a month that has ended), precision 3.
+longer 3. 'since Saturday' is left as its first day for the sentence rules: read as a stretch to the
+publication day there, it merged records the gold corpus keeps apart (docs/benchmarks.md, "Guideline
+gaps"); the date chooser (`eventdates`) reads it as the stretch (`find_dates(..., since=True)`). A
+month known only by name ('in May 2020', 'earlier this month', 'last month') is the middle of the
+part of it before publication, which ends the day before it (the 15th of a month that has ended),
+precision 3.
+
+Eleventh session (docs/benchmarks.md, "Event dates, eleventh session"), each the convention the
+gold corpus's coders follow (docs/annotation.md, section 6): a stretch that ends on the
+publication day ('over the past four days', 'in the last two days', 'in recent days') is dated to
+its middle; 'last week' is the previous calendar week (Monday to Sunday), its Thursday; 'this
+weekend' is the weekend on or before publication unless the article is written in the days
+before one; the fixed holidays ('on New Year's Day') are read; 'an overnight curfew' is no date.
+A date after publication (a deadline, a plan) is never an event's (`is_news`).
 """
 
 from __future__ import annotations
@@ -42,6 +51,8 @@ WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
 
+_MONTH_NAMES = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -50,6 +61,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Each pattern names its groups; order matters (longest, most specific first).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # a stretch from a day to publication ('protests have been taking place since Tuesday'): its middle
+    ("since", re.compile(r"\b[Ss]ince\s+(?:last\s+)?(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday)\b(?!['’]s)|(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
+                         + _MONTH_NAMES + r")\b|(?P<month2>" + _MONTH_NAMES + r")\.?\s+(?P<day2>[0-3]?\d)"
+                         r"(?:st|nd|rd|th)?\b)(?!,?\s+(?:19|20)\d\d)(?!['’]s)")),
     # a span of days: ACLED codes its first day ('17-18 April', 'On September 11th and 12th')
     ("day_range", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
                              rf"(?:,?\s+{_YEAR})?")),
@@ -67,18 +83,29 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'in March', 'during April', 'since December' are left out: on the corpus's train split they are mostly
     # background periods ('the decision in March', 'the disorder grew during April and May'), and as date
     # candidates they moved news events into them (docs/benchmarks.md, "Guideline gaps")
-    ("month_only", re.compile(rf"\b(?:last|this\s+past)\s+{_MONTH}\b"
+    ("month_only", re.compile(rf"\b(?:last|this\s+past|[Ee]arlier\s+in)\s+{_MONTH}\b"
                               r"(?!\s*[0-3]?\d\b)(?!,?\s+(?:of\s+)?(?:19|20)\d\d)")),
+    # the fixed holidays news dates events by ('on New Year's Day'): the latest on or before publication
+    ("holiday", re.compile(r"\b(?P<holiday>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b")),
+    # a stretch that ends on the publication day ('over the past four days', 'in recent days'): its middle
+    # ('in the last four weeks' is a tally over a month, not an event's date; 'the previous week' is told against
+    # another date)
+    ("stretch", re.compile(r"\b(?:(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last)\s+"
+                           r"(?:(?:(?P<n>two|three|four|five|six|seven|few|several|couple\s+of|[2-7])\s+)?"
+                           r"(?P<unit>days)|week)|in\s+recent\s+days)\b", re.I)),
     ("weekday", re.compile(
         r"\b(?:(?:early|late|on|last|this)\s+)?(?:(?:the\s+)?(?:early\s+hours|morning|evening|night)\s+of\s+)?"
         r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:'s)?")),
-    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)),
+    # 'overnight' dates a happening, not a curfew ('an overnight curfew'); 'during the night' is last night's
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night|overnight(?!\s+curfews?\b)|"
+                             r"(?:during|in)\s+the\s+night(?!\s+of\b))\b", re.I)),
     ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("days_ago", re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|\d)\s+days?\s+ago\b", re.I)),
-    ("weekend", re.compile(r"\b(?:(?:over|during|at)\s+the|last|this\s+past)\s+weekend\b", re.I)),
+    ("weekend", re.compile(r"\b(?:(?:over|during|at)\s+the|last|this(?:\s+past)?)\s+weekend\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|earlier\s+this|this\s+past)\s+week\b", re.I)),
     ("last_month", re.compile(r"\b(?:last|earlier\s+this)\s+month\b", re.I)),
 ]
+FEW = {"few": 3, "couple of": 2, "several": 5}  # 'in the past few days': a stretch of about three days
 
 WEEK_DAYS = 7  # the guideline: a span of up to a week is time_precision 2, a longer one 3
 
@@ -122,7 +149,8 @@ def _month_middle(year: int, month: int, published: dt.date | None) -> dt.date |
         return None
     if published is not None and first <= published and (first.year, first.month) == (published.year,
                                                                                        published.month):
-        return middle(first, published)[0]
+        # the part before publication ends the day before it ('earlier this month' on the 15th: the 1st to the 14th)
+        return middle(first, max(first, published - dt.timedelta(days=1)))[0]
     return first.replace(day=15)
 
 
@@ -160,6 +188,29 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             month == published.month and not m.group(0).lower().startswith("last")) else published.year - 1
         d = _month_middle(year, month, published)
         return (d, 3, False) if d else None
+    if kind == "holiday":
+        name = g["holiday"].lower()
+        month, day = (1, 1) if name.startswith("new") and name.endswith("day") else (12, 31) if name.startswith(
+            "new") else (12, 25) if name.endswith("day") else (12, 24)
+        d = _without_year(month, day, published)
+        return (d, 1, False) if d else None
+    if kind == "stretch":
+        n = (g["n"] or "").lower()
+        if g["unit"] is None and m.group(0).lower().endswith("week"):
+            days = WEEK_DAYS  # 'over the past week'
+        else:  # 'the past days', 'in recent days': a few
+            days = int(n) if n.isdigit() else FEW.get(n) or NUMBER_WORDS.get(n) or FEW["few"]
+        date, precision = middle(published - dt.timedelta(days=days - 1), published)
+        return date, max(precision, 2), True
+    if kind == "since":
+        if g["weekday"]:
+            first = published - dt.timedelta(days=(published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7)
+        else:
+            first = _without_year(_month(g["month"] or g["month2"]), int(g["day"] or g["day2"]), published)
+            if first is None:
+                return None
+        date, precision = middle(first, published)
+        return date, max(precision, 2) if first < published else 1, True
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if m.group(0).lower().startswith("last ") and back == 0:
@@ -174,23 +225,36 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         days = int(n) if n.isdigit() else NUMBER_WORDS[n]
         return published - dt.timedelta(days=days), 1, True
     if kind == "weekend":
+        words = m.group(0).lower().split()
+        if words[:2] == ["this", "weekend"] and published.weekday() in (2, 3, 4):
+            # written in the days before a weekend, 'this weekend' is the coming one (a plan, not an event)
+            return published + dt.timedelta(days=5 - published.weekday()), 2, True
         # the weekend on or before publication: Saturday and Sunday, dated to the Saturday
         return published - dt.timedelta(days=(published.weekday() - 5) % 7), 2, True
     if kind == "last_week":
-        return published - dt.timedelta(days=7 if m.group(0).lower().startswith("last") else 3), 2, True
+        if m.group(0).lower().startswith("last"):
+            # the previous calendar week, Monday to Sunday: its middle day, the Thursday
+            return published - dt.timedelta(days=published.weekday() + 4), 2, True
+        return published - dt.timedelta(days=3), 2, True
     if kind == "last_month":
         first = published.replace(day=1)
         if m.group(0).lower().startswith("last"):
             return (first - dt.timedelta(days=1)).replace(day=15), 3, True
-        return middle(first, published)[0], 3, True
+        return middle(first, max(first, published - dt.timedelta(days=1)))[0], 3, True
     return None
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in `text`, resolved; overlapping matches keep the first pattern's."""
+def find_dates(text: str, published: dt.date | None, since: bool = False) -> list[DateMention]:
+    """Every date expression in `text`, resolved; overlapping matches keep the first pattern's.
+
+    `since`: read 'since Tuesday' as the stretch from that day to publication (its middle), as the date chooser
+    does (`eventdates`); the sentence rules read its first day, by which they tell an article's events apart
+    (read as a stretch there, it merged records the gold corpus keeps apart: docs/benchmarks.md)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if kind == "since" and not since:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -211,6 +275,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 def is_historical(date: dt.date, published: dt.date | None) -> bool:
     """A date too long before publication to be the article's news."""
     return published is not None and (published - date).days > HISTORICAL_DAYS
+
+
+def is_news(date: dt.date, published: dt.date | None) -> bool:
+    """A date an event the article reports can have: not history, and not after the publication day (a deadline,
+    a plan: no event of the gold corpus's train split is dated after its article)."""
+    return not is_historical(date, published) and (published is None or date <= published)
 
 
 def years_mentioned(text: str) -> Iterator[int]:

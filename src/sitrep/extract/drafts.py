@@ -71,7 +71,7 @@ class Drafting:
         datelines = structure.datelines(text)
         found_dates = [d for d in found_dates
                        if not any(s <= d.start < e for s, e in datelines) and not eventdates.dates_a_statement(doc, d)]
-        fresh_dates = [d for d in found_dates if not dates.is_historical(d.date, article.published)]
+        fresh_dates = [d for d in found_dates if dates.is_news(d.date, article.published)]
         return found_dates, fresh_dates, headline_end
 
     def _drafts(self, doc: Doc, article: Article, places: list[Place],
@@ -94,7 +94,7 @@ class Drafting:
             if sent.end_char <= headline_end:
                 continue
             in_sent = [d for d in found_dates if sent.start_char <= d.start < sent.end_char]
-            fresh = [d for d in in_sent if not dates.is_historical(d.date, published)]
+            fresh = [d for d in in_sent if dates.is_news(d.date, published)]
             trigger = events.detect(sent)
             if trigger is None or trigger.confidence == 0.0:
                 if fresh:

@@ -59,8 +59,8 @@ STATEMENT_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|confirmed|re
                               re.I)
 # A date told against another one: ('a day earlier', -1). The other is the nearest date before it.
 ANCHORED: list[tuple[re.Pattern[str], int]] = [
-    (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b|"
-                r"\bthe\s+day\s+before\b", re.I), -1),
+    (re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+(?:day|night)\b|"
+                r"\bthe\s+(?:day|night)\s+before\b", re.I), -1),
     (re.compile(r"\btwo\s+days\s+(?:earlier|before)\b", re.I), -2),
     (re.compile(r"\b(?:a|one)\s+day\s+(?:later|after)\b|\bthe\s+(?:next|following)\s+day\b", re.I), 1),
     (re.compile(r"\bthe\s+same\s+day\b|\bthat\s+day\b|\blater\s+that\s+day\b", re.I), 0),
@@ -175,7 +175,7 @@ def context(doc: Doc, text: str, title: str | None, published: dt.date | None) -
     lead_last = body[min(len(body), LEAD_SENTENCES) - 1] if body else -1
     lines = structure.datelines(text)
     line_date = dateline_date(text, published)
-    found = [d for d in dates.find_dates(text, published)
+    found = [d for d in dates.find_dates(text, published, since=True)
              if not any(s <= d.start < e for s, e in lines)
              and not (line_date is not None and line_date.start <= d.start < line_date.end)]
     if line_date is not None and published is not None and line_date.date <= published:
@@ -220,7 +220,7 @@ def _without_named_weekdays(text: str, found: list[DateMention]) -> list[DateMen
 
 def _again(d: DateMention, day: dt.date) -> DateMention:
     """A relative date read again from another day than the publication's."""
-    again = dates.find_dates(d.text, day)
+    again = dates.find_dates(d.text, day, since=True)
     return DateMention(d.start, d.end, d.text, again[0].date, again[0].time_precision, True) if again else d
 
 
@@ -322,7 +322,8 @@ def candidates(doc: Doc, ctx: Context, sentences: list[SpacySpan], trigger: Span
         f["quoted"] = float(x.quoted)
         f["noun_head"] = float(x.noun_head)
         f["future"] = float(x.future)
-        f["rule"] = float(rule is not None and rule.start == m.start)
+        # the rules' mention, or the stretch that holds it (the rules read 'since Tuesday' as the Tuesday)
+        f["rule"] = float(rule is not None and m.start <= rule.start < m.end)
         f["rule_carried"] = float(f["rule"] > 0 and distance != 0)  # the rules' date seen last, not the sentence's
         f["carried_from_lead"] = float(f["rule_carried"] > 0 and distance < 0 and f["lead"] + f["headline"] > 0)
         f["carried_from_body"] = float(f["rule_carried"] > 0 and distance < 0 and f["lead"] + f["headline"] == 0)
@@ -399,6 +400,10 @@ def decide(doc: Doc, ctx: Context, sentences: list[SpacySpan], trigger: Span, ru
 
 def _by_rules(ctx: Context, rule: DateMention | None, by: str) -> Decision:
     if rule is not None:
+        # 'since 1 March': the rules keep its first day to tell events apart; the event is the stretch to publication,
+        # dated to its middle (docs/annotation.md, section 6)
+        rule = next((x.m for x in ctx.mentions if x.m.start <= rule.start < x.m.end and x.m.start != rule.start
+                     and x.m.text[:5].lower() == "since"), rule)
         span = (rule.start, rule.end)
         return Decision(rule.date, rule.time_precision, span, by, None, "mention", [], rule.date, rule.time_precision,
                         span)
