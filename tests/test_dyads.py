@@ -98,3 +98,42 @@ def test_dyads_a_curfew_the_police_impose_stays_theirs(extract) -> None:  # type
 def test_dyads_the_force_is_the_state_the_text_names(extract, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract(text, published="2024-05-08")
     assert event.actor1.startswith(actor1)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # a blast that killed people the text names by no word was one against civilians
+    ("A bomb exploded in a market in Quetta on Monday, killing three and wounding eleven.", "Civilians (Pakistan)"),
+    ("An explosion ripped through a cinema in Quetta on Monday, injuring one.", "Civilians (Pakistan)"),
+    # no one hurt and no target named: no second actor
+    ("A bomb exploded in a market in Quetta on Monday; nobody was injured.", None),
+])
+def test_dyads_a_blast_that_hurt_people_was_against_civilians(extract, text: str,  # type: ignore[no-untyped-def]
+                                                              actor2: str | None) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)", actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # the forces whose convoy or building a blast was aimed at are its target, whoever died
+    ("Four children were killed in a suicide bomb attack on a military convoy in Mosul on Monday.",
+     "Military Forces of Iraq"),
+    ("28 civilians were killed in a suicide bombing outside a police recruitment centre in Mosul on Monday.",
+     "Police Forces of Iraq"),
+])
+def test_dyads_the_forces_a_blast_was_aimed_at_are_its_target(extract, text: str,  # type: ignore[no-untyped-def]
+                                                               actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.actor2 is not None and event.actor2.startswith(actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Gunmen kidnapped an Italian reporter in Mogadishu on Monday.", "Civilians (Italy)"),
+    ("Gunmen kidnapped a US freelance journalist in Mogadishu on Monday.", "Civilians (United States)"),
+    ("Gunmen kidnapped an Egyptian diplomat in Mogadishu on Monday.", "Civilians (Egypt)"),
+])
+def test_dyads_victims_take_the_nationality_the_text_gives_them(extract, text: str,  # type: ignore[no-untyped-def]
+                                                                actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert (event.sub_event_type, event.actor2) == ("Abduction/forced disappearance", actor2)

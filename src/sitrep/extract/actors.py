@@ -153,9 +153,9 @@ KNOWN_IDENTITY = re.compile(
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
-# A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
-FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+# A people's name just before civilians, or one describing word (not a verb) before: 'US freelance journalist'.
+FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+                        r"\s+(?:[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search

@@ -307,6 +307,14 @@ def pick_actors(
                                 if m.kind == "people" and m.role == "patient" and not struck), None)
         if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
             return actor1, named_branch(armed_patient, [m for m in armed if m.role == "patient"])
+        aimed = next((m for m in armed if m.kind == "state" and m.name != actor1.name and m.role != "agent"
+                      and sents[0].start_char <= m.start < sents[0].end_char and forces_place(m, sents[0].doc)),
+                     None)
+        if aimed is not None:
+            # the forces whose post, convoy or building the blast was aimed at are its target, whoever died
+            # ('a suicide bomb attack on a military convoy killed five children', 'outside a police recruitment
+            # building'; the guideline's table: the target, the force hit)
+            return actor1, named_branch(aimed, armed)
         if dead is not None:
             return actor1, dead
     # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
@@ -320,7 +328,53 @@ def pick_actors(
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
+    if target is None and taxonomy.event_type(sub) == "Explosions/Remote violence" and any(
+            someone_hurt(s.text) for s in sents):
+        # a blast or strike that killed or hurt people and hit no armed side the text names is one against
+        # civilians, though it names them by no word ('an additional bomb was detonated in Teheran, killing three';
+        # 'an explosion ripped through a theatre'; the guideline's table: Civilians (X) when civilians were hit)
+        target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     return actor1, target
+
+
+# The prepositions and verbs whose object is where a blast was aimed ('an attack on a military convoy').
+AIMED_AT = frozenset({"on", "at", "outside", "near", "against", "into", "inside", "targeting", "target", "hit", "ram",
+                      "attack", "strike", "bomb"})
+
+
+def forces_place(m: ActorMention, doc: Doc) -> bool:
+    """Whether a force word names whose a place or vehicle is, one a blast was aimed at ('on a military convoy',
+    'outside a police recruitment building', 'a police checkpoint was hit'), not the forces themselves."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    thing = span.root.head
+    while thing.dep_ in ("compound", "amod", "nmod") and thing.head.i != thing.i:
+        thing = thing.head  # 'police recruitment building': the building
+    if thing.ent_type_ or thing.lemma_.lower() in actors_mod.MEMBER_NOUNS or thing.lemma_.lower() in PERSONS:
+        return False  # ('police officers', 'army commander': the forces themselves)
+    how = thing.head
+    return (thing.dep_ == "pobj" and how.lower_ in AIMED_AT
+            or thing.dep_ in ("dobj", "nsubjpass") and how.lemma_.lower() in AIMED_AT)
+
+
+# Nouns of people a force word describes: the forces themselves, not a place of theirs.
+PERSONS = frozenset({"officer", "soldier", "man", "personnel", "recruit", "trooper", "guard", "commander",
+                     "chief", "official", "staff", "cadet", "agent", "patrolman", "policeman", "member", "unit",
+                     "force", "troop", "sailor", "pilot", "general", "colonel", "captain", "sergeant", "spokesman"})
+
+
+# Words that tell of people killed or hurt, and the phrases that deny it ('no one was injured').
+HURT = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|wounded|wounding|injured|injuring|injuries|"
+                  r"casualties|fatalities)\b", re.I)
+NONE_HURT = re.compile(r"\b(?:no\s+one|nobody|none|no|without|not)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+)?"
+                       r"(?:killed|dead|wounded|injured|injuries|casualties|fatalities|hurt)\b", re.I)
+
+
+def someone_hurt(text: str) -> bool:
+    """Whether a sentence tells of people killed or hurt ('killing three', 'injured one person'), not of no one
+    hurt ('nobody was injured by the blast', 'no casualties were reported')."""
+    return bool(HURT.search(NONE_HURT.sub(" ", text)))
 
 
 def arrests(mentions: list[ActorMention], armed: list[ActorMention], police: ActorMention | None, country: str,
