@@ -3,7 +3,11 @@ guideline assigns them (docs/annotation.md, section 4), run through the real ext
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from sitrep.records import Article, content_id
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
@@ -137,3 +141,60 @@ def test_dyads_victims_take_the_nationality_the_text_gives_them(extract, text: s
                                                                 actor2: str) -> None:
     (event,) = extract(text, published="2024-05-08")
     assert (event.sub_event_type, event.actor2) == ("Abduction/forced disappearance", actor2)
+
+
+def test_dyads_bare_troops_are_the_foreign_state_the_article_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the headline says whose troops they are; the sentence of the event says only 'troops'
+    text = "Troops stormed the city of Nablus on Monday, injuring nineteen people."
+    article = Article(id=content_id(text), text=text, published=dt.date(2024, 5, 8),
+                      title="Israeli troops raid West Bank towns")
+    ((_, (event,)),) = list(extractor.extract([article]))
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Israel")
+    # without a foreign state named, they stay the event country's
+    (event,) = extractor_events(extractor, text, "Troops raid West Bank towns")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Palestine")
+    # and where the article names the country's own forces too, a bare word stays ambiguous: the country's
+    (event,) = extractor_events(extractor, text + " Palestinian police said the Israeli army had left.",
+                                "Israeli troops raid West Bank towns")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Palestine")
+
+
+def extractor_events(extractor, text: str, title: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    article = Article(id=content_id(text + title), text=text, published=dt.date(2024, 5, 8), title=title)
+    ((_, events),) = list(extractor.extract([article]))
+    return events  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of students protested in Dhaka on Monday; tear gas was fired to disperse them.",
+    "About 40 demonstrators were detained during a prayer rally in Dhaka on Monday.",
+])
+def test_dyads_a_protest_someone_intervened_in_is_the_police(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the text names no force: the country's police intervened, as in an arrest that names none
+    events = extract(text, published="2024-05-08")
+    event = next(e for e in events if e.sub_event_type == "Protest with intervention")
+    assert event.actor1 == "Protesters (Bangladesh)"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Bangladesh")
+
+
+def test_dyads_a_military_conflict_is_no_force(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("About 200 people protested against the military conflict overseas in Denver on Saturday; "
+                       "three of them were detained.", published="2024-05-08")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of the United States")
+
+
+def test_dyads_the_gunmen_of_an_attack_by_them_are_actor1(extract) -> None:  # type: ignore[no-untyped-def]
+    # 'an attack by gunmen' names its doers though no verb has them as subject; the police killed are the target
+    (event,) = extract("Six policemen were killed in a gun and rocket attack by 12 to 14 gunmen in Lahore on Monday.",
+                       published="2024-05-08")
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Pakistan")
+
+
+def test_dyads_two_states_sharing_one_force_word_the_first_is_actor1(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Eight militants were killed in a raid by US and Afghan forces in Asmar on Monday.",
+                       published="2024-05-08")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of the United States")
+    # (the second acts beside it: the militants were the other side)
+    assert event.actor2 == "Unidentified Armed Group (Afghanistan)"

@@ -19,11 +19,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import tables
 from sitrep.extract import actornames
+from sitrep.extract.sides import beside
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -502,8 +503,11 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
             "accord", "cite", "quote"):
         return "speaker"
-    if dep == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
-        # 'bodies were found by police': who found them only tells of the event
+    by = head.head
+    if dep == "pobj" and by.lower_ == "by" and (by.dep_ == "agent" or by.head.lemma_.lower() in HEADLINE_VERBS and (
+            by.head.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in by.head.children))):
+        # ('an attack by 12 gunmen', 'were killed in an attack by 12 to 14 gunmen'); 'bodies were found by police'
+        # only tells of the event
         return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
@@ -565,55 +569,6 @@ def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.dat
         assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
         return actor, assoc
     return actor, []
-
-
-# Participles by which a force is named as actor 1's support ('backed by', 'supported by'): its associate.
-BACKING = frozenset({"back", "support", "assist", "aid", "accompany", "reinforce", "join"})
-
-
-# Verbs whose conjoined subjects fought each other when nothing else is fought ('A and B clashed').
-RECIPROCAL = frozenset({"clash", "fight", "battle"})
-# What they fought with, which is no side ('fought with guns and explosives').
-ARMS = re.compile(r"^(?:guns?|rifles?|firearms|weapons|arms|machetes?|knives|explosives|grenades|stones|sticks|"
-                  r"spears|clubs|bows|arrows|rockets|mortars|artillery|bullets|ammunition)$")
-
-
-def _each_other(tok: Token) -> bool:
-    """Whether `tok`, the first of conjoined sides, is (or names the members that are) the subject of a verb of
-    fighting with no one else to fight: no object, no 'with' or 'against'."""
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head  # 'inmates of Los Lobos and Los Choneros'
-    verb = tok.head
-    return (tok.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL
-            and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("with", "against") and not any(
-                o.dep_ == "pobj" and ARMS.match(o.lower_) for o in c.children) for c in verb.children))
-
-
-def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
-    """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
-    'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, other)]
-    if spans[0] is None or spans[1] is None:
-        return False
-
-    def head_noun(tok: Token) -> Token:
-        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
-            tok = tok.head
-        return tok
-
-    a, b = head_noun(spans[0].root), head_noun(spans[1].root)
-    if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
-        # (not 'fighting between the army and the RSF': the two sides; nor 'inmates of Los Lobos and Los
-        # Choneros fought': two sides that fought each other, no one else)
-        first = a if b.dep_ == "conj" else b
-        return not (first.dep_ == "pobj" and first.head.lower_ == "between" or _each_other(first))
-    prep = b.head
-    if prep.dep_ == "agent" and prep.head.lemma_ in BACKING and prep.head.head == a:
-        return True  # 'the Sudanese Armed Forces, backed by the Sudan Shield Forces, recaptured ...'
-    return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
-        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
-        # 'Eritrean soldiers fighting alongside federal forces'
-        or prep.lower_ == "alongside" and prep.head.dep_ == "acl" and prep.head.head == a)
 
 
 def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import taxonomy
 from sitrep.extract import actors as actors_mod
+from sitrep.extract import sides
 from sitrep.extract.actors import ActorMention
 from sitrep.extract.nlp import doc_text
 
@@ -184,6 +185,11 @@ def pick_actors(
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
+        if police is None and sub != "Peaceful protest" and country != "International":
+            # someone intervened though the text names no force ('40 demonstrators were arrested during a prayer
+            # rally'): the country's police, as the guideline codes a force left unsaid in policing
+            police = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
+                                  branch="Police Forces", of=country)
         return a1, police if sub != "Peaceful protest" else None
     if sub == "Violent demonstration":
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
@@ -276,7 +282,7 @@ def pick_actors(
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
-                            and not actors_mod.beside(sents[0].doc, actor1, m)),
+                            and not sides.beside(sents[0].doc, actor1, m)),
                            key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
         # (armed men that a later sentence has hit, 'distracting nearby villagers and police', were not the
         # target of an attack whose first sentence has civilians killed: it stays an attack on them)
@@ -322,7 +328,7 @@ def pick_actors(
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
     # associate, not its target)
     doc = sents[0].doc
-    others = [m for m in others if not actors_mod.beside(doc, actor1, m)]
+    others = [m for m in others if not sides.beside(doc, actor1, m)]
     target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)

@@ -23,6 +23,7 @@ from sitrep.extract import (
     casualties,
     eventdates,
     eventplaces,
+    forces_of,
     keep,
     structure,
     subevent,
@@ -115,6 +116,12 @@ class Recording:
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
             mentions.extend(memo[key])
+        # a bare 'troops' is the one foreign state's whose military the article names ('Israeli troops kill 9')
+        states = ("forces of", 0, "")  # the article's, read once
+        if states not in memo:
+            memo[states] = [forces_of.named_states(f"{article.title or ''}\n{doc_text(doc)}", self.country_names)]
+        mentions = forces_of.foreign_forces(mentions, country or "International", doc_text(doc), memo[states][0])
+        mentions = forces_of.paired(mentions, doc_text(doc), self.country_names)  # 'US and Afghan forces
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
             blamed = ("blamed", 0, country or "International")  # the document's, read once for all its events
