@@ -198,3 +198,18 @@ def test_dyads_two_states_sharing_one_force_word_the_first_is_actor1(extract) ->
     assert event.actor1 is not None and event.actor1.startswith("Military Forces of the United States")
     # (the second acts beside it: the militants were the other side)
     assert event.actor2 == "Unidentified Armed Group (Afghanistan)"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # who came under fire was fired on; the fire came from the doers
+    ("A Kenyan soldier came under fire from al-Shabaab fighters in Lamu on Monday.", "Al Shabaab",
+     "Military Forces of Kenya"),
+    # those who are dead were hit, whatever the verb
+    ("Four policemen are dead after a roadside bomb exploded in Kirkuk on Monday.",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+])
+def test_dyads_who_came_under_fire_or_is_dead_was_acted_on(extract, text: str, actor1: str,  # type: ignore[no-untyped-def]
+                                                           actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.actor1 is not None and event.actor1.startswith(actor1)
+    assert event.actor2 is not None and event.actor2.startswith(actor2)

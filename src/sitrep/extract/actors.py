@@ -19,12 +19,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep import tables
 from sitrep.extract import actornames
-from sitrep.extract.sides import beside
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -475,6 +474,17 @@ SPEECH = frozenset(_words("speech"))
 FINDING = frozenset(_words("finding"))
 
 
+def _names_the_doer(prep: Token) -> bool:
+    """Whether a 'by' or 'from' names who did it: a passive's agent, 'an attack by 12 gunmen', 'killed in an
+    attack by gunmen' (a passive's 'by' the parse hangs on the verb), 'came under fire from Taliban forces'."""
+    over = prep.head
+    if prep.lower_ == "by":
+        return prep.dep_ == "agent" or over.lemma_.lower() in HEADLINE_VERBS and (
+            over.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in over.children))
+    return prep.lower_ == "from" and (over.pos_ == "NOUN" and over.lemma_.lower() in HEADLINE_VERBS or over.lemma_ ==
+                                      "come" and any(c.lower_ == "under" for c in over.children))
+
+
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
     """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object;
     'speaker' if it only tells of the event ('a police officer said'); 'claimant' if it claimed it."""
@@ -491,6 +501,9 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
+        if any(c.dep_ == "prep" and c.lower_ == "under" and verb == "come" or c.dep_ == "acomp" and verb == "be"
+               and c.lower_ in ("dead", "injured", "wounded", "missing") for c in head.head.children):
+            return "patient"  # 'the soldier came under fire from Taliban forces', 'four policemen are dead'
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
@@ -503,11 +516,8 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
             "accord", "cite", "quote"):
         return "speaker"
-    by = head.head
-    if dep == "pobj" and by.lower_ == "by" and (by.dep_ == "agent" or by.head.lemma_.lower() in HEADLINE_VERBS and (
-            by.head.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in by.head.children))):
-        # ('an attack by 12 gunmen', 'were killed in an attack by 12 to 14 gunmen'); 'bodies were found by police'
-        # only tells of the event
+    if dep == "pobj" and _names_the_doer(head.head):
+        # 'bodies were found by police' only tells of the event
         return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
@@ -536,73 +546,3 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             first = first.head
         return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
     return ""
-
-
-@dataclass(slots=True)
-class NamedActors:
-    """The record's actors in ACLED's exact names on the event's date, with their associates."""
-
-    actor1: str | None
-    actor2: str | None
-    assoc1: list[str]
-    assoc2: list[str]
-    inter1: int | None
-    inter2: int | None
-
-
-_OPERATION_IDS = {r.id for r in _DICT.international}
-
-
-def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.date | None
-                  ) -> tuple[ActorMention, list[ActorMention]]:
-    """ACLED codes a member's forces acting under a named mission or operation to the operation, the
-    member as its associate: 'French Barkhane troops' -> Operation Barkhane, assoc. Military Forces of
-    France. An operation named with its members keeps them as associates."""
-    if actor.kind == "state" and actor.of:
-        for m in mentions:
-            if m.entity in _OPERATION_IDS and actor.of in _DICT.named_at(m.entity, None, day).members:
-                return m, [actor]
-        return actor, []
-    if actor.entity in _OPERATION_IDS:
-        members = _DICT.named_at(actor.entity, None, day).members
-        seen: set[str] = set()
-        assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
-        return actor, assoc
-    return actor, []
-
-
-def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
-                day: dt.date | None, doc: Doc) -> NamedActors:
-    """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
-    names: list[str | None] = []
-    inters: list[int | None] = []
-    assocs: list[list[str]] = []
-    for actor in (a1, a2):
-        if actor is None:
-            names.append(None)
-            inters.append(None)
-            assocs.append([])
-            continue
-        coded, associates = _operation_of(actor, mentions, day)
-        name, inter = settle(coded, country, day)
-        names.append(name)
-        inters.append(inter)
-        assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
-    if a1 is not None and a1.end > a1.start:
-        # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
-        taken = {a1.name, a2.name if a2 else None}
-        for m in mentions:
-            if (m.kind in ("state", "group") and m.name not in taken and m.entity not in _OPERATION_IDS
-                    and beside(doc, a1, m)):
-                name = settle(m, country, day)[0]
-                if name not in assocs[0] and name != names[0]:
-                    assocs[0].append(name)
-                taken.add(m.name)
-    if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
-        # a party, union or movement named at a protest or riot is the crowd's associate
-        for m in mentions:
-            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient" and m.inter != INTER_STATE:
-                name = settle(m, country, day)[0]
-                if name not in assocs[0] and name != names[1]:
-                    assocs[0].append(name)
-    return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

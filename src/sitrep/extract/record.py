@@ -25,6 +25,7 @@ from sitrep.extract import (
     eventplaces,
     forces_of,
     keep,
+    naming,
     structure,
     subevent,
 )
@@ -133,7 +134,10 @@ class Recording:
                     key = ("actors", s.start_char, blamed[2])
                     if key not in memo:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
-                    memo[blamed].extend(m for m in memo[key] if m.attributed)
+                    # (and a group that claims it: 'The Islamic State of Iraq claimed responsibility')
+                    memo[blamed].extend(
+                        m if m.attributed else dataclasses.replace(m, attributed=True, role="")
+                        for m in memo[key] if m.attributed or m.role == "claimant" and m.kind == "group")
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
         headline = self._headline_actors(article, country or "International", memo)
         settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere, headline)
@@ -148,7 +152,7 @@ class Recording:
             claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
-        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day, doc)
+        named = naming.name_actors(a1, a2, mentions, country or "International", day, doc)
         geo_precision = eventplaces.geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)
