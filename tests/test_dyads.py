@@ -213,3 +213,11 @@ def test_dyads_who_came_under_fire_or_is_dead_was_acted_on(extract, text: str, a
     (event,) = extract(text, published="2024-05-08")
     assert event.actor1 is not None and event.actor1.startswith(actor1)
     assert event.actor2 is not None and event.actor2.startswith(actor2)
+
+
+def test_dyads_one_who_served_in_a_force_is_not_that_force(extract) -> None:  # type: ignore[no-untyped-def]
+    # a former general among the arrested: the arrest is policing by the country's police, not by his old army
+    (event,) = extract("Ten people, including former Royal Lao Army general Vang Pao, were arrested in Fresno on "
+                       "Monday.", published="2024-05-08")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.startswith("Police Forces of the United States")

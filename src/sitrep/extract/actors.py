@@ -173,6 +173,7 @@ PRO_ANTI = re.compile(r"\b(?:pro|anti)-$", re.I)
 # A force word after these names someone who has left the force: a civilian ('a former police officer attacked
 # a childcare centre' is one man, not the police; 'killed a retired soldier' killed a civilian).
 FORMER = re.compile(r"\b(?:former|ex-|retired)\s*$", re.I)
+FORMER_OF = re.compile(r"\b(?:former|ex-|retired)\s*(?:[A-Z][a-z]+\s+)?$", re.I)  # 'a former Royal Lao Army general'
 
 
 def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
@@ -291,7 +292,7 @@ def find_actors(
             add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + before + former.start(), base + m.end(),
                              "civilians"))
             continue
-        if (NOT_STATE.search(text[before : m.start()])
+        if (NOT_STATE.search(text[before : m.start()]) or FORMER_OF.search(text, max(0, m.start() - 20), m.start())
                 or m.group("nat") is None and PRO_ANTI.search(text, before, m.start())
                 or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue

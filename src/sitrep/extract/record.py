@@ -134,10 +134,7 @@ class Recording:
                     key = ("actors", s.start_char, blamed[2])
                     if key not in memo:
                         memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
-                    # (and a group that claims it: 'The Islamic State of Iraq claimed responsibility')
-                    memo[blamed].extend(
-                        m if m.attributed else dataclasses.replace(m, attributed=True, role="")
-                        for m in memo[key] if m.attributed or m.role == "claimant" and m.kind == "group")
+                    memo[blamed].extend(m for m in memo[key] if m.attributed)
             elsewhere = [m for m in memo[blamed] if not any(s.start_char <= m.start < s.end_char for s in sents)]
         headline = self._headline_actors(article, country or "International", memo)
         settled = subevent.settle(sub, typing, mentions, country or "International", sents, elsewhere, headline)
