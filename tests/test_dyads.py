@@ -221,3 +221,16 @@ def test_dyads_one_who_served_in_a_force_is_not_that_force(extract) -> None:  # 
                        "Monday.", published="2024-05-08")
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.startswith("Police Forces of the United States")
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # the ones named as some of the victims do not give all of them their nationality
+    ("Seven people, including a U.S. citizen, were killed when gunmen attacked a hotel in Kabul on Monday.",
+     "Civilians (Afghanistan)"),
+    ("At least 25 activists, including two German citizens, were detained by police in Moscow on Monday.",
+     "Civilians (Russia)"),
+])
+def test_dyads_victims_named_in_part_keep_the_countrys_name(extract, text: str,  # type: ignore[no-untyped-def]
+                                                            actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.actor2 == actor2

@@ -104,6 +104,15 @@ CLASHING_CROWD = re.compile(r"\b(?:traders?|residents?|supporters|youths?|studen
                             r"operators|riders|communities|vigilantes|boda\s+boda|motorists|passengers)\b", re.I)
 
 
+# What makes the civilians after it some of those hit, not all ('including two German citizens').
+INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+
+
+def part_of_them(m: ActorMention, text: str) -> bool:
+    """Whether a civilians mention names some of the victims ('including a U.S. citizen')."""
+    return INCLUDING.search(text, max(0, m.start - 40), m.start) is not None
+
+
 # How a text gives the nationality of victims it has just named, and how far after them.
 NATIONALITY_GIVEN = re.compile(r",\s+(?:mostly|most\s+of\s+them|all|both|many\s+of\s+them)\s+$", re.I)
 NATIONALITY_REACH = 80
@@ -171,6 +180,13 @@ def pick_actors(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
+    if civilians is not None and part_of_them(civilians, doc_text(sents[0].doc)):
+        # the ones named as some of the victims do not name them all ('seven people, including a US citizen and a
+        # journalist, were killed'; 'activists, including two German citizens, have been detained'): the victims
+        # are the event country's unless the text names them otherwise
+        civilians = next((m for m in mentions if m.kind in ("civilians", "people") and m.name != civilians.name
+                          and not part_of_them(m, doc_text(sents[0].doc))),
+                         dataclasses.replace(civilians, name=f"Civilians ({country})"))
     if civilians is not None:
         # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
         text = doc_text(sents[0].doc)
