@@ -3,7 +3,11 @@ guideline assigns them (docs/annotation.md, section 4), run through the real ext
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from sitrep.records import Article, content_id
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
@@ -98,3 +102,135 @@ def test_dyads_a_curfew_the_police_impose_stays_theirs(extract) -> None:  # type
 def test_dyads_the_force_is_the_state_the_text_names(extract, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract(text, published="2024-05-08")
     assert event.actor1.startswith(actor1)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # a blast that killed people the text names by no word was one against civilians
+    ("A bomb exploded in a market in Quetta on Monday, killing three and wounding eleven.", "Civilians (Pakistan)"),
+    ("An explosion ripped through a cinema in Quetta on Monday, injuring one.", "Civilians (Pakistan)"),
+    # no one hurt and no target named: no second actor
+    ("A bomb exploded in a market in Quetta on Monday; nobody was injured.", None),
+])
+def test_dyads_a_blast_that_hurt_people_was_against_civilians(extract, text: str,  # type: ignore[no-untyped-def]
+                                                              actor2: str | None) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)", actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # the forces whose convoy or building a blast was aimed at are its target, whoever died
+    ("Four children were killed in a suicide bomb attack on a military convoy in Mosul on Monday.",
+     "Military Forces of Iraq"),
+    ("28 civilians were killed in a suicide bombing outside a police recruitment centre in Mosul on Monday.",
+     "Police Forces of Iraq"),
+])
+def test_dyads_the_forces_a_blast_was_aimed_at_are_its_target(extract, text: str,  # type: ignore[no-untyped-def]
+                                                               actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.actor2 is not None and event.actor2.startswith(actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Gunmen kidnapped an Italian reporter in Mogadishu on Monday.", "Civilians (Italy)"),
+    ("Gunmen kidnapped a US freelance journalist in Mogadishu on Monday.", "Civilians (United States)"),
+    ("Gunmen kidnapped an Egyptian diplomat in Mogadishu on Monday.", "Civilians (Egypt)"),
+])
+def test_dyads_victims_take_the_nationality_the_text_gives_them(extract, text: str,  # type: ignore[no-untyped-def]
+                                                                actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert (event.sub_event_type, event.actor2) == ("Abduction/forced disappearance", actor2)
+
+
+def test_dyads_bare_troops_are_the_foreign_state_the_article_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    # the headline says whose troops they are; the sentence of the event says only 'troops'
+    text = "Troops stormed the city of Nablus on Monday, injuring nineteen people."
+    article = Article(id=content_id(text), text=text, published=dt.date(2024, 5, 8),
+                      title="Israeli troops raid West Bank towns")
+    ((_, (event,)),) = list(extractor.extract([article]))
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Israel")
+    # without a foreign state named, they stay the event country's
+    (event,) = extractor_events(extractor, text, "Troops raid West Bank towns")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Palestine")
+    # and where the article names the country's own forces too, a bare word stays ambiguous: the country's
+    (event,) = extractor_events(extractor, text + " Palestinian police said the Israeli army had left.",
+                                "Israeli troops raid West Bank towns")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Palestine")
+
+
+def extractor_events(extractor, text: str, title: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    article = Article(id=content_id(text + title), text=text, published=dt.date(2024, 5, 8), title=title)
+    ((_, events),) = list(extractor.extract([article]))
+    return events  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of students protested in Dhaka on Monday; tear gas was fired to disperse them.",
+    "About 40 demonstrators were detained during a prayer rally in Dhaka on Monday.",
+])
+def test_dyads_a_protest_someone_intervened_in_is_the_police(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the text names no force: the country's police intervened, as in an arrest that names none
+    events = extract(text, published="2024-05-08")
+    event = next(e for e in events if e.sub_event_type == "Protest with intervention")
+    assert event.actor1 == "Protesters (Bangladesh)"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Bangladesh")
+
+
+def test_dyads_a_military_conflict_is_no_force(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("About 200 people protested against the military conflict overseas in Denver on Saturday; "
+                       "three of them were detained.", published="2024-05-08")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of the United States")
+
+
+def test_dyads_the_gunmen_of_an_attack_by_them_are_actor1(extract) -> None:  # type: ignore[no-untyped-def]
+    # 'an attack by gunmen' names its doers though no verb has them as subject; the police killed are the target
+    (event,) = extract("Six policemen were killed in a gun and rocket attack by 12 to 14 gunmen in Lahore on Monday.",
+                       published="2024-05-08")
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Pakistan")
+
+
+def test_dyads_two_states_sharing_one_force_word_the_first_is_actor1(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("Eight militants were killed in a raid by US and Afghan forces in Asmar on Monday.",
+                       published="2024-05-08")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of the United States")
+    # (the second acts beside it: the militants were the other side)
+    assert event.actor2 == "Unidentified Armed Group (Afghanistan)"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # who came under fire was fired on; the fire came from the doers
+    ("A Kenyan soldier came under fire from al-Shabaab fighters in Lamu on Monday.", "Al Shabaab",
+     "Military Forces of Kenya"),
+    # those who are dead were hit, whatever the verb
+    ("Four policemen are dead after a roadside bomb exploded in Kirkuk on Monday.",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+])
+def test_dyads_who_came_under_fire_or_is_dead_was_acted_on(extract, text: str, actor1: str,  # type: ignore[no-untyped-def]
+                                                           actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.actor1 is not None and event.actor1.startswith(actor1)
+    assert event.actor2 is not None and event.actor2.startswith(actor2)
+
+
+def test_dyads_one_who_served_in_a_force_is_not_that_force(extract) -> None:  # type: ignore[no-untyped-def]
+    # a former general among the arrested: the arrest is policing by the country's police, not by his old army
+    (event,) = extract("Ten people, including former Royal Lao Army general Vang Pao, were arrested in Fresno on "
+                       "Monday.", published="2024-05-08")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.startswith("Police Forces of the United States")
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # the ones named as some of the victims do not give all of them their nationality
+    ("Seven people, including a U.S. citizen, were killed when gunmen attacked a hotel in Kabul on Monday.",
+     "Civilians (Afghanistan)"),
+    ("At least 25 activists, including two German citizens, were detained by police in Moscow on Monday.",
+     "Civilians (Russia)"),
+])
+def test_dyads_victims_named_in_part_keep_the_countrys_name(extract, text: str,  # type: ignore[no-untyped-def]
+                                                            actor2: str) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.actor2 == actor2

@@ -301,8 +301,8 @@ def test_serve_correction_survives_reingest_and_reextraction(api: Any) -> None:
     assert status == 200 and stored["status"] == "stored"
     event_id = stored["event_ids"][0]
     status, _, _ = call("POST", _url(api, f"/events/{event_id}/corrections"),
-                        {"fields": {"fatalities": 0, "actor2": "Police Forces of Kenya (2022-)"},
-                         "reason": "no deaths; the force's full name"}, token=api["token"])
+                        {"fields": {"fatalities": 0, "actor2": "Police Forces of Kenya (2022-) General Service Unit"},
+                         "reason": "no deaths; the unit that fired the tear gas"}, token=api["token"])
     assert status == 200
     again = json.loads(call("POST", url, {**ARTICLE, "store": True}, token=api["token"])[2])["stored"]
     assert again["status"] == "duplicate"
@@ -311,7 +311,7 @@ def test_serve_correction_survives_reingest_and_reextraction(api: Any) -> None:
     replaced = json.loads(call("POST", url, changed, token=api["token"])[2])["stored"]
     assert replaced["status"] == "replaced" and event_id in replaced["event_ids"]
     detail = get_json(_url(api, f"/events/{event_id}"))
-    assert detail["event"]["actor2"] == "Police Forces of Kenya (2022-)"
+    assert detail["event"]["actor2"] == "Police Forces of Kenya (2022-) General Service Unit"
     assert detail["event"]["extra"]["review"] == "corrected"
     assert "levy was suspended" in detail["articles"][0]["text"]
     assert [c["field"] for c in detail["audit"]] == ["actor2"] or \

@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep import tables
 from sitrep.extract import actornames
@@ -158,11 +158,12 @@ KNOWN_IDENTITY = re.compile(
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
-# A people's name just before civilians: 'New Zealand pilot', 'US citizens', 'Chinese engineers'.
+# A people's name just before civilians, or with one describing word between (no force, no weapon, not a
+# verb): 'New Zealand pilot', 'US citizens', 'its New Zealand helicopter pilot', 'a US freelance journalist'.
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
                         + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
-                        # one word of trade between ('its New Zealand helicopter pilot'), no force or weapon
-                        + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)[a-z]+\s+)?$")
+                        + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)"
+                        + r"[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
@@ -180,6 +181,7 @@ PRO_ANTI = re.compile(r"\b(?:pro|anti)-$", re.I)
 # A force word after these names someone who has left the force: a civilian ('a former police officer attacked
 # a childcare centre' is one man, not the police; 'killed a retired soldier' killed a civilian).
 FORMER = re.compile(r"\b(?:former|ex-|retired)\s*$", re.I)
+FORMER_OF = re.compile(r"\b(?:former|ex-|retired)\s*(?:[A-Z][a-z]+\s+)?$", re.I)  # 'a former Royal Lao Army general'
 
 
 def _state_named(alias: str, country: str, context: set[str]) -> actornames.StateName | None:
@@ -301,7 +303,7 @@ def find_actors(
             add(ActorMention(f"Civilians ({country})", INTER_CIVILIANS, base + before + former.start(), base + m.end(),
                              "civilians"))
             continue
-        if (NOT_STATE.search(text[before : m.start()])
+        if (NOT_STATE.search(text[before : m.start()]) or FORMER_OF.search(text, max(0, m.start() - 20), m.start())
                 or m.group("nat") is None and PRO_ANTI.search(text, before, m.start())
                 or DISGUISE.search(text, max(0, m.start() - LOOK_BACK), m.start())):
             continue
@@ -503,6 +505,17 @@ SPEECH = frozenset(_words("speech"))
 FINDING = frozenset(_words("finding"))
 
 
+def _names_the_doer(prep: Token) -> bool:
+    """Whether a 'by' or 'from' names who did it: a passive's agent, 'an attack by 12 gunmen', 'killed in an
+    attack by gunmen' (a passive's 'by' the parse hangs on the verb), 'came under fire from Taliban forces'."""
+    over = prep.head
+    if prep.lower_ == "by":
+        return prep.dep_ == "agent" or over.lemma_.lower() in HEADLINE_VERBS and (
+            over.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in over.children))
+    return prep.lower_ == "from" and (over.pos_ == "NOUN" and over.lemma_.lower() in HEADLINE_VERBS or over.lemma_ ==
+                                      "come" and any(c.lower_ == "under" for c in over.children))
+
+
 def _role(sent: SpacySpan, actor: ActorMention) -> str:
     """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object;
     'speaker' if it only tells of the event ('a police officer said'); 'claimant' if it claimed it."""
@@ -519,6 +532,9 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
     if dep in ("nsubj", "csubj"):
         verb = head.head.lemma_.lower()
+        if any(c.dep_ == "prep" and c.lower_ == "under" and verb == "come" or c.dep_ == "acomp" and verb == "be"
+               and c.lower_ in ("dead", "injured", "wounded", "missing") for c in head.head.children):
+            return "patient"  # 'the soldier came under fire from Taliban forces', 'four policemen are dead'
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
@@ -531,8 +547,8 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
     if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
             "accord", "cite", "quote"):
         return "speaker"
-    if dep == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
-        # 'bodies were found by police': who found them only tells of the event
+    if dep == "pobj" and _names_the_doer(head.head):
+        # 'bodies were found by police' only tells of the event
         return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "patient"
@@ -561,122 +577,3 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
             first = first.head
         return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
     return ""
-
-
-@dataclass(slots=True)
-class NamedActors:
-    """The record's actors in ACLED's exact names on the event's date, with their associates."""
-
-    actor1: str | None
-    actor2: str | None
-    assoc1: list[str]
-    assoc2: list[str]
-    inter1: int | None
-    inter2: int | None
-
-
-_OPERATION_IDS = {r.id for r in _DICT.international}
-
-
-def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.date | None
-                  ) -> tuple[ActorMention, list[ActorMention]]:
-    """ACLED codes a member's forces acting under a named mission or operation to the operation, the
-    member as its associate: 'French Barkhane troops' -> Operation Barkhane, assoc. Military Forces of
-    France. An operation named with its members keeps them as associates."""
-    if actor.kind == "state" and actor.of:
-        for m in mentions:
-            if m.entity in _OPERATION_IDS and actor.of in _DICT.named_at(m.entity, None, day).members:
-                return m, [actor]
-        return actor, []
-    if actor.entity in _OPERATION_IDS:
-        members = _DICT.named_at(actor.entity, None, day).members
-        seen: set[str] = set()
-        assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
-        return actor, assoc
-    return actor, []
-
-
-# Participles by which a force is named as actor 1's support ('backed by', 'supported by'): its associate.
-BACKING = frozenset({"back", "support", "assist", "aid", "accompany", "reinforce", "join"})
-
-
-# Verbs whose conjoined subjects fought each other when nothing else is fought ('A and B clashed').
-RECIPROCAL = frozenset({"clash", "fight", "battle"})
-# What they fought with, which is no side ('fought with guns and explosives').
-ARMS = re.compile(r"^(?:guns?|rifles?|firearms|weapons|arms|machetes?|knives|explosives|grenades|stones|sticks|"
-                  r"spears|clubs|bows|arrows|rockets|mortars|artillery|bullets|ammunition)$")
-
-
-def _each_other(tok: Token) -> bool:
-    """Whether `tok`, the first of conjoined sides, is (or names the members that are) the subject of a verb of
-    fighting with no one else to fight: no object, no 'with' or 'against'."""
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head  # 'inmates of Los Lobos and Los Choneros'
-    verb = tok.head
-    return (tok.dep_ == "nsubj" and verb.lemma_.lower() in RECIPROCAL
-            and not any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("with", "against") and not any(
-                o.dep_ == "pobj" and ARMS.match(o.lower_) for o in c.children) for c in verb.children))
-
-
-def beside(doc: Doc, first: ActorMention, other: ActorMention) -> bool:
-    """Whether `other` acts beside `first` in one clause ('Malian soldiers and Wagner mercenaries',
-    'Rwandan troops together with Mozambican forces'): its associate, not its opponent."""
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in (first, other)]
-    if spans[0] is None or spans[1] is None:
-        return False
-
-    def head_noun(tok: Token) -> Token:
-        while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
-            tok = tok.head
-        return tok
-
-    a, b = head_noun(spans[0].root), head_noun(spans[1].root)
-    if b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b:
-        # (not 'fighting between the army and the RSF': the two sides; nor 'inmates of Los Lobos and Los
-        # Choneros fought': two sides that fought each other, no one else)
-        first = a if b.dep_ == "conj" else b
-        return not (first.dep_ == "pobj" and first.head.lower_ == "between" or _each_other(first))
-    prep = b.head
-    if prep.dep_ == "agent" and prep.head.lemma_ in BACKING and prep.head.head == a:
-        return True  # 'the Sudanese Armed Forces, backed by the Sudan Shield Forces, recaptured ...'
-    return prep.dep_ == "prep" and prep.lower_ in ("with", "alongside") and (
-        prep.head == a or prep.head == a.head and any(t.lower_ == "together" for t in prep.head.children)
-        # 'Eritrean soldiers fighting alongside federal forces'
-        or prep.lower_ == "alongside" and prep.head.dep_ == "acl" and prep.head.head == a)
-
-
-def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
-                day: dt.date | None, doc: Doc) -> NamedActors:
-    """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
-    names: list[str | None] = []
-    inters: list[int | None] = []
-    assocs: list[list[str]] = []
-    for actor in (a1, a2):
-        if actor is None:
-            names.append(None)
-            inters.append(None)
-            assocs.append([])
-            continue
-        coded, associates = _operation_of(actor, mentions, day)
-        name, inter = settle(coded, country, day)
-        names.append(name)
-        inters.append(inter)
-        assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
-    if a1 is not None and a1.end > a1.start:
-        # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
-        taken = {a1.name, a2.name if a2 else None}
-        for m in mentions:
-            if (m.kind in ("state", "group") and m.name not in taken and m.entity not in _OPERATION_IDS
-                    and beside(doc, a1, m)):
-                name = settle(m, country, day)[0]
-                if name not in assocs[0] and name != names[0]:
-                    assocs[0].append(name)
-                taken.add(m.name)
-    if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
-        # a party, union or movement named at a protest or riot is the crowd's associate
-        for m in mentions:
-            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient" and m.inter != INTER_STATE:
-                name = settle(m, country, day)[0]
-                if name not in assocs[0] and name != names[1]:
-                    assocs[0].append(name)
-    return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])

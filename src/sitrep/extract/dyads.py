@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import taxonomy
 from sitrep.extract import actors as actors_mod
+from sitrep.extract import sides
 from sitrep.extract.actors import ActorMention
 from sitrep.extract.nlp import doc_text
 
@@ -103,6 +104,15 @@ CLASHING_CROWD = re.compile(r"\b(?:traders?|residents?|supporters|youths?|studen
                             r"operators|riders|communities|vigilantes|boda\s+boda|motorists|passengers)\b", re.I)
 
 
+# What makes the civilians after it some of those hit, not all ('including two German citizens').
+INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:[\w.-]+\s+){0,3}$", re.I)
+
+
+def part_of_them(m: ActorMention, text: str) -> bool:
+    """Whether a civilians mention names some of the victims ('including a U.S. citizen')."""
+    return INCLUDING.search(text, max(0, m.start - 40), m.start) is not None
+
+
 # How a text gives the nationality of victims it has just named, and how far after them.
 NATIONALITY_GIVEN = re.compile(r",\s+(?:mostly|most\s+of\s+them|all|both|many\s+of\s+them)\s+$", re.I)
 NATIONALITY_REACH = 80
@@ -170,6 +180,13 @@ def pick_actors(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
+    if civilians is not None and part_of_them(civilians, doc_text(sents[0].doc)):
+        # the ones named as some of the victims do not name them all ('seven people, including a US citizen and a
+        # journalist, were killed'; 'activists, including two German citizens, have been detained'): the victims
+        # are the event country's unless the text names them otherwise
+        civilians = next((m for m in mentions if m.kind in ("civilians", "people") and m.name != civilians.name
+                          and not part_of_them(m, doc_text(sents[0].doc))),
+                         dataclasses.replace(civilians, name=f"Civilians ({country})"))
     if civilians is not None:
         # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
         text = doc_text(sents[0].doc)
@@ -184,6 +201,11 @@ def pick_actors(
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
+        if police is None and sub != "Peaceful protest" and country != "International":
+            # someone intervened though the text names no force ('40 demonstrators were arrested during a prayer
+            # rally'): the country's police, as the guideline codes a force left unsaid in policing
+            police = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
+                                  branch="Police Forces", of=country)
         return a1, police if sub != "Peaceful protest" else None
     if sub == "Violent demonstration":
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
@@ -276,7 +298,7 @@ def pick_actors(
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if sub == "Attack":
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
-                            and not actors_mod.beside(sents[0].doc, actor1, m)),
+                            and not sides.beside(sents[0].doc, actor1, m)),
                            key=lambda m: (m.role != "patient", m.kind == "unidentified", m.start), default=None)
         # (armed men that a later sentence has hit, 'distracting nearby villagers and police', were not the
         # target of an attack whose first sentence has civilians killed: it stays an attack on them)
@@ -307,6 +329,14 @@ def pick_actors(
                                 if m.kind == "people" and m.role == "patient" and not struck), None)
         if armed_patient is not None and (victims is None or armed_patient.start < victims.start):
             return actor1, named_branch(armed_patient, [m for m in armed if m.role == "patient"])
+        aimed = next((m for m in armed if m.kind == "state" and m.name != actor1.name and m.role != "agent"
+                      and sents[0].start_char <= m.start < sents[0].end_char and forces_place(m, sents[0].doc)),
+                     None)
+        if aimed is not None:
+            # the forces whose post, convoy or building the blast was aimed at are its target, whoever died
+            # ('a suicide bomb attack on a military convoy killed five children', 'outside a police recruitment
+            # building'; the guideline's table: the target, the force hit)
+            return actor1, named_branch(aimed, armed)
         if dead is not None:
             return actor1, dead
     # (a weapon word alone, 'a drone-supported incursion', names no side to strike at)
@@ -314,13 +344,59 @@ def pick_actors(
     # (a side acting beside actor 1, 'ATMIS troops and the Somali army clashed with al Shabaab', is its
     # associate, not its target)
     doc = sents[0].doc
-    others = [m for m in others if not actors_mod.beside(doc, actor1, m)]
+    others = [m for m in others if not sides.beside(doc, actor1, m)]
     target = min(others, key=lambda m: (m.kind == "unidentified", m.role != "patient", m.start), default=None)
     if target is None and sub == "Armed clash":
         target = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
     if target is None and civilians is not None and taxonomy.event_type(sub) == "Explosions/Remote violence":
         target = civilians
+    if target is None and taxonomy.event_type(sub) == "Explosions/Remote violence" and any(
+            someone_hurt(s.text) for s in sents):
+        # a blast or strike that killed or hurt people and hit no armed side the text names is one against
+        # civilians, though it names them by no word ('an additional bomb was detonated in Teheran, killing three';
+        # 'an explosion ripped through a theatre'; the guideline's table: Civilians (X) when civilians were hit)
+        target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     return actor1, target
+
+
+# The prepositions and verbs whose object is where a blast was aimed ('an attack on a military convoy').
+AIMED_AT = frozenset({"on", "at", "outside", "near", "against", "into", "inside", "targeting", "target", "hit", "ram",
+                      "attack", "strike", "bomb"})
+
+
+def forces_place(m: ActorMention, doc: Doc) -> bool:
+    """Whether a force word names whose a place or vehicle is, one a blast was aimed at ('on a military convoy',
+    'outside a police recruitment building', 'a police checkpoint was hit'), not the forces themselves."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    thing = span.root.head
+    while thing.dep_ in ("compound", "amod", "nmod") and thing.head.i != thing.i:
+        thing = thing.head  # 'police recruitment building': the building
+    if thing.ent_type_ or thing.lemma_.lower() in actors_mod.MEMBER_NOUNS or thing.lemma_.lower() in PERSONS:
+        return False  # ('police officers', 'army commander': the forces themselves)
+    how = thing.head
+    return (thing.dep_ == "pobj" and how.lower_ in AIMED_AT
+            or thing.dep_ in ("dobj", "nsubjpass") and how.lemma_.lower() in AIMED_AT)
+
+
+# Nouns of people a force word describes: the forces themselves, not a place of theirs.
+PERSONS = frozenset({"officer", "soldier", "man", "personnel", "recruit", "trooper", "guard", "commander",
+                     "chief", "official", "staff", "cadet", "agent", "patrolman", "policeman", "member", "unit",
+                     "force", "troop", "sailor", "pilot", "general", "colonel", "captain", "sergeant", "spokesman"})
+
+
+# Words that tell of people killed or hurt, and the phrases that deny it ('no one was injured').
+HURT = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|wounded|wounding|injured|injuring|injuries|"
+                  r"casualties|fatalities)\b", re.I)
+NONE_HURT = re.compile(r"\b(?:no\s+one|nobody|none|no|without|not)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+)?"
+                       r"(?:killed|dead|wounded|injured|injuries|casualties|fatalities|hurt)\b", re.I)
+
+
+def someone_hurt(text: str) -> bool:
+    """Whether a sentence tells of people killed or hurt ('killing three', 'injured one person'), not of no one
+    hurt ('nobody was injured by the blast', 'no casualties were reported')."""
+    return bool(HURT.search(NONE_HURT.sub(" ", text)))
 
 
 def arrests(mentions: list[ActorMention], armed: list[ActorMention], police: ActorMention | None, country: str,

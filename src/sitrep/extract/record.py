@@ -23,7 +23,9 @@ from sitrep.extract import (
     casualties,
     eventdates,
     eventplaces,
+    forces_of,
     keep,
+    naming,
     structure,
     subevent,
 )
@@ -115,6 +117,12 @@ class Recording:
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
             mentions.extend(memo[key])
+        # a bare 'troops' is the one foreign state's whose military the article names ('Israeli troops kill 9')
+        states = ("forces of", 0, "")  # the article's, read once
+        if states not in memo:
+            memo[states] = [forces_of.named_states(f"{article.title or ''}\n{doc_text(doc)}", self.country_names)]
+        mentions = forces_of.foreign_forces(mentions, country or "International", doc_text(doc), memo[states][0])
+        mentions = forces_of.paired(mentions, doc_text(doc), self.country_names)  # 'US and Afghan forces
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
             blamed = ("blamed", 0, country or "International")  # the document's, read once for all its events
@@ -141,7 +149,7 @@ class Recording:
             claims.extend(memo[key])
         total = casualties.conservative_total(claims)
         fatalities = total // d.share + (1 if d.share_index < total % d.share else 0)
-        named = actors_mod.name_actors(a1, a2, mentions, country or "International", day, doc)
+        named = naming.name_actors(a1, a2, mentions, country or "International", day, doc)
         geo_precision = eventplaces.geo_precision(doc_text(doc), place)
         place = self._seated(place)
         sources = _sources(claims, sents, article)

@@ -1,0 +1,83 @@
+"""The record's actors in ACLED's exact names on the event's date (`actors.settle`), with their associates:
+an operation's members, forces acting beside actor 1, a party or movement named at a protest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from sitrep.extract import actornames
+from sitrep.extract.actors import INTER_PROTESTERS, INTER_RIOTERS, INTER_STATE, ActorMention, settle
+from sitrep.extract.sides import beside
+
+
+@dataclass(slots=True)
+class NamedActors:
+    """The record's actors in ACLED's exact names on the event's date, with their associates."""
+
+    actor1: str | None
+    actor2: str | None
+    assoc1: list[str]
+    assoc2: list[str]
+    inter1: int | None
+    inter2: int | None
+
+
+_OPERATION_IDS = {r.id for r in actornames.dictionary().international}
+
+
+def _operation_of(actor: ActorMention, mentions: list[ActorMention], day: dt.date | None
+                  ) -> tuple[ActorMention, list[ActorMention]]:
+    """ACLED codes a member's forces acting under a named mission or operation to the operation, the
+    member as its associate: 'French Barkhane troops' -> Operation Barkhane, assoc. Military Forces of
+    France. An operation named with its members keeps them as associates."""
+    if actor.kind == "state" and actor.of:
+        for m in mentions:
+            if m.entity in _OPERATION_IDS and actor.of in actornames.dictionary().named_at(m.entity, None, day).members:
+                return m, [actor]
+        return actor, []
+    if actor.entity in _OPERATION_IDS:
+        members = actornames.dictionary().named_at(actor.entity, None, day).members
+        seen: set[str] = set()
+        assoc = [m for m in mentions if m.kind == "state" and m.of in members and not (m.of in seen or seen.add(m.of))]
+        return actor, assoc
+    return actor, []
+
+
+def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list[ActorMention], country: str,
+                day: dt.date | None, doc: Doc) -> NamedActors:
+    """actor1, actor2 and their associates in ACLED's names on the event's date (`settle`)."""
+    names: list[str | None] = []
+    inters: list[int | None] = []
+    assocs: list[list[str]] = []
+    for actor in (a1, a2):
+        if actor is None:
+            names.append(None)
+            inters.append(None)
+            assocs.append([])
+            continue
+        coded, associates = _operation_of(actor, mentions, day)
+        name, inter = settle(coded, country, day)
+        names.append(name)
+        inters.append(inter)
+        assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
+    if a1 is not None and a1.end > a1.start:
+        # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
+        taken = {a1.name, a2.name if a2 else None}
+        for m in mentions:
+            if (m.kind in ("state", "group") and m.name not in taken and m.entity not in _OPERATION_IDS
+                    and beside(doc, a1, m)):
+                name = settle(m, country, day)[0]
+                if name not in assocs[0] and name != names[0]:
+                    assocs[0].append(name)
+                taken.add(m.name)
+    if a1 is not None and a1.inter in (INTER_PROTESTERS, INTER_RIOTERS) and a1.kind in ("crowd", "synthetic"):
+        # a party, union or movement named at a protest or riot is the crowd's associate
+        for m in mentions:
+            if m.entity and m.entity not in _OPERATION_IDS and m.role != "patient" and m.inter != INTER_STATE:
+                name = settle(m, country, day)[0]
+                if name not in assocs[0] and name != names[1]:
+                    assocs[0].append(name)
+    return NamedActors(names[0], names[1], assocs[0], assocs[1], inters[0], inters[1])
