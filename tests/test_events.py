@@ -33,6 +33,12 @@ from hypothesis import strategies as st
         # police arresting activists who blockade a bridge: the protest, with an intervention
         ("Climate activists blockaded Waterloo Bridge in London on Monday; police arrested 120 of them.",
          "Protest with intervention"),
+        # riot police are the state's force, not rioters, and a march they violently broke up was peaceful until then
+        ("About 200 riot police violently broke up a protest of some 300 people in Bishkek on Wednesday and arrested "
+         "20 protesters.", "Protest with intervention"),
+        ("Riot police were deployed as hundreds of nationalists rallied outside the consulate in Fukuoka on Sunday.",
+         "Peaceful protest"),
+        ("Protesters threw stones at riot police in Athens on Tuesday.", "Violent demonstration"),
         # firing on a crowd and killing: excessive force
         ("Security forces fired on demonstrators in Moundou on Thursday, killing around 50 people.",
          "Excessive force against protesters"),
