@@ -56,3 +56,15 @@ def test_subevent_model_keeps_the_police_the_rules_found(nlp: Any, plain_model: 
     sents = _sentences(nlp, "Hundreds of protesters marched to parliament.")
     assert subevent.model_or_rules(rule, sents, plain_model)[0] == rule
     assert subevent.model_or_rules("Violent demonstration", sents, plain_model)[0] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Thousands of protesters seized the regional administration building in Osh on Monday.", "Violent demonstration"),
+    ("Thousands of demonstrators overran the presidential palace in Bishkek on Thursday.", "Violent demonstration"),
+    # (the crowd's land seized is no seizing by the crowd)
+    ("Farmers whose land was seized marched to the parliament in Nairobi on Monday.", "Peaceful protest"),
+])
+def test_subevent_a_crowd_that_seizes_a_building_riots(extract, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    """A crowd that seizes or overruns a building or a town takes it by force: a violent demonstration (ACLED's
+    riots), whatever the march was before."""
+    assert [e.sub_event_type for e in extract(text)] == [sub_event_type]

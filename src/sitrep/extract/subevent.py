@@ -200,11 +200,13 @@ def _not_yet(tok: Any) -> bool:
 
 # A crowd that storms a building, breaks through barricades or attacks (issue 17: 'protesters demanding MONUSCO's
 # withdrawal stormed a UN base', 'farmers ... broke through barricades and stormed the Red Fort', 'supporters of
-# the junta rallied and attacked the French embassy'): its own words within the clause, the crowd first.
+# the junta rallied and attacked the French embassy'); one that seizes or overruns a building or a town takes it by
+# force ('Thousands of protesters seized control of a second city'): its own words within the clause, the crowd first.
 STORMED = re.compile(
     r"\b(?:protesters|protestors|demonstrators|crowds?|supporters|students|farmers|marchers|youths|women|mob|"
     r"residents|people)\b[^.;]{0,90}?\b(?:stormed|storming|broke\s+(?:through|into)|ransack(?:ed|ing)|"
-    r"attacked|tore\s+down|tearing\s+down|forced\s+(?:their|its)\s+way)\b", re.I)
+    r"attacked|tore\s+down|tearing\s+down|forced\s+(?:their|its)\s+way|"
+    r"(?<!was\s)(?<!were\s)(?<!been\s)seiz(?:ed|ing)|overr(?:an|un|unning))\b", re.I)
 
 
 # What a crowd does to buildings and goods, and to people: a crowd that only did the first riots.
