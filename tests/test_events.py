@@ -39,6 +39,13 @@ from hypothesis import strategies as st
         ("Riot police were deployed as hundreds of nationalists rallied outside the consulate in Fukuoka on Sunday.",
          "Peaceful protest"),
         ("Protesters threw stones at riot police in Athens on Tuesday.", "Violent demonstration"),
+        # a bomb told by its load or its force, with no 'exploded': a remote explosive, not a shooting attack
+        ("A truck packed with at least a ton of explosives blew up in a market in Baghdad on Thursday, killing 105.",
+         "Remote explosive/landmine/IED"),
+        ("Three bombs shook crowded bazaars in New Delhi on Saturday, killing at least 61 people.",
+         "Remote explosive/landmine/IED"),
+        ("A soldier was killed near Kandahar on Thursday when his vehicle ran over a makeshift device.",
+         "Remote explosive/landmine/IED"),
         # firing on a crowd and killing: excessive force
         ("Security forces fired on demonstrators in Moundou on Thursday, killing around 50 people.",
          "Excessive force against protesters"),
