@@ -39,6 +39,8 @@ from hypothesis import strategies as st
         ("Riot police were deployed as hundreds of nationalists rallied outside the consulate in Fukuoka on Sunday.",
          "Peaceful protest"),
         ("Protesters threw stones at riot police in Athens on Tuesday.", "Violent demonstration"),
+        ("Thousands of protesters gathered outside the party headquarters in Madrid on Tuesday; some threw bottles "
+         "and flares at riot police, who fired tear gas.", "Violent demonstration"),
         # a bomb told by its load or its force, with no 'exploded': a remote explosive, not a shooting attack
         ("A truck packed with at least a ton of explosives blew up in a market in Baghdad on Thursday, killing 105.",
          "Remote explosive/landmine/IED"),
