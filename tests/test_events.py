@@ -33,6 +33,21 @@ from hypothesis import strategies as st
         # police arresting activists who blockade a bridge: the protest, with an intervention
         ("Climate activists blockaded Waterloo Bridge in London on Monday; police arrested 120 of them.",
          "Protest with intervention"),
+        # riot police are the state's force, not rioters, and a march they violently broke up was peaceful until then
+        ("About 200 riot police violently broke up a protest of some 300 people in Bishkek on Wednesday and arrested "
+         "20 protesters.", "Protest with intervention"),
+        ("Riot police were deployed as hundreds of nationalists rallied outside the consulate in Fukuoka on Sunday.",
+         "Peaceful protest"),
+        ("Protesters threw stones at riot police in Athens on Tuesday.", "Violent demonstration"),
+        ("Thousands of protesters gathered outside the party headquarters in Madrid on Tuesday; some threw bottles "
+         "and flares at riot police, who fired tear gas.", "Violent demonstration"),
+        # a bomb told by its load or its force, with no 'exploded': a remote explosive, not a shooting attack
+        ("A truck packed with at least a ton of explosives blew up in a market in Baghdad on Thursday, killing 105.",
+         "Remote explosive/landmine/IED"),
+        ("Three bombs shook crowded bazaars in New Delhi on Saturday, killing at least 61 people.",
+         "Remote explosive/landmine/IED"),
+        ("A soldier was killed near Kandahar on Thursday when his vehicle ran over a makeshift device.",
+         "Remote explosive/landmine/IED"),
         # firing on a crowd and killing: excessive force
         ("Security forces fired on demonstrators in Moundou on Thursday, killing around 50 people.",
          "Excessive force against protesters"),
