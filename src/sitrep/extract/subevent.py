@@ -1,6 +1,6 @@
 """The sub-event type of a record, decided in one place (issue 13).
 
-Three readings meet here, in this order:
+Four readings meet here, in this order:
 
 1. the rules' trigger (`events`), which proposed the event;
 2. the trained type model (`classifier`), which overrides the rules when it is sure of another
