@@ -452,11 +452,12 @@ ATTRIBUTED_AFTER = re.compile(
     r"assault|strike))", re.I)
 # Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
-LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+"
+_BLAME_WORDS = r"blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on"
+LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|" + _BLAME_WORDS + r")\s+"
                      r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 # The words that lay an act at a group's door just before its name ('the military blamed', 'accused'), the
 # head of a joined name between ('blamed Dawlah Islamiyah-Maute remnants').
-BLAMED = re.compile(r"\b(?:blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on)\s+(?:the\s+)?"
+BLAMED = re.compile(r"\b(?:" + _BLAME_WORDS + r")\s+(?:the\s+)?"
                     + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)

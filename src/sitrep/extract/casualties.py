@@ -396,7 +396,7 @@ HURT = frozenset("injure wound hurt".split())
 # The harm a death verb may be joined to and take its victims from: 'was shot and killed', 'were
 # abducted and slain', 'was stabbed and died' (not 'surrendered, was captured or was killed').
 HARMED = HURT | frozenset("""shoot stab attack abduct kidnap seize beat hack ambush torture assault burn hit
-    strike gun injure behead""".split())
+    strike gun behead""".split())
 
 
 def _victims_as_subject(tok: Token, counted: bool = False) -> list[Token]:
@@ -406,13 +406,17 @@ def _victims_as_subject(tok: Token, counted: bool = False) -> list[Token]:
     'Twenty-five people were injured and three later died' the 25 are the wounded."""
     if tok.dep_ == "relcl":
         return [tok.head]
-    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+    subjects = _subjects(tok)
     while not subjects and tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
         if tok.lemma_.lower() not in HARMED or counted and tok.lemma_.lower() in HURT:
             return []
-        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        subjects = _subjects(tok)
     return subjects
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
 
 
 def _kills(tok: Token) -> bool | None:

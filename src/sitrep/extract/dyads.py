@@ -180,16 +180,16 @@ def pick_actors(
         (dataclasses.replace(m, name=f"Civilians ({country})", inter=actors_mod.INTER_CIVILIANS, kind="civilians")
          for m in mentions if m.kind in communal and m.role == "patient"), None) or next(
         (m for m in mentions if m.kind == "people"), None)
-    if civilians is not None and part_of_them(civilians, doc_text(sents[0].doc)):
+    text = doc_text(sents[0].doc)
+    if civilians is not None and part_of_them(civilians, text):
         # the ones named as some of the victims do not name them all ('seven people, including a US citizen and a
         # journalist, were killed'; 'activists, including two German citizens, have been detained'): the victims
         # are the event country's unless the text names them otherwise
         civilians = next((m for m in mentions if m.kind in ("civilians", "people") and m.name != civilians.name
-                          and not part_of_them(m, doc_text(sents[0].doc))),
+                          and not part_of_them(m, text)),
                          dataclasses.replace(civilians, name=f"Civilians ({country})"))
     if civilians is not None:
         # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
-        text = doc_text(sents[0].doc)
         civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
                           and 0 < m.start - civilians.end < NATIONALITY_REACH
                           and NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)), civilians)

@@ -74,11 +74,6 @@ PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|vi
 # ... or after its number, set off by a comma beside the whole: 'Fourteen pilgrims, three of them Indian
 # nationals, were slain' (not 'Eleven of them were killed today', a sentence's own toll)
 PART_AFTER = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of\s+them|of\s+whom|among\s+them)\b", re.I)
-
-
-def _part_after(before: str, words: str) -> bool:
-    """Whether a claim is a part of the dead named after its number, in apposition to the whole."""
-    return before.rstrip().endswith(",") and bool(PART_AFTER.match(words))
 # Reports set against each other in one sentence ('some reports say only the bomber died, others that a
 # police officer died too'): different reports of the same dead, the lowest wins (guideline, 7).
 ALTERNATIVES = re.compile(r"\bconflicting\s+(?:reports|accounts|figures)|\b(?:some|other)\s+(?:reports|sources|"
@@ -223,6 +218,11 @@ def _claim_words(candidate: Candidate, text: str) -> str:
     return source[candidate.claim.start:candidate.claim.end] + (after.group() if after else "")
 
 
+def _part_after(before: str, words: str) -> bool:
+    """Whether a claim is a part of the dead named after its number, in apposition to the whole."""
+    return before.rstrip().endswith(",") and bool(PART_AFTER.match(words))
+
+
 def _own(view: EventView, position: int) -> bool:
     return any(s <= position < e for s, e in view.sentences)
 
@@ -239,6 +239,7 @@ def features(view: EventView, cand: Candidate, views: Sequence[EventView], place
     sent = cand.text
     local_start = c.start - cand.sent_start if not cand.in_title else c.start
     before = sent[max(0, local_start - 40):local_start]
+    words = _claim_words(cand, text)
     trigger_sentence = _sentence_index(sentence_starts, view.trigger[0])
     own = not cand.in_title and _own(view, c.start)
     others = [v for v in views if v is not view]
@@ -274,9 +275,9 @@ def features(view: EventView, cand: Candidate, views: Sequence[EventView], place
         "plan": float(bool(PLAN.search(before))),
         "toll_words": float(bool(TOLL_WORDS.search(sent))),
         "update": float(bool(UPDATE.search(sent[:max(0, local_start)] + sent[local_start:local_start + 40]))),
-        "part": float(bool(PART.search(before) or _part_after(before, _claim_words(cand, text)))),
+        "part": float(bool(PART.search(before) or _part_after(before, words))),
         "also": float(bool(ALSO.search(sent))),
-        "more": float(bool(MORE.search(_claim_words(cand, text)))),
+        "more": float(bool(MORE.search(words))),
         "vague": float(c.vague),
         "single": float(c.count == 1),
         "named_victim": float(named_victim(cand, text)),
