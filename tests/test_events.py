@@ -68,12 +68,22 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         "Al-Shabaab vowed to retaliate against Kenya for the operation in Lamu.",
         "A protest is planned for Friday outside parliament in Nairobi.",
         "Opposition leaders threatened to hold mass demonstrations in Nairobi next week.",
+        # a plan told in the passive or by a participle, and one announced ('is planned to be held' is no holding)
+        "In Eldoret a rally is planned to be held in front of the county offices.",
+        "Organisers of a protest march planned to take place in Kisumu next week expect thousands.",
+        "The president flies to Mombasa on Monday, where further protests are announced.",
         # hypothetical
         "If the talks fail, the rebels could attack Goma within days.",
         # historical
         "The 2019 bombing of the DusitD2 complex in Nairobi killed 21 people.",
         "Syria's war, which began as a crackdown on protests, has killed hundreds of thousands of people.",
         "Five years after gunmen stormed a hotel in Nairobi, families are still waiting for answers.",
+        # older than the window wherever the sentence says so, and an event under its anniversary
+        "Six weeks ago, gunmen attacked a police post near Mandera and killed two officers.",
+        "The engineer was abducted near Garissa by a militant group more than 14 weeks ago.",
+        "Activists are marking the first anniversary of the Lamu massacre, in which 60 villagers were killed.",
+        # a plane's crash is an accident
+        "Nine soldiers were killed when their military transport plane crashed near Marsabit on Tuesday.",
         # not political violence: disasters and accidents, crime inside a family, courts, trade
         "Floods swept through villages near Garissa on Monday, killing 12 people.",
         "A bus collided with a truck near Naivasha on Friday, killing 14 passengers.",
@@ -90,6 +100,11 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
 )
 def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert extract(text) == []
+
+
+def test_events_a_planned_protest_that_was_held_is_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract("The march planned by traders was held in Nakuru on Tuesday despite a heavy police presence.")
+    assert event.event_type == "Protests"
 
 
 def test_events_a_crowd_punishing_a_family_killing_is_still_an_event(extract) -> None:  # type: ignore[no-untyped-def]

@@ -60,6 +60,7 @@ MODALS = frozenset(_NON_EVENTS["modals"].split())
 PLANNED = frozenset(_NON_EVENTS["planned"].split())
 NEGATORS = re.compile(tables.pattern(_NON_EVENTS["negators"]), re.I)
 LOOKING_BACK = re.compile(tables.pattern(_NON_EVENTS["looking_back"]), re.I)
+WEEKS_AGO = re.compile(tables.pattern(_NON_EVENTS["weeks_ago"]), re.I)
 NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
 NON_POLITICAL_AGREEMENTS = re.compile(tables.pattern(_NON_EVENTS["non_political_agreements"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
@@ -67,6 +68,8 @@ NON_POLITICAL_AGREEMENTS = re.compile(tables.pattern(_NON_EVENTS["non_political_
 PRIVATE_OR_JUDICIAL = re.compile(tables.pattern(_NON_EVENTS["private_or_judicial"]), re.I)
 PUBLIC_ACTORS = re.compile(tables.pattern(_NON_EVENTS["public_actors"]), re.I)
 RITES = frozenset(_NON_EVENTS["rites"].split())
+ANNIVERSARIES = frozenset(_NON_EVENTS["anniversaries"].split())
+PLANNING_PARTICIPLES = frozenset(_NON_EVENTS["planning_participles"].split())
 THING_HEADS = frozenset(_NON_EVENTS["thing_heads"].split())
 DOUBT_LEMMAS = frozenset(_NON_EVENTS["doubt_lemmas"].split())
 DOUBT_NOUNS = frozenset(_NON_EVENTS["doubt_nouns"].split())
@@ -78,10 +81,12 @@ CLAIM_OBJECTS = frozenset({"responsibility", "credit"})  # 'claimed responsibili
 REPORTING_LEMMAS = frozenset(_NON_EVENTS["reporting_lemmas"].split())
 # Verbs of telling that a modal does not make hypothetical: 'we can confirm that a soldier was killed'.
 TELLING_LEMMAS = frozenset(_NON_EVENTS["telling_lemmas"].split())
-# 'a protest is planned for Friday', 'talks are set to resume': a plan ('cars were set ablaze' is no plan, nor is a
-# curfew 'set to expire')
-PLANNED_FOR = re.compile(r"\b(?:is|are|was|were)\s+(?:planned|scheduled|expected|set\s+(?:to|for)\b"
-                         r"(?!\s+(?:expire|end|last|be\s+lifted)))\b", re.I)
+# 'a protest is planned for Friday', 'talks are set to resume', 'further protests are announced': a plan ('cars were
+# set ablaze' is no plan, nor is a curfew 'set to expire'; 'the arrest was announced' told it done)
+PLANNED_FOR = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:planned|scheduled|expected|set\s+(?:to|for)\b"
+                         r"(?!\s+(?:expire|end|last|be\s+lifted)))|(?:is|are)\s+announced)\b", re.I)
+# what tells a plan carried out: 'the march planned for Friday took place', 'was held' (not 'is planned to be held')
+CARRIED_OUT = re.compile(r"\b(?:took\s+place|(?<!\bbe\s)held)\b", re.I)
 # a finished past under a verb of announcing: 'were killed', 'had attacked' (not 'have killed': a group that
 # 'announced they have killed' a hostage makes a claim)
 PAST_AUX = frozenset({"had", "was", "were", "'d"})
@@ -219,6 +224,12 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "threatened or planned"
             if t.i != tok.i and (t.lemma_.lower() in RITES or _holds(t, RITES, skip=tok)):
                 return "a rite for the dead"
+            if t.i != tok.i and t.lower_ in ANNIVERSARIES:
+                return "looking back"  # 'the anniversary of the massacre, in which 150 were killed'
+            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower()
+                                                   in PLANNING_PARTICIPLES for c in t.children) \
+                    and not CARRIED_OUT.search(text):
+                return "threatened or planned"  # 'a protest march planned to occur next week'
             doubting = t.lemma_.lower() in DOUBT_LEMMAS or _holds(t, DOUBT_NOUNS, preps=True)
             if t.i != tok.i and doubting and t.pos_ in ("VERB", "AUX"):
                 return "a rumour or a claim the article doubts"
@@ -227,14 +238,16 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
                 return "a claim for an event the article does not report"
         if any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
             return "threatened or planned"
-        if PLANNED_FOR.search(text) and \
-                not re.search(r"\b(?:took\s+place|held)\b", text, re.I):
+        if PLANNED_FOR.search(text) and not CARRIED_OUT.search(text):
             return "threatened or planned"
     if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):
         return "hypothetical or future"
     window_start = max(0, local - 60)
     for cue in LOOKING_BACK.finditer(text[window_start : local + 50]):
         if tok is None or not _aside(sent, tok, sent.start_char + window_start + cue.start()):
+            return "looking back"
+    for cue in WEEKS_AGO.finditer(text):
+        if tok is None or not _aside(sent, tok, sent.start_char + cue.start()):
             return "looking back"
     return ""
 
