@@ -81,6 +81,7 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         # older than the window wherever the sentence says so, and an event under its anniversary
         "Six weeks ago, gunmen attacked a police post near Mandera and killed two officers.",
         "The engineer was abducted near Garissa by a militant group more than 14 weeks ago.",
+        "Two years ago, militants stormed the campus in Garissa and killed 148 students.",
         "Activists are marking the first anniversary of the Lamu massacre, in which 60 villagers were killed.",
         # a plane's crash is an accident
         "Nine soldiers were killed when their military transport plane crashed near Marsabit on Tuesday.",

@@ -60,7 +60,7 @@ MODALS = frozenset(_NON_EVENTS["modals"].split())
 PLANNED = frozenset(_NON_EVENTS["planned"].split())
 NEGATORS = re.compile(tables.pattern(_NON_EVENTS["negators"]), re.I)
 LOOKING_BACK = re.compile(tables.pattern(_NON_EVENTS["looking_back"]), re.I)
-WEEKS_AGO = re.compile(tables.pattern(_NON_EVENTS["weeks_ago"]), re.I)
+LONG_AGO = re.compile(tables.pattern(_NON_EVENTS["long_ago"]), re.I)
 NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
 NON_POLITICAL_AGREEMENTS = re.compile(tables.pattern(_NON_EVENTS["non_political_agreements"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
@@ -246,7 +246,7 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     for cue in LOOKING_BACK.finditer(text[window_start : local + 50]):
         if tok is None or not _aside(sent, tok, sent.start_char + window_start + cue.start()):
             return "looking back"
-    for cue in WEEKS_AGO.finditer(text):
+    for cue in LONG_AGO.finditer(text):
         if tok is None or not _aside(sent, tok, sent.start_char + cue.start()):
             return "looking back"
     return ""
