@@ -96,6 +96,15 @@ def test_eventtolls_attackers_killed_add_to_the_toll(rules: Extractor, sentence:
     assert _toll_at(_events(sentence, ATTACKERS), "Mandera") == 2  # the lowest of two 'reports'
 
 
+BOMBER_ALONE = ("A suicide bomber blew himself up near a police checkpoint in Mogadishu on Tuesday. Two officers "
+                "were wounded, police said.")
+
+
+def test_eventtolls_a_bomber_who_alone_died_is_the_toll(rules: Extractor) -> None:
+    # the only death the article tells is the bomber's own; beside a figure it adds nothing (test_guideline_fields)
+    assert _toll_at(_events(rules, BOMBER_ALONE), "Mogadishu") == 1
+
+
 INJURED = "A grenade exploded at a bus stop in Nairobi on Friday, leaving 14 people injured, police said."
 
 
