@@ -138,6 +138,9 @@ def _chosen(count: int, sentence: int, group: str, source: str | None = None, na
         ([(7, 0, "people"), (1, 3, "fighters")], 7),  # 'one of the attackers' may be among the seven
         ([(4, 0, "people"), (1, 2, "civilians", None, True)], 4),  # 'a French tourist' among the four
         ([(1, 2, "civilians", None, True), (1, 2, "civilians", None, True)], 2),  # 'a man and his wife', no figure
+        # 'as many as 55 Kenyans were killed' ... 'his wife and four children were murdered': a part told in detail
+        ([(55, 0, "civilians"), (4, 3, "civilians")], 55),
+        ([(55, 0, "civilians"), (40, 3, "civilians", "the Red Cross")], 40),  # a later report someone gave: lowest
     ],
 )
 def test_eventtolls_combine_by_the_guideline(claims: list[tuple], toll: int) -> None:

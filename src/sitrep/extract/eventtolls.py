@@ -430,7 +430,7 @@ def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | No
             groups.setdefault(members[0].group, []).append((value, members[0]))
         else:
             totals.append((value, members[0]))
-    group_sum = sum(min(v for v, _ in g) for g in groups.values())
+    group_sum = sum(_lowest_report(g) for g in groups.values())
     lowest_total = min(totals, key=lambda t: t[0]) if totals else None
     updates = [t for t in totals if t[1].update]
     if updates:  # the latest update of the toll supersedes the figures before it
@@ -439,6 +439,16 @@ def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | No
         return lowest_total
     first = min((min(g, key=lambda t: t[0]) for g in groups.values()), key=lambda t: t[1].candidate.key)
     return group_sum, first[1]
+
+
+def _lowest_report(group: Sequence[tuple[int, Chosen]]) -> int:
+    """The lowest of a group's figures that are reports of its dead: the first figure told, and each later one
+    that someone gave ('police said 12'); a later, smaller figure nobody gave is a part of the dead told in
+    detail ('his wife and four children were murdered' after 'as many as 55 Kenyans were killed')."""
+    ordered = sorted(group, key=lambda t: t[1].candidate.key)
+    first = ordered[0]
+    reports = [first] + [t for t in ordered[1:] if t[1].candidate.claim.source is not None or t[1].update]
+    return min(v for v, _ in reports)
 
 
 def _share(c: Chosen, shares: Shares) -> int:
