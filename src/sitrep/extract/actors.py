@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from sitrep import tables
 from sitrep.extract import actornames
+from sitrep.extract.nlp import doc_text
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -260,7 +261,7 @@ def find_actors(
     among a group's names over time (the record's names are settled on the event's date, `settle`)."""
     text = sent.text
     base = sent.start_char
-    context = sent.doc.text
+    context = doc_text(sent.doc)
     key = "sitrep_named_countries"
     if key not in sent.doc.user_data:
         sent.doc.user_data[key] = named_countries(context, country_by_name)
@@ -526,7 +527,7 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return ""
     head = span.root
     dep = head.dep_
-    if doc.text.startswith("-led", actor.end):
+    if doc_text(doc).startswith("-led", actor.end):
         # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
         noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None:

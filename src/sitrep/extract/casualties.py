@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.nlp import doc_text
 from sitrep.records import FatalityClaim
 
 UNITS = {
@@ -354,7 +355,7 @@ def _in_a_date(num: Token) -> bool:
 def _an_age(num: Token) -> bool:
     """Whether a number is an age: 'Twenty-five year-old Private ...', 'a 25-year-old man'."""
     doc = num.doc
-    return bool(AGE.match(doc.text[num.idx + len(num):num.idx + len(num) + 16]))
+    return bool(AGE.match(doc_text(doc)[num.idx + len(num):num.idx + len(num) + 16]))
 
 
 def _number_words(num: Token) -> str:
