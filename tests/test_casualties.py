@@ -207,6 +207,12 @@ def test_casualties_an_age_is_no_count(nlp, sentence: str, total: int) -> None:
         ("There were four separate explosions that left 34 people injured.", 0),  # injured, not dead
         ("The attack killed five and left 20 wounded.", 5),
         ("Raiders killed 32 goats in the night.", 0),
+        ("Three terrorists gunned down by police in Nagpur", 3),  # a headline's 'gunned down'
+        ("The radio host was gunned down by two gunmen outside his home.", 1),
+        ("Gunmen gunned down two policemen at a checkpoint.", 2),
+        ("A man carrying explosives blew himself up at a bus station.", 1),  # the attacker's own death, stated
+        ("He used an explosives vest to kill himself as troops entered.", 1),
+        ("The bomb blew the car apart.", 0),
     ],
 )
 def test_casualties_wordings_of_the_corpus(nlp, sentence: str, total: int) -> None:

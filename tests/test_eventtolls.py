@@ -96,6 +96,15 @@ def test_eventtolls_attackers_killed_add_to_the_toll(rules: Extractor, sentence:
     assert _toll_at(_events(sentence, ATTACKERS), "Mandera") == 2  # the lowest of two 'reports'
 
 
+BOMBER_ALONE = ("A suicide bomber blew himself up near a police checkpoint in Mogadishu on Tuesday. Two officers "
+                "were wounded, police said.")
+
+
+def test_eventtolls_a_bomber_who_alone_died_is_the_toll(rules: Extractor) -> None:
+    # the only death the article tells is the bomber's own; beside a figure it adds nothing (test_guideline_fields)
+    assert _toll_at(_events(rules, BOMBER_ALONE), "Mogadishu") == 1
+
+
 INJURED = "A grenade exploded at a bus stop in Nairobi on Friday, leaving 14 people injured, police said."
 
 
@@ -129,6 +138,9 @@ def _chosen(count: int, sentence: int, group: str, source: str | None = None, na
         ([(7, 0, "people"), (1, 3, "fighters")], 7),  # 'one of the attackers' may be among the seven
         ([(4, 0, "people"), (1, 2, "civilians", None, True)], 4),  # 'a French tourist' among the four
         ([(1, 2, "civilians", None, True), (1, 2, "civilians", None, True)], 2),  # 'a man and his wife', no figure
+        # 'as many as 55 Kenyans were killed' ... 'his wife and four children were murdered': a part told in detail
+        ([(55, 0, "civilians"), (4, 3, "civilians")], 55),
+        ([(55, 0, "civilians"), (40, 3, "civilians", "the Red Cross")], 40),  # a later report someone gave: lowest
     ],
 )
 def test_eventtolls_combine_by_the_guideline(claims: list[tuple], toll: int) -> None:

@@ -24,14 +24,12 @@ from spacy.tokens import Token
 
 from sitrep import tables
 from sitrep.extract import actornames
+from sitrep.extract.alternation import alternation as _alternation
+from sitrep.extract.nlp import doc_text
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
 INTER_RIOTERS, INTER_PROTESTERS, INTER_CIVILIANS, INTER_EXTERNAL = 5, 6, 7, 8
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 def _words(concept: str) -> list[str]:
@@ -65,11 +63,12 @@ _WORD_ALIASES = [a for a in _DICT.aliases() if not actornames.is_abbreviation(a)
 _ABBREVIATIONS = [a for a in _DICT.aliases() if actornames.is_abbreviation(a)]
 # Named groups, missions and operations: full names in any case, abbreviations ('ADF', 'CPC') as written.
 GROUP_PATTERN = re.compile(
-    r"\b(?:(?i:" + _alternation(_WORD_ALIASES) + r")|" + _alternation(_ABBREVIATIONS) + r")(?!\w|-[A-Z])")
+    r"\b(?:(?i:" + _alternation(_WORD_ALIASES, fold=True) + r")|" + _alternation(_ABBREVIATIONS) + r")(?!\w|-[A-Z])")
 _STATE_WORDS = {a: s for s in _DICT.state_names for a in s.aliases}
 # A state's own names for its forces: 'KDF', 'Tatmadaw', 'Sudanese Armed Forces'.
 STATE_NAME_PATTERN = re.compile(
-    r"\b(?:(?i:" + _alternation([a for a in _STATE_WORDS if not actornames.is_abbreviation(a)]) + r")|"
+    r"\b(?:(?i:" + _alternation([a for a in _STATE_WORDS if not actornames.is_abbreviation(a)], fold=True)
+    + r")|"
     + _alternation([a for a in _STATE_WORDS if actornames.is_abbreviation(a)]) + r")(?![\w-])")
 _STATE_BY_FOLDED: dict[str, list[actornames.StateName]] = {}
 _STATE_SPELLING: dict[tuple[str, str], str] = {}  # (folded alias, country) -> the alias as the table spells it
@@ -86,9 +85,10 @@ _NATIONALITY = _alternation(list(DEMONYMS)) + r"|U\.S\.|US|UK|(?:" + _MANY_WORDE
 # Iranian ballistic missile', 'Cambodian BM-21 rockets' with the weapon's model): that state's military.
 WEAPON_PATTERN = re.compile(
     # (a country's possessive too: 'Israel's air strikes', the guideline's section 4)
-    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK|(?:" + _alternation(list(_DICT.regimes))
+    r"\b(?P<nat>(?i:" + _alternation(list(DEMONYMS), fold=True) + r")|U\.S\.|US|UK|(?:"
+    + _alternation(list(_DICT.regimes))
     + r")'s)(?:-led)?(?:\s+and\s+(?P<nat2>(?i:"
-    + _alternation(list(DEMONYMS)) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)?\s+(?i:"
+    + _alternation(list(DEMONYMS), fold=True) + r")|U\.S\.|US|UK))?(?:\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)?\s+(?i:"
     + _any("fired_weapons")
     + r")\b")
 # What makes bare 'forces' a state's: 'forces loyal to the government', 'forces affiliated with the
@@ -99,16 +99,17 @@ GOVERNMENTS_OWN = re.compile(r"\s+(?:affiliated\s+with|loyal\s+to|of)\s+the\s+(?
 # coded to it or to an unidentified armed group, not to the Palestinian Authority's forces).
 NO_STATE_WEAPONS = frozenset(_words("no_state_weapons"))
 _SHORT_NAMES = {"u.s.": "US", "us": "US", "uk": "GB"}
-_ANY_FORCE = _alternation([w for _, words in _FORCES for w in words])
+_ANY_FORCE = _alternation([w for _, words in _FORCES for w in words], fold=True)
 FORCE_PATTERN = re.compile(  # nationality case-sensitive ('Kenyan'), force words not ('Police', 'police')
     r"(?:\b(?!(?i:" + _ANY_FORCE + r")\b)(?P<nat>" + _NATIONALITY + r")\s+)?\b(?i:"
-    + "|".join(f"(?P<f{i}>{_alternation(words)})" for i, (_, words) in enumerate(_FORCES))
+    + "|".join(f"(?P<f{i}>{_alternation(words, fold=True)})" for i, (_, words) in enumerate(_FORCES))
     + r")\b",
 )
 # What only a state's forces hold, after its people's name ('attacked Ukrainian positions', 'the last Ukrainian
 # defenders'): that state's military. The people's name is required (bare 'positions' are anyone's).
 HELD_PATTERN = re.compile(
-    r"\b(?P<nat>(?=[A-Z])(?i:" + _alternation(list(DEMONYMS)) + r"))\s+(?i:" + _any("held_by_forces") + r")\b")
+    r"\b(?P<nat>(?=[A-Z])(?i:" + _alternation(list(DEMONYMS), fold=True) + r"))\s+(?i:" + _any("held_by_forces")
+    + r")\b")
 # Unnamed attackers that ACLED codes under a country's criminal convention where it has one
 # ('Unidentified Gang (Mexico)'), else as an unidentified armed group.
 CRIMINAL = re.compile(r"^(?:" + _any("criminal") + r")$", re.I)
@@ -260,7 +261,7 @@ def find_actors(
     among a group's names over time (the record's names are settled on the event's date, `settle`)."""
     text = sent.text
     base = sent.start_char
-    context = sent.doc.text
+    context = doc_text(sent.doc)
     key = "sitrep_named_countries"
     if key not in sent.doc.user_data:
         sent.doc.user_data[key] = named_countries(context, country_by_name)
@@ -526,7 +527,7 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         return ""
     head = span.root
     dep = head.dep_
-    if doc.text.startswith("-led", actor.end):
+    if doc_text(doc).startswith("-led", actor.end):
         # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
         noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None:

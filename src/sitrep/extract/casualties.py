@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.extract.nlp import doc_text
 from sitrep.records import FatalityClaim
 
 UNITS = {
@@ -64,8 +65,8 @@ PEOPLE = r"(?:\s+(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(?:people|persons|civilians
          r"metres|meters|feet|rounds|shots|rockets|missiles|bombs|houses|homes|vehicles|cars|attacks|bombings|" \
          r"blasts|explosions|strikes|airstrikes|raids|incidents|clashes|assaults|ambushes|operations|" + \
          "|".join(sorted(ANIMALS)) + r")\b)(?-i:[a-z]{3,}s|[A-Z][a-z]+(?:ans|is))(?=\s)))?"
-KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|hacked\s+to\s+death|" \
-         r"beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
+KILLED = r"(?:killed|dead|died|slain|murdered|massacred|executed|lynched|shot\s+dead|gunned\s+down|" \
+         r"hacked\s+to\s+death|beaten\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|lost\s+their\s+lives|perished)"
 
 _COUNT_ANON = re.sub(r"\(\?P<\w+>", "(?:", COUNT)
 
@@ -76,7 +77,7 @@ PATTERNS = [
     # '57 people were killed', 'at least 20 dead', 'killing 11 militants' handled below
     re.compile(rf"\b{COUNT}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|"
                rf"reported|feared|left|found|confirmed|also|all|now)\s+){{0,3}}{KILLED}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|"
+    re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|gunned\s+down|"
                rf"murdered|lynched|executed|massacred)\s+{COUNT}{PEOPLE}(?!\s+(?:injured|wounded|hurt))",
                re.I),
     re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:\w+\s+){{0,3}}?"
@@ -287,6 +288,9 @@ PERSON_NOUNS = frozenset("""man woman boy girl child person officer policeman po
     captive prisoner detainee inmate informant spy smuggler trafficker shepherd hunter miner labourer laborer
     merchant owner manager banker pensioner citizen foreigner chairman chairwoman""".split())
 VICTIM_PRONOUNS = frozenset("him her".split())
+# ... and the attacker's own death ('blew himself up', 'killed herself'); not 'He was later killed by a mob',
+# which on the corpus's train split was more often another event's death than the event's own
+REFLEXIVE = frozenset("himself herself".split())
 
 
 def find_claims_parsed(sent: SpacySpan) -> list[FatalityClaim]:
@@ -351,7 +355,7 @@ def _in_a_date(num: Token) -> bool:
 def _an_age(num: Token) -> bool:
     """Whether a number is an age: 'Twenty-five year-old Private ...', 'a 25-year-old man'."""
     doc = num.doc
-    return bool(AGE.match(doc.text[num.idx + len(num):num.idx + len(num) + 16]))
+    return bool(AGE.match(doc_text(doc)[num.idx + len(num):num.idx + len(num) + 16]))
 
 
 def _number_words(num: Token) -> str:
@@ -432,7 +436,10 @@ def _kills(tok: Token) -> bool | None:
         return True
     if lemma == "find" and passive and (dead or any(c.dep_ == "nsubjpass" and c.lower_ == "body" for c in kids)):
         return True  # 'was found dead', 'the body of a woman was found'
-    if lemma in ACTIVE_KILLING or (lemma in TO_DEATH_VERBS and (to_death or dead)):
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
+    if lemma == "blow" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in kids):
+        return False  # 'the bomber blew himself up'
+    if lemma in ACTIVE_KILLING or (lemma in TO_DEATH_VERBS and (to_death or dead)) or (lemma == "gun" and down):
         # 'ODM representative killed at his home': a headline's killing with a subject and no object
         bare = not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
         return passive or bare or tok.dep_ == "acl"
@@ -467,7 +474,7 @@ def _single_victims(killings: list[tuple[Token, bool]]) -> list[tuple[int, int]]
                 of = [g for c in v.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
                 if of and of[0].tag_ in ("NN", "NNP"):
                     v = of[0]  # 'the body of a woman was found'
-            person = (v.lemma_.lower() in PERSON_NOUNS or v.lower_ in VICTIM_PRONOUNS
+            person = (v.lemma_.lower() in PERSON_NOUNS or v.lower_ in VICTIM_PRONOUNS or v.lower_ in REFLEXIVE
                       or (v.ent_type_ == "PERSON" and v.pos_ == "PROPN")
                       or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in v.children))  # 'a nun, Sister X
             if person and not any(c.lower_ in ("no", "any") for c in v.children):

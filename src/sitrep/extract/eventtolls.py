@@ -67,6 +67,7 @@ EARLIER = re.compile(r"\b(?:earlier(?!\s+(?:today|tonight|this\s+(?:morning|afte
                      r"the\s+day\s+before|a\s+day\s+before|had\s+killed)\b", re.I)
 TOLL_WORDS = re.compile(r"\b(?:death\s+toll|toll|final|rose|risen|climbed|reached|updated|revised)\b", re.I)
 MORE = re.compile(r"\b(?:also|other|others|another|further|additional)\b|\bmore\b(?!\s+than)", re.I)
+OWN_DEATH = re.compile(r"\b(?:himself|herself)\b", re.I)  # the attacker's own: 'blew himself up'
 UPDATE = re.compile(r"\b(?:(?:death\s+)?toll\b.{0,40}?\b(?:rose|risen|climbed|reached|increased|jumped|grew|"
                     r"stands?|stood|now)|final\s+(?:death\s+)?toll|revised)\b", re.I)
 PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|victims))|of\s+them|of\s+whom|"
@@ -343,6 +344,7 @@ class Chosen:
     named: bool = False  # one victim named without a number ('his wife'), not a figure
     update: bool = False  # an update of the toll ('the death toll has risen to 12')
     more: bool = False  # more dead besides those counted elsewhere ('two civilians were also killed')
+    own_death: bool = False  # the attacker's own death ('the bomber blew himself up')
 
 
 def named_victim(candidate: Candidate, text: str) -> bool:
@@ -365,14 +367,19 @@ def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
                 rule_floor = float(model.meta.get("rule_threshold", model.threshold))  # type: ignore[arg-type]
                 if p >= model.threshold or (f.get("rule_yes") and p >= rule_floor):
                     chosen.append(Chosen(cand, p, "toll model", group_of(cand, text), named_victim(cand, text),
-                                         bool(f.get("update")), bool(f.get("more"))))
+                                         bool(f.get("update")), bool(f.get("more")), _own_death(cand, text)))
             else:
                 ok, why = rule_choice(f)
                 if ok:
                     chosen.append(Chosen(cand, 1.0, f"rule: {why}", group_of(cand, text), named_victim(cand, text),
-                                         bool(f.get("update")), bool(f.get("more")) or why == ATTACKERS_ALSO))
+                                         bool(f.get("update")), bool(f.get("more")) or why == ATTACKERS_ALSO,
+                                         _own_death(cand, text)))
         out.append(chosen)
     return out
+
+
+def _own_death(candidate: Candidate, text: str) -> bool:
+    return bool(OWN_DEATH.search(_claim_words(candidate, text)))
 
 
 Shares = Mapping[tuple[int, int, int], tuple[int, int]]  # a claim's key -> (this event's share, shares)
@@ -397,6 +404,9 @@ def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | Non
     # ('The bomber also died' is more than the victims counted: it adds)
     chosen = [c for c in chosen if not c.named or not figures or c.more or any(
         c.candidate.sentence == f.candidate.sentence or f.more for f in figures)]
+    # the attacker's own death ('blew himself up') is the toll only when no figure is given: 'blew himself up,
+    # killing four soldiers' is 4 (guideline 7, the bomber's death counts only when stated or included)
+    chosen = [c for c in chosen if not c.own_death or all(f.own_death for f in chosen)]
     more = [c for c in chosen if c.more and len(chosen) > 1]
     base = [c for c in chosen if c not in more] or more[:1]
     extra = sum(_share(c, shares) for c in more if c not in base)
@@ -420,7 +430,7 @@ def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | No
             groups.setdefault(members[0].group, []).append((value, members[0]))
         else:
             totals.append((value, members[0]))
-    group_sum = sum(min(v for v, _ in g) for g in groups.values())
+    group_sum = sum(_lowest_report(g) for g in groups.values())
     lowest_total = min(totals, key=lambda t: t[0]) if totals else None
     updates = [t for t in totals if t[1].update]
     if updates:  # the latest update of the toll supersedes the figures before it
@@ -429,6 +439,16 @@ def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | No
         return lowest_total
     first = min((min(g, key=lambda t: t[0]) for g in groups.values()), key=lambda t: t[1].candidate.key)
     return group_sum, first[1]
+
+
+def _lowest_report(group: Sequence[tuple[int, Chosen]]) -> int:
+    """The lowest of a group's figures that are reports of its dead: the first figure told, and each later one
+    that someone gave ('police said 12'); a later, smaller figure nobody gave is a part of the dead told in
+    detail ('his wife and four children were murdered' after 'as many as 55 Kenyans were killed')."""
+    ordered = sorted(group, key=lambda t: t[1].candidate.key)
+    first = ordered[0]
+    reports = [first] + [t for t in ordered[1:] if t[1].candidate.claim.source is not None or t[1].update]
+    return min(v for v, _ in reports)
 
 
 def _share(c: Chosen, shares: Shares) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.extract import events
+from sitrep.extract.nlp import doc_text
 from sitrep.records import Event
 
 # The probability from which a proposal is kept; the shipped model's own threshold (its meta)
@@ -126,7 +127,7 @@ def is_summary(doc: Any, text: str | None = None) -> bool:
     no summary."""
     key = ("sitrep.summary", text is not None)
     if key not in doc.user_data:  # asked once per event: read once per document
-        parsed = doc.text  # (spaCy joins the tokens' text anew on every access)
+        parsed = doc_text(doc)  # (spaCy joins the tokens' text anew on every access)
         count = sum(1 for s in doc.sents if parsed[s.start_char:s.end_char].strip())
         if text is not None and text != parsed:
             count += sum(1 for start, end in events.rough_sentences(text) if not parsed[start:end].strip())
