@@ -23,6 +23,7 @@ from sitrep.extract import (
     casualties,
     eventdates,
     eventplaces,
+    events,
     forces_of,
     keep,
     naming,
@@ -106,8 +107,15 @@ class Recording:
         # next town); other types keep the lead's whole summary (measured on train: leaving every other event's
         # lead sentences out of every type's reading gained 3 events and lost 5; docs/benchmarks.md)
         demonstrations = frozenset(start for j, demo, starts in drafted if j != index and demo for start in starts)
+        # a sentence that tells two happenings at two places gave this one the trigger nearest its place
+        # (`events.place_trigger`): the model, reading the whole sentence, may not give it the other's type
+        told = events.detect(d.sentences[0])
+        theirs = frozenset({told.sub_event_type}) if told is not None and told.confidence > 0 and (
+            d.trigger.sentence_start == told.sentence_start and told.sub_event_type != d.sub_event_type
+            and (d.trigger.start, d.trigger.end) != (told.start, told.end)) else frozenset()
         sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p,
-                                              demonstrations if d.sub_event_type in DEMONSTRATION else frozenset())
+                                              demonstrations if d.sub_event_type in DEMONSTRATION else frozenset(),
+                                              theirs)
         sub, told = subevent.outcome_told_elsewhere(sub, typing, sents, others, sum(demo for _, demo, _ in drafted))
         if told:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": told}

@@ -96,8 +96,8 @@ def model_sentences(sentences: list[SpacySpan], other_events: frozenset[int] = f
 
 
 def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier.TypeModel | None,
-                   rescued_p: float = 0.0, other_events: frozenset[int] = frozenset()
-                   ) -> tuple[str, dict[str, Any] | None]:
+                   rescued_p: float = 0.0, other_events: frozenset[int] = frozenset(),
+                   theirs: frozenset[str] = frozenset()) -> tuple[str, dict[str, Any] | None]:
     """The sub-event type: the rules' unless the trained model is sure of another.
 
     The model reads the lead when the event is told there, else the event's first sentences
@@ -105,7 +105,8 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     with probability at least the model's own `override` threshold, it wins (the shipped
     model, trained on our corpus alone, overrides only when nearly sure). A model that thinks
     the text is no event at all does not drop it (the rules' non-event checks decide that);
-    `typing` records both readings. `rescued_p`: the event was found by the model alone.
+    `typing` records both readings. `rescued_p`: the event was found by the model alone. `theirs`: the types of
+    another happening its sentence tells at another place, which the model may not choose.
     """
     if type_model is None:
         return rule, None
@@ -122,7 +123,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= type_model.override
                      and probs.get(rule, 0.0) <= p * type_model.margin
                      and (weapon is None or weapon.search(text))
-                   and label not in PLAINER.get(rule, ())) else "rules"
+                   and label not in PLAINER.get(rule, ()) and label not in theirs) else "rules"
     info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
             "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
     return (label if by == "model" else rule), info
