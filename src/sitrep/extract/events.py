@@ -381,6 +381,14 @@ def place_trigger(sent: SpacySpan, trigger: Trigger, start: int) -> Trigger:
     return best
 
 
+def nearer(sent: SpacySpan, start: int, mine: Trigger, other: Trigger) -> bool:
+    """Whether the word at `start` (an actor's) is no farther from the trigger `mine` than from `other` in the parse:
+    'rockets that were fired into Southern Israel by members of Hamas' are Hamas's, not the air force's that answered
+    them in the same sentence."""
+    tok = _token_at(sent, start)
+    return tok is None or _tree_distance(sent, tok, mine) <= _tree_distance(sent, tok, other)
+
+
 def _tree_distance(sent: SpacySpan, place: Token, trigger: Trigger) -> int:
     """Edges between a place's word and the nearest word of a trigger in the dependency parse."""
     above = {t.i: k for k, t in enumerate([place, *place.ancestors])}

@@ -109,10 +109,12 @@ class Recording:
         demonstrations = frozenset(start for j, demo, starts in drafted if j != index and demo for start in starts)
         # a sentence that tells two happenings at two places gave this one the trigger nearest its place
         # (`events.place_trigger`): the model, reading the whole sentence, may not give it the other's type
-        told = events.detect(d.sentences[0])
-        theirs = frozenset({told.sub_event_type}) if told is not None and told.confidence > 0 and (
-            d.trigger.sentence_start == told.sentence_start and told.sub_event_type != d.sub_event_type
-            and (d.trigger.start, d.trigger.end) != (told.start, told.end)) else frozenset()
+        shared = events.detect(d.sentences[0])
+        if shared is None or shared.confidence == 0 or d.trigger.sentence_start != shared.sentence_start or (
+                shared.sub_event_type == d.sub_event_type or (d.trigger.start, d.trigger.end) == (
+                    shared.start, shared.end)):
+            shared = None  # (its sentence's own trigger tells it)
+        theirs = frozenset({shared.sub_event_type}) if shared is not None else frozenset()
         sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p,
                                               demonstrations if d.sub_event_type in DEMONSTRATION else frozenset(),
                                               theirs)
@@ -124,7 +126,9 @@ class Recording:
             key = ("actors", s.start_char, country or "International")
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
-            mentions.extend(memo[key])
+            # (of a sentence that tells two happenings, the actors nearer the other's trigger are the other's)
+            mentions.extend(m for m in memo[key] if shared is None or s.start_char != shared.sentence_start
+                            or events.nearer(s, m.start, d.trigger, shared))
         # a bare 'troops' is the one foreign state's whose military the article names ('Israeli troops kill 9')
         states = ("forces of", 0, "")  # the article's, read once
         if states not in memo:
