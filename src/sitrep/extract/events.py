@@ -390,17 +390,25 @@ def nearer(sent: SpacySpan, start: int, mine: Trigger, other: Trigger) -> bool:
 
 
 def _tree_distance(sent: SpacySpan, place: Token, trigger: Trigger) -> int:
-    """Edges between a place's word and the nearest word of a trigger in the dependency parse."""
+    """Edges between a place's word and the nearest word of a trigger in the dependency parse; a trigger that is
+    the subject or object of its verb is as near as the verb ('militants fired rockets into Sderot': 'fired')."""
     above = {t.i: k for k, t in enumerate([place, *place.ancestors])}
     best = 99
     for tok in sent:
         if not (trigger.start <= tok.idx < trigger.end):
             continue
-        for k, t in enumerate([tok, *tok.ancestors]):
-            if t.i in above:
-                best = min(best, k + above[t.i])
-                break
+        words = [tok]
+        if tok.dep_ in ARGUMENTS and tok.head.pos_ == "VERB":
+            words.append(tok.head)
+        for word in words:
+            for k, t in enumerate([word, *word.ancestors]):
+                if t.i in above:
+                    best = min(best, k + above[t.i])
+                    break
     return best
+
+
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 
 
 def _trigger(sent: SpacySpan, name: str, m: re.Match[str]) -> Trigger:

@@ -117,7 +117,8 @@ class Recording:
         theirs = frozenset({shared.sub_event_type}) if shared is not None else frozenset()
         sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p,
                                               demonstrations if d.sub_event_type in DEMONSTRATION else frozenset(),
-                                              theirs)
+                                              theirs, lead_told=index == 0 or not drafted
+                                              or d.sentences[0].start_char in drafted[0][2])
         sub, told = subevent.outcome_told_elsewhere(sub, typing, sents, others, sum(demo for _, demo, _ in drafted))
         if told:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": told}
