@@ -359,3 +359,23 @@ def test_events_a_protests_outcome_told_apart_does_not_reach_a_second_protest(ex
                      "tear gas at the crowd.")
     assert sorted((e.location, e.sub_event_type) for e in events) == [("Eldoret", "Peaceful protest"),
                                                                        ("Kisumu", "Peaceful protest")]
+
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli aircraft struck tunnels in Rafah on Sunday in retaliation for rockets that were fired into Sderot by "
+    "Hamas militants.",
+    "Israeli aircraft struck tunnels in Rafah on Sunday after militants fired rockets into Sderot.",
+])
+def test_events_each_place_of_one_sentence_is_typed_by_its_own_words(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the rockets the strikes answered are the rockets' event, with their own author (docs/annotation.md, unit)
+    events = {e.location[:4]: e for e in extract(text, published="2024-03-14")}
+    assert events["Rafa"].sub_event_type == "Air/drone strike"
+    assert events["Rafa"].actor1_plain == "Military Forces of Israel"
+    assert events["Sder"].sub_event_type == "Shelling/artillery/missile attack"
+    assert events["Sder"].actor1_plain != "Military Forces of Israel"
+
+
+def test_events_a_killing_beside_a_bombing_is_its_toll_not_another_act(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "A powerful bomb explosion killed five people at a market in Guwahati and injured 15 in Dispur."
+    assert {e.sub_event_type for e in extract(text)} == {"Remote explosive/landmine/IED"}

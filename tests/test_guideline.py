@@ -258,8 +258,6 @@ def test_guideline_unit_the_peaceful_town_beside_the_group_stays_peaceful(extrac
     assert typed.get("Santiago") == "Peaceful protest", seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="the bodies found at Ansongo are now an event of their own (13 March), but "
-                                       "the type model reads it an Abduction/forced disappearance, as the Gao one")
 def test_guideline_hostages_taken_then_killed_are_two_events(extractor: Extractor) -> None:
     """unit.hostages-then-killed: the abduction and the killing (where and when the bodies were found)."""
     events = run(extractor, "Gunmen abducted two aid workers near Gao on Monday. Their bodies were found on "
@@ -355,8 +353,6 @@ def test_guideline_types_a_protest_disrupted_by_civilians(extractor: Extractor) 
         ("Protest with intervention", "Civilians (Japan)")], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep types the convoy attack near Samarra a Suicide bomb, "
-                                       "from the lead's summary")
 def test_guideline_types_the_specific_account_decides(extractor: Extractor) -> None:
     """types.specific-over-summary: 'two suicide attacks' in the lead, then 'the convoy was hit by two roadside
     bombs': the convoy's attack is a Remote explosive [settled]."""

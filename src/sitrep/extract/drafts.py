@@ -129,6 +129,8 @@ class Drafting:
             touched: list[Draft] = []
             new: list[Draft] = []
             for place in here:
+                # one sentence, several places: each place's event is told by the trigger nearest it
+                own = events.place_trigger(sent, trigger, place.start) if len(here) > 1 else trigger
                 match = next((d for d in drafts
                               if eventplaces.same_place(d.place, place) and same_day(d.date, date)), None)
                 if match is None and group and group[-1].place is None and same_day(group[-1].date, date) \
@@ -136,11 +138,11 @@ class Drafting:
                     match = group[-1]  # the event told without a place is this sentence's
                     match.place = place
                 if match is not None:
-                    self._merge(match, sent, trigger)
+                    self._merge(match, sent, own)
                     touched.append(match)
                 elif ((not drafts and can_start) or (narrative or new) and place.feature_code != "PCLI"
                       or any(d.place is not None and eventplaces.contains(d.place, place) for d in group)):
-                    draft = Draft(trigger, trigger.sub_event_type, place, date, [sent])
+                    draft = Draft(own, own.sub_event_type, place, date, [sent])
                     new.append(draft)
             coarse_drafts = [d for d in group if d.place is not None and d not in touched
                              and any(n.place is not None and eventplaces.contains(d.place, n.place) for n in new)]

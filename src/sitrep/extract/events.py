@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep import tables
+from sitrep import tables, taxonomy
 from sitrep.extract.nlp import doc_text
 
 # ---- the language data: one concept a file in data/events/ -------------------------------
@@ -343,6 +343,85 @@ def _detect(sent: SpacySpan) -> Trigger | None:
 
 
 NON_EVENT_PREFIX = "not an event: "
+
+
+def triggers(sent: SpacySpan) -> list[Trigger]:
+    """Every event trigger of a sentence that is not refused (negated, planned, looking back, 'the attack'
+    said again), one a span of words: where two patterns of the cascade read the same words, the more specific."""
+    memo = sent.doc.user_data.setdefault("sitrep_all_triggers", {})
+    key = (sent.start_char, sent.end_char)
+    if key not in memo:
+        found: list[Trigger] = []
+        read: list[Trigger] = []  # every match, refused or not: a less specific pattern over its words is no other
+        if detect(sent) is not None:  # (not a sentence the rules read as no political event at all)
+            for name, pattern in TRIGGERS:
+                for m in pattern.finditer(sent.text):
+                    t = _trigger(sent, name, m)
+                    if not any(o.start < t.end and t.start < o.end for o in read) and t.confidence > 0 \
+                            and not t.anaphoric:
+                        found.append(t)
+                    read.append(t)
+        memo[key] = found
+    return memo[key]  # type: ignore[no-any-return]
+
+
+# The catch-all of violence, which the cascade reads last: beside a bomb, a strike or a clash, its words ('killed',
+# 'injured') tell that act's toll, not another act.
+GENERIC_VIOLENCE = frozenset({"Attack"})
+VIOLENT_TYPES = frozenset(sub for sub, kind in taxonomy.SUB_EVENT_TYPES.items()
+                          if kind in (taxonomy.BATTLES, taxonomy.EXPLOSIONS, taxonomy.VIOLENCE_AGAINST_CIVILIANS))
+
+
+def place_trigger(sent: SpacySpan, trigger: Trigger, start: int) -> Trigger:
+    """The trigger that tells the event at one of several places a sentence names: the one nearest the place in
+    the parse ('airstrikes into the Gaza Strip in retaliation for rockets that were fired into Southern Israel':
+    Southern Israel's event is the rockets', not the strikes'). The sentence's own trigger (the cascade's first)
+    unless another is strictly nearer; the guideline codes each event by its own words (docs/annotation.md)."""
+    place = _token_at(sent, start)
+    if place is None:
+        return trigger
+    # ('The strikes were in response to two rockets being fired into southern Israel': the strikes said again
+    # tell no event here, the rockets do)
+    best, best_distance = trigger, 99 if trigger.anaphoric else _tree_distance(sent, place, trigger)
+    violent = trigger.sub_event_type in VIOLENT_TYPES
+    for other in triggers(sent):
+        if other.sub_event_type == best.sub_event_type or other.sub_event_type in WEAK_TYPES or (
+                violent and other.sub_event_type in GENERIC_VIOLENCE):
+            continue  # a weak word, or the killing a bombing did ('a bomb explosion that killed five'), is no act
+        distance = _tree_distance(sent, place, other)
+        if distance < best_distance:
+            best, best_distance = other, distance
+    return best
+
+
+def nearer(sent: SpacySpan, start: int, mine: Trigger, other: Trigger) -> bool:
+    """Whether the word at `start` (an actor's) is no farther from the trigger `mine` than from `other` in the parse:
+    'rockets that were fired into Southern Israel by members of Hamas' are Hamas's, not the air force's that answered
+    them in the same sentence."""
+    tok = _token_at(sent, start)
+    return tok is None or _tree_distance(sent, tok, mine) <= _tree_distance(sent, tok, other)
+
+
+def _tree_distance(sent: SpacySpan, place: Token, trigger: Trigger) -> int:
+    """Edges between a place's word and the nearest word of a trigger in the dependency parse; a trigger that is
+    the subject or object of its verb is as near as the verb ('militants fired rockets into Sderot': 'fired')."""
+    above = {t.i: k for k, t in enumerate([place, *place.ancestors])}
+    best = 99
+    for tok in sent:
+        if not (trigger.start <= tok.idx < trigger.end):
+            continue
+        words = [tok]
+        if tok.dep_ in ARGUMENTS and tok.head.pos_ == "VERB":
+            words.append(tok.head)
+        for word in words:
+            for k, t in enumerate([word, *word.ancestors]):
+                if t.i in above:
+                    best = min(best, k + above[t.i])
+                    break
+    return best
+
+
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 
 
 def _trigger(sent: SpacySpan, name: str, m: re.Match[str]) -> Trigger:

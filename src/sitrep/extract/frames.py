@@ -479,7 +479,8 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
                     and casualties.find_claims(after.sent.text):
                 sentences.append(after.sent)  # 'It said 12 people were killed.'
         date = _date_for(told, mention_readings, by_start, fresh_dates)
-        out.append(Chosen(frame, place, told.trigger if told else None, sentences, date, support=support))
+        out.append(Chosen(frame, place, _place_trigger(told, place, others) if told else None, sentences, date,
+                          support=support))
         # the same place on another day the article dates: another event ('hit on Thursday ... and
         # again on Friday')
         days = {date.date} if date is not None else set()
@@ -488,7 +489,7 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
             if other is None or other.date in days or not r.narrates or len(days) >= MAX_DAYS_PER_PLACE:
                 continue
             days.add(other.date)
-            out.append(Chosen(frame, m, r.trigger, [r.sent], other, support="own"))
+            out.append(Chosen(frame, m, _place_trigger(r, m, others), [r.sent], other, support="own"))
         # another kind of happening at the place, which a coder never folds into the first: the arrests
         # after a protest, the curfew after a riot ('police arrested 40 ... a curfew was imposed')
         if told is not None and told.trigger is not None:
@@ -511,6 +512,17 @@ def choose(frames: Sequence[Frame], readings: Sequence[SentenceReading], fresh_d
         for i, chosen in enumerate(sorted(group, key=lambda c: c.place.start)):
             chosen.share, chosen.share_index = len(group), i
     return out
+
+
+def _place_trigger(reading: SentenceReading, place: Place, others: set[int]) -> events.Trigger | None:
+    """The trigger that tells the event at a place its sentence names beside another place (`others`: the other
+    frames' mentions), or where the sentence's own trigger is an event said again: the one nearest the place
+    (`events.place_trigger`), else the sentence's own."""
+    trigger, sent = reading.trigger, reading.sent
+    if trigger is None or trigger.confidence == 0 or not sent.start_char <= place.start < sent.end_char \
+            or not (trigger.anaphoric or any(sent.start_char <= p < sent.end_char for p in others)):
+        return trigger
+    return events.place_trigger(sent, trigger, place.start)
 
 
 def _date_for(told: SentenceReading | None, mention_readings: Sequence[tuple[Place, SentenceReading]],

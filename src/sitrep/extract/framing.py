@@ -86,8 +86,11 @@ class Framing:
         floor = self.frame_model.add_threshold if drafts or summary else self.frame_model.threshold
         for c in chosen:
             kind = frames.group_of(c.trigger.sub_event_type) if c.trigger is not None else None
+            # (the kind its sentence's trigger tells, where the place's own trigger is another: `frames._place_trigger`)
+            told = events.detect(c.sentences[0]) if c.sentences else None
+            told_kind = frames.group_of(told.sub_event_type) if told is not None and told.confidence > 0 else kind
             if any(d.place is not None and frames.same_place(c.place, d.place) and same_day(d.date, c.date)
-                   and kind in (None, frames.group_of(d.sub_event_type)) for d in drafts):
+                   and (kind is None or frames.group_of(d.sub_event_type) in (kind, told_kind)) for d in drafts):
                 continue  # the rules' event at this place and day, of this kind of happening
             if c.frame.probability < floor or c.support == "lead":
                 # kept where the rules found an event, not sure enough to add one; or named only in the

@@ -23,6 +23,7 @@ from sitrep.extract import (
     casualties,
     eventdates,
     eventplaces,
+    events,
     forces_of,
     keep,
     naming,
@@ -106,8 +107,18 @@ class Recording:
         # next town); other types keep the lead's whole summary (measured on train: leaving every other event's
         # lead sentences out of every type's reading gained 3 events and lost 5; docs/benchmarks.md)
         demonstrations = frozenset(start for j, demo, starts in drafted if j != index and demo for start in starts)
+        # a sentence that tells two happenings at two places gave this one the trigger nearest its place
+        # (`events.place_trigger`): the model, reading the whole sentence, may not give it the other's type
+        shared = events.detect(d.sentences[0])
+        if shared is None or shared.confidence == 0 or d.trigger.sentence_start != shared.sentence_start or (
+                shared.sub_event_type == d.sub_event_type or (d.trigger.start, d.trigger.end) == (
+                    shared.start, shared.end)):
+            shared = None  # (its sentence's own trigger tells it)
+        theirs = frozenset({shared.sub_event_type}) if shared is not None else frozenset()
         sub, typing = subevent.model_or_rules(d.sub_event_type, d.sentences, self.type_model, d.rescued_p,
-                                              demonstrations if d.sub_event_type in DEMONSTRATION else frozenset())
+                                              demonstrations if d.sub_event_type in DEMONSTRATION else frozenset(),
+                                              theirs, lead_told=index == 0 or not drafted
+                                              or d.sentences[0].start_char in drafted[0][2])
         sub, told = subevent.outcome_told_elsewhere(sub, typing, sents, others, sum(demo for _, demo, _ in drafted))
         if told:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": told}
@@ -116,7 +127,9 @@ class Recording:
             key = ("actors", s.start_char, country or "International")
             if key not in memo:
                 memo[key] = actors_mod.find_actors(s, key[2], self.country_names, article.published)
-            mentions.extend(memo[key])
+            # (of a sentence that tells two happenings, the actors nearer the other's trigger are the other's)
+            mentions.extend(m for m in memo[key] if shared is None or s.start_char != shared.sentence_start
+                            or events.nearer(s, m.start, d.trigger, shared))
         # a bare 'troops' is the one foreign state's whose military the article names ('Israeli troops kill 9')
         states = ("forces of", 0, "")  # the article's, read once
         if states not in memo:

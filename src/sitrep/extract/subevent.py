@@ -81,7 +81,8 @@ def lead(doc: Any) -> list[SpacySpan]:
     return list(itertools.islice((s for s in doc.sents if s.text.strip()), MODEL_LEAD))
 
 
-def model_sentences(sentences: list[SpacySpan], other_events: frozenset[int] = frozenset()) -> list[SpacySpan]:
+def model_sentences(sentences: list[SpacySpan], other_events: frozenset[int] = frozenset(),
+                    lead_told: bool = True) -> list[SpacySpan]:
     """What the model reads for an event: the lead when the event is told there, else its own sentences.
 
     A lead sentence that is another event's own (`other_events`, sentence starts) is left out: 'Students
@@ -90,14 +91,14 @@ def model_sentences(sentences: list[SpacySpan], other_events: frozenset[int] = f
     """
     first = lead(sentences[0].doc)
     own = {s.start_char for s in sentences}
-    if any(s.start_char == sentences[0].start_char for s in first):
+    if lead_told and any(s.start_char == sentences[0].start_char for s in first):
         return [s for s in first if s.start_char in own or s.start_char not in other_events]
     return sentences[:MODEL_SENTENCES]
 
 
 def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier.TypeModel | None,
-                   rescued_p: float = 0.0, other_events: frozenset[int] = frozenset()
-                   ) -> tuple[str, dict[str, Any] | None]:
+                   rescued_p: float = 0.0, other_events: frozenset[int] = frozenset(),
+                   theirs: frozenset[str] = frozenset(), lead_told: bool = True) -> tuple[str, dict[str, Any] | None]:
     """The sub-event type: the rules' unless the trained model is sure of another.
 
     The model reads the lead when the event is told there, else the event's first sentences
@@ -105,7 +106,9 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     with probability at least the model's own `override` threshold, it wins (the shipped
     model, trained on our corpus alone, overrides only when nearly sure). A model that thinks
     the text is no event at all does not drop it (the rules' non-event checks decide that);
-    `typing` records both readings. `rescued_p`: the event was found by the model alone.
+    `typing` records both readings. `rescued_p`: the event was found by the model alone. `theirs`: the types of
+    another happening its sentence tells at another place, which the model may not choose. `lead_told`: false for
+    an event the article's first event sentence does not tell (it reads its own sentences, never the lead's).
     """
     if type_model is None:
         return rule, None
@@ -113,7 +116,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     if rescued_p:
         return rule, {"by": "model", "rules": None, "model": rule, "model_p": round(rescued_p, 3),
                       "model_name": name}
-    text = " ".join(s.text.strip() for s in model_sentences(sentences, other_events))
+    text = " ".join(s.text.strip() for s in model_sentences(sentences, other_events, lead_told))
     probs = type_model.predict(text)
     label = max(probs, key=probs.__getitem__)
     p = probs[label]
@@ -122,7 +125,7 @@ def model_or_rules(rule: str, sentences: list[SpacySpan], type_model: classifier
     by = "model" if (label not in (rule, classifier.NON_EVENT) and p >= type_model.override
                      and probs.get(rule, 0.0) <= p * type_model.margin
                      and (weapon is None or weapon.search(text))
-                   and label not in PLAINER.get(rule, ())) else "rules"
+                   and label not in PLAINER.get(rule, ()) and label not in theirs) else "rules"
     info = {"by": by, "rules": rule, "model": label or None, "model_p": round(p, 3),
             "rules_p": round(probs.get(rule, 0.0), 3), "model_name": name}
     return (label if by == "model" else rule), info
