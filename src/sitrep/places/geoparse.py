@@ -71,6 +71,7 @@ from sitrep.places.publisher import Outlet
 from sitrep.places.wording import (  # noqa: F401 -- also read from here by the rest of sitrep
     ADMIN1_CUES,
     ADMIN2_CUES,
+    APPOSITION_IN,
     CITY_CUES,
     COMPASS,
     COMPASS_ABBREVIATIONS,
@@ -98,6 +99,7 @@ from sitrep.places.wording import (  # noqa: F401 -- also read from here by the 
     institution_head,
     locative,
     of_an_office,
+    seated_elsewhere,
 )
 from sitrep.records import Place, Span
 
@@ -253,7 +255,8 @@ class Geoparser:
             # 'the Dadaab camp' and 'the Chiefland or Cross City areas' are places, the name modifying a noun
             return "reject"
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
-            return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
+            # 'Kisii University', 'Nyeri Prison': the institution is in the town (unless the text says where)
+            return "ORG" if seated_elsewhere(span) else ""
         head = institution_head(span)
         if head:
             # 'Bungoma High School', 'Nyeri National Polytechnic' are in the town; 'Ohio Supreme Court',
@@ -290,7 +293,7 @@ class Geoparser:
             if locative(span) or self._cue_after(span):
                 return ""
             if after is not None and after.lower_ in INSTITUTIONS:
-                return ""  # 'Kisii University' is in Kisii
+                return "ORG" if seated_elsewhere(span) else ""  # 'Kisii University' is in Kisii
             if ent != "PERSON" and entity_is_exactly(span):
                 return ""  # the NER's ORG 'Wajir' or PRODUCT 'Embu' is the name alone: trust the gazetteer
             root = span.root
@@ -336,7 +339,7 @@ class Geoparser:
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
                 r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
-            ) and len(between) <= 16 and between:
+            ) and len(between) <= 16 and between or APPOSITION_IN.fullmatch(between):
                 a.container_keys.append(b.key)
                 if _is_country(b):
                     outer[id(a)] = b.key
