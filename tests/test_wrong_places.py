@@ -64,3 +64,16 @@ def test_wrong_places_where_the_wounded_were_moved_is_not_where_it_happened() ->
     assert eventplaces.not_there("the bodies were brought to ")
     # troops moving somewhere may fight there
     assert not eventplaces.not_there("Government troops moved to ")
+
+
+def test_wrong_places_a_place_a_sentence_says_it_was_not_at_ties_no_event_to_it(extractor: Extractor) -> None:
+    # the frame model reads every place the article names; a soldier's home town, where the wounded were
+    # taken and whence a distance runs tie no event of their sentence to that place (as a sentence's places)
+    text = ("A Canadian soldier was killed by a roadside bomb in Kandahar province on Friday. One soldier from "
+            "Hamilton was wounded in the blast. The wounded were evacuated to Kabul.")
+    article = Article(id="wrong-places", text=text, title="Canadian soldier killed",
+                      published=dt.date(2024, 3, 14))
+    built = {f.place.text: f for f in extractor.place_frames(extractor.nlp(text), article)}
+    for name in ("Hamilton", "Kabul"):
+        assert {m.start for m in built[name].mentions} <= built[name].elsewhere
+    assert not built["Kandahar"].elsewhere

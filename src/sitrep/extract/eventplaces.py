@@ -38,6 +38,10 @@ SPEAKER_IN = re.compile(tables.pattern(WORDS["speaker_in"]), re.I)
 SPEAKER_SAID = re.compile(tables.pattern(WORDS["speaker_said"]), re.I)
 
 
+# ... or a person's home, named as where he comes from ('one soldier from Hamilton was wounded')
+HOME_OF = re.compile(tables.pattern(WORDS["home_of"]), re.I)
+
+
 # ... or where the source of a report is: 'according to a police source in the capital of Bishkek, four
 # police were beaten to death' (the words before the name, from 'according to')
 SOURCE_IN = re.compile(tables.pattern(WORDS["source_in"]), re.I)
