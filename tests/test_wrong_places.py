@@ -77,3 +77,13 @@ def test_wrong_places_a_place_a_sentence_says_it_was_not_at_ties_no_event_to_it(
     for name in ("Hamilton", "Kabul"):
         assert {m.start for m in built[name].mentions} <= built[name].elsewhere
     assert not built["Kandahar"].elsewhere
+
+
+def test_wrong_places_a_placed_name_the_gazetteer_spells_otherwise(extractor: Extractor) -> None:
+    # 'at Um Qasr', 'the city of Sderoth': the gazetteer knows Umm Qasr and Sderot
+    read = {(p.text, p.name) for p in extractor.geoparser.parse(extractor.nlp(
+        "A soldier died after an explosion at Um Qasr on Monday. Rockets were launched at the southern "
+        "Israeli city of Sderoth."))}
+    assert {("Um Qasr", "Umm Qaşr"), ("Sderoth", "Sderot")} <= read
+    # only where the words before it place the name: a person's name ending in 'th' is left alone
+    assert "Sderoth" not in {p.text for p in extractor.geoparser.parse(extractor.nlp("Sderoth said nothing."))}

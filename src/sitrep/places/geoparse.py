@@ -141,6 +141,10 @@ class Geoparser:
         ranges = self._candidate_spans(doc)
         keyed = [(i, j, normalize_name(text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])])) for i, j in ranges]
         hits = self.gaz.lookup_keys(k for _, _, k in keyed)
+        # a name the gazetteer does not know, placed by the words before it ('at Um Qasr', 'the city of Sderoth'):
+        # a town of another transliteration of it (data/places/spellings.tsv)
+        hits.update(self.gaz.respelled([key for i, _, key in keyed if key not in hits and i > 1 and (
+            doc[i - 1].lower_ in PLACE_PREPS or doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_CUES)]))
         chosen: list[_Mention] = []
         taken: set[int] = set()
         for i, j, key in sorted(keyed, key=lambda r: (r[0], -(r[1] - r[0]))):
