@@ -167,6 +167,17 @@ def _demonym_votes(text: str, cc: str) -> int:
     return sum(1 for w in words if w[:1].isupper() and DEMONYMS.get(w.casefold()) == cc)
 
 
+def _evidence_text(text: str, event: Mapping[str, Any]) -> dict[str, str]:
+    """The words of an event's event and location evidence spans (the location with 60 characters either side)."""
+    out = {}
+    for name, pad in (("event", 0), ("location", 60)):
+        span = (event.get("evidence") or {}).get(name)
+        if span:
+            start, end = span
+            out[name] = text[max(0, start - pad) : end + pad].replace("\n", " ")
+    return out
+
+
 def _place_of(event: Mapping[str, Any], places: Sequence[Place]) -> Place | None:
     """The resolved place whose span the event's location evidence points to."""
     span = (event.get("evidence") or {}).get("location")
@@ -225,9 +236,13 @@ def run(split: str, limit: int | None) -> tuple[list[dict[str, Any]], ArticleRes
             km = _km(g, f)
             rows.append({
                 "id": article.id, "cause": cause, "date": g.get("event_date"),
+                "same_type": g.get("sub_event_type") == f.get("sub_event_type"),
+                "sub_event_type": f.get("sub_event_type"),
                 "gold": f"{g.get('location')} ({g.get('country')})", "gold_place_from": g.get("place_from"),
                 "found": f"{f.get('location')} ({f.get('country')})",
                 "found_text": place.text if place else None, "km": round(km) if km is not None else None,
+                "placed": ((f.get("extra") or {}).get("place") or {}).get("by"),
+                "found_evidence": _evidence_text(article.text, f), "gold_evidence": _evidence_text(article.text, g),
                 **detail,
             })
     return rows, result
@@ -238,6 +253,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("train", "dev"), default="train")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--json", action="store_true", help="one JSON object a line, then the counts")
+    parser.add_argument("--same-type", action="store_true",
+                        help="only the pairs whose found event has the gold event's sub-event type")
     args = parser.parse_args()
     rows, result = run(args.split, args.limit)
     overall = {k: v for k, v in result.as_dict().items() if k in ("found_events", "matched", "precision", "recall",
@@ -245,7 +262,8 @@ def main() -> int:
     counts = Counter(r["cause"] for r in rows)
     vetoed = counts.pop(VETOED_MISS, 0)
     misses = [r for r in rows if r["cause"] == VETOED_MISS]
-    rows = [r for r in rows if r["cause"] != VETOED_MISS]
+    rows = [r for r in rows if r["cause"] != VETOED_MISS and (r["same_type"] or not args.same_type)]
+    counts = Counter(r["cause"] for r in rows)
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
@@ -258,7 +276,9 @@ def main() -> int:
         print(f"  [{r['cause']}] {r['id']} {r['date']}: gold {r['gold']} [{r['gold_place_from']}]; found "
               f"{r['found']} from {r['found_text']!r}, {r['km']} km; {r.get('reason', '')}"
               + (f"; right reading {r['right_reading']}" if "right_reading" in r else "")
-              + (f"; resolved right: {r['resolved_right']}" if "resolved_right" in r else ""))
+              + (f"; resolved right: {r['resolved_right']}" if "resolved_right" in r else "")
+              + f"\n      found's words: {r['found_evidence'].get('location', '')!r}"
+              + f"\n      gold's words:  {r['gold_evidence'].get('location', '')!r}")
     for r in misses:
         print(f"  [missed, no event on its days] {r['id']} {r['date']}: gold {r['gold']}; read right after a "
               f"meeting word: {r['resolved_right']}")

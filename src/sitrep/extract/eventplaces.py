@@ -38,17 +38,26 @@ SPEAKER_IN = re.compile(tables.pattern(WORDS["speaker_in"]), re.I)
 SPEAKER_SAID = re.compile(tables.pattern(WORDS["speaker_said"]), re.I)
 
 
+# ... or a person's home, named as where he comes from ('one soldier from Hamilton was wounded')
+HOME_OF = re.compile(tables.pattern(WORDS["home_of"]), re.I)
+
+
 # ... or where the source of a report is: 'according to a police source in the capital of Bishkek, four
 # police were beaten to death' (the words before the name, from 'according to')
 SOURCE_IN = re.compile(tables.pattern(WORDS["source_in"]), re.I)
 
 
+# ... or where a speaker named after 'said' is, in the words that describe him ('said David Lea, an analyst
+# at Control Risks Group in London'; read on the 160 characters before the name)
+SPEAKER_DESCRIBED = re.compile(tables.pattern(WORDS["speaker_described"]), re.I)
+
+
 def spoke_there(text: str, place: Place) -> bool:
     """Whether the place is named as where a speaker is ('an official in Washington said', 'according
-    to a police source in Bishkek')."""
+    to a police source in Bishkek', 'said Khedr Habib, an Islamic Jihad leader in Gaza')."""
     before = text[max(0, place.start - 60) : place.start]
     return bool(SPEAKER_IN.search(before) and SPEAKER_SAID.match(text[place.end : place.end + 80])
-                or SOURCE_IN.search(before))
+                or SOURCE_IN.search(before) or SPEAKER_DESCRIBED.search(text[max(0, place.start - 160) : place.start]))
 
 
 # A demonstration's cause named in its sentence beside its place (words.toml `protest_topic`)

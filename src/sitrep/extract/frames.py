@@ -35,7 +35,7 @@ from sitrep import tables, taxonomy
 from sitrep.corpus import WINDOW_DAYS
 from sitrep.errors import SitrepError
 from sitrep.extract import casualties, events, structure
-from sitrep.extract.eventplaces import CROWD_AT_MEETING, WORDS, protest_topic, speaks, spoke_there
+from sitrep.extract.eventplaces import CROWD_AT_MEETING, HOME_OF, WORDS, protest_topic, speaks, spoke_there
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, Place
 
@@ -218,8 +218,10 @@ def build_frames(doc: Doc, text: str, title: str | None, places: Iterable[Place]
             # 'marched against the raids on Gaza'
             topic = reading.trigger is not None and reading.trigger.confidence > 0 \
                 and protest_topic(text, reading.sent, m, reading.trigger.sub_event_type)
-            if negated or diplomacy or topic or spoke_there(text, m) or speaks(reading.sent, m):
-                frame.elsewhere.add(m.start)  # (the speaker and topic signs stay out of the model's features)
+            # ... nor a person's home ('one soldier from Hamilton was wounded'), as a sentence's places read it
+            home = bool(HOME_OF.search(text[max(reading.sent.start_char, m.start - 60) : m.start]))
+            if negated or diplomacy or topic or home or spoke_there(text, m) or speaks(reading.sent, m):
+                frame.elsewhere.add(m.start)  # (the speaker, topic and home signs stay out of the model's features)
             if negated:
                 f["clause:negated"] = 1.0
             if not negated and not diplomacy:

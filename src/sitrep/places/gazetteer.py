@@ -8,6 +8,7 @@ through `names(key, pid)`, keyed by `normalize_name`.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitrep import tables
 from sitrep.errors import GazetteerError
 from sitrep.places.geonames_import import rebuild_with_imports
 from sitrep.places.index import (  # noqa: F401 -- also the names the rest of sitrep imports from here
@@ -114,6 +116,17 @@ class Gazetteer:
                 out[row[0]].append((_entry(row[2:]), bool(row[1])))
         return dict(out)
 
+    def respelled(self, keys: Iterable[str]) -> dict[str, list[tuple[GazEntry, bool]]]:
+        """For each normalised name that names nothing, the towns another transliteration of it names
+        (`respellings`), each read as the entry's other name."""
+        out: dict[str, list[tuple[GazEntry, bool]]] = {}
+        for key in keys:
+            found = self.lookup_keys(respellings(key))
+            towns = [(e, False) for k in respellings(key) for e, _ in found.get(k, []) if e.feature_class == "P"]
+            if towns:
+                out[key] = towns
+        return out
+
     def lookup(self, name: str) -> list[GazEntry]:
         key = normalize_name(name)
         return [entry for entry, _ in self.lookup_keys([key]).get(key, [])]
@@ -175,3 +188,13 @@ def _entry(row: tuple) -> GazEntry:  # type: ignore[type-arg]
 def iter_entries(gaz: Gazetteer) -> Iterator[GazEntry]:
     for row in gaz.db.execute("SELECT * FROM places"):
         yield _entry(row)
+
+
+# Transliteration variants of a name the gazetteer does not know ('sderoth' -> 'sderot'), data/places/spellings.tsv
+_RESPELLINGS = [(re.compile(row[0]), row[1]) for row in tables.rows("places/spellings.tsv")]
+
+
+def respellings(key: str) -> list[str]:
+    """The other spellings of a normalised name to look up when the name itself names nothing."""
+    out = [pattern.sub(replacement, key, count=1) for pattern, replacement in _RESPELLINGS]
+    return [k for k in dict.fromkeys(out) if k != key]

@@ -71,6 +71,7 @@ from sitrep.places.publisher import Outlet
 from sitrep.places.wording import (  # noqa: F401 -- also read from here by the rest of sitrep
     ADMIN1_CUES,
     ADMIN2_CUES,
+    APPOSITION_IN,
     CITY_CUES,
     COMPASS,
     COMPASS_ABBREVIATIONS,
@@ -98,6 +99,7 @@ from sitrep.places.wording import (  # noqa: F401 -- also read from here by the 
     institution_head,
     locative,
     of_an_office,
+    seated_elsewhere,
 )
 from sitrep.records import Place, Span
 
@@ -139,6 +141,10 @@ class Geoparser:
         ranges = self._candidate_spans(doc)
         keyed = [(i, j, normalize_name(text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])])) for i, j in ranges]
         hits = self.gaz.lookup_keys(k for _, _, k in keyed)
+        # a name the gazetteer does not know, placed by the words before it ('at Um Qasr', 'the city of Sderoth'):
+        # a town of another transliteration of it (data/places/spellings.tsv)
+        hits.update(self.gaz.respelled([key for i, _, key in keyed if key not in hits and i > 1 and (
+            doc[i - 1].lower_ in PLACE_PREPS or doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_CUES)]))
         chosen: list[_Mention] = []
         taken: set[int] = set()
         for i, j, key in sorted(keyed, key=lambda r: (r[0], -(r[1] - r[0]))):
@@ -253,7 +259,8 @@ class Geoparser:
             # 'the Dadaab camp' and 'the Chiefland or Cross City areas' are places, the name modifying a noun
             return "reject"
         if after is not None and after.lower_ in INSTITUTIONS and first.text[:1].isupper():
-            return ""  # 'Kisii University', 'Nyeri Prison': the institution is in the town
+            # 'Kisii University', 'Nyeri Prison': the institution is in the town (unless the text says where)
+            return "ORG" if seated_elsewhere(span) else ""
         head = institution_head(span)
         if head:
             # 'Bungoma High School', 'Nyeri National Polytechnic' are in the town; 'Ohio Supreme Court',
@@ -290,7 +297,7 @@ class Geoparser:
             if locative(span) or self._cue_after(span):
                 return ""
             if after is not None and after.lower_ in INSTITUTIONS:
-                return ""  # 'Kisii University' is in Kisii
+                return "ORG" if seated_elsewhere(span) else ""  # 'Kisii University' is in Kisii
             if ent != "PERSON" and entity_is_exactly(span):
                 return ""  # the NER's ORG 'Wajir' or PRODUCT 'Embu' is the name alone: trust the gazetteer
             root = span.root
@@ -336,7 +343,7 @@ class Geoparser:
             between = text[a.end : b.start].strip().casefold()
             if between in (",", "(", "in", ", in", "in the", "of", ", near") or re.fullmatch(
                 r",?\s*(?:in\s+)?(?:\w+\s+)?(?:county|province|state|district|region)?\s*(?:of|,)?", between
-            ) and len(between) <= 16 and between:
+            ) and len(between) <= 16 and between or APPOSITION_IN.fullmatch(between):
                 a.container_keys.append(b.key)
                 if _is_country(b):
                     outer[id(a)] = b.key

@@ -3,6 +3,8 @@ feature, an institution, a title or a word (read by `sitrep.places.geoparse`).""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 
 # Lower-case words allowed inside a transliterated place name ('Deir ez-Zor', 'Bir al-Abd').
@@ -20,6 +22,14 @@ ADMIN2_CUES = frozenset("district subcounty sub-county constituency division mun
 CITY_CUES = frozenset(
     "city town township village neighbourhood neighborhood suburb estate camp ward location centre center".split()
 )
+# An apposition between a name and the next that says the first lies in the second, naming its kind
+# ('Samara, a town in the Sunni-dominated region of Iraq', 'Baucau, the second-largest city in East Timor',
+# 'Asmar, a village in the Kunar province'), read on the casefolded words between the two names.
+APPOSITION_KINDS = CITY_CUES | ADMIN1_CUES | ADMIN2_CUES | frozenset("area port capital".split())
+APPOSITION_IN = re.compile(
+    r",\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(sorted(APPOSITION_KINDS))
+    + r")\s+(?:in|of)(?:\s+the)?(?:\s+[\w'’-]+){0,3}?(?:\s+(?:of|in))?(?:\s+the)?")
+
 # Words after a name that make it a site: an airport, an air base, a barracks (GeoNames class S).
 SITE_CUES = frozenset("airport airbase base barracks airfield airstrip port harbour harbor".split())
 # Words after a name that make the name the place of an institution ('Kisii University', 'Nyeri Prison').
@@ -173,3 +183,11 @@ def entity_is_exactly(span: SpacySpan) -> bool:
     if first.ent_iob_ != "B" or last.ent_type_ != first.ent_type_:
         return False  # the entity starts before the span, or there is none
     return span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+
+
+def seated_elsewhere(span: SpacySpan) -> bool:
+    """Whether the institution a name opens is said to be in another named place ('Washington University in
+    St. Louis'): the name is the institution's (a person's, an old seat's), not where it stands."""
+    doc = span.doc
+    k = span.end + 1  # the word after the institution's ('University')
+    return k + 1 < len(doc) and doc[k].lower_ == "in" and doc[k + 1].text[:1].isupper()
