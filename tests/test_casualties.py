@@ -218,3 +218,19 @@ def test_casualties_an_age_is_no_count(nlp, sentence: str, total: int) -> None:
 def test_casualties_wordings_of_the_corpus(nlp, sentence: str, total: int) -> None:
     (sent,) = list(nlp(sentence).sents)
     assert conservative_total(find_claims_parsed(sent)) == total
+
+
+_PHRASES = ["at least", "12", "three", "dozens of", "people", "soldiers", "were", "have been", "killed", "dead",
+            "died", "killing", "left", "leaving", "the death toll", "rose to", "put the toll at", "deaths",
+            "fatalities", "bodies", "lost their lives", "perished", "shot dead", "gunned down", "and", "injured",
+            "in", "Kisumu", "on", "Monday", "police", "said", "claimed the lives of", "burned to death"]
+
+
+@given(st.lists(st.sampled_from(_PHRASES), min_size=2, max_size=9))
+def test_casualties_the_prefilter_passes_every_sentence_a_pattern_reads(words: list[str]) -> None:
+    """`MAY_COUNT` skips a sentence only when none of the count patterns could read a claim in it."""
+    from sitrep.extract.casualties import MAY_COUNT, PATTERNS
+
+    sentence = " ".join(words) + "."
+    if any(p.search(sentence) for p in PATTERNS):
+        assert MAY_COUNT.search(sentence)

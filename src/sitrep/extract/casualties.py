@@ -171,8 +171,16 @@ class _Hit:
     vague: bool = False
 
 
+# A word that every one of PATTERNS needs (each names a death, a toll or a count of the dead): a sentence
+# without one is no claim, and the patterns' counts are not tried at each of its words.
+MAY_COUNT = re.compile(r"kill|dead|died|slain|murder|massacr|execut|lynch|gunned|death|lives|perish|left|leaving|"
+                       r"toll|fatalit|bodies", re.I)
+
+
 def _hits(sentence: str) -> list[_Hit]:
     hits: list[_Hit] = []
+    if not MAY_COUNT.search(sentence):
+        return hits
     for pattern in PATTERNS:
         for m in pattern.finditer(sentence):
             g = m.groupdict()
