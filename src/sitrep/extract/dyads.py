@@ -116,6 +116,12 @@ def part_of_them(m: ActorMention, text: str) -> bool:
 # How a text gives the nationality of victims it has just named, and how far after them.
 NATIONALITY_GIVEN = re.compile(r",\s+(?:mostly|most\s+of\s+them|all|both|many\s+of\s+them)\s+$", re.I)
 NATIONALITY_REACH = 80
+# ... or by an apposition of their nationals: 'killing two detainees, Mexican nationals'
+NATIONALS_GIVEN = re.compile(r",\s+$")
+NATIONALS = re.compile(r"\S+\s+(?:nationals|citizens)$", re.I)
+# Victims said to be foreigners, whose nationality the sentence gives later ('foreign tourists ... three Spanish
+# tourists'): not the event country's civilians.
+FOREIGN = re.compile(r"\bforeign\s+$", re.I)
 
 
 CROWD_WORDS = {
@@ -189,10 +195,17 @@ def pick_actors(
                           and not part_of_them(m, text)),
                          dataclasses.replace(civilians, name=f"Civilians ({country})"))
     if civilians is not None:
-        # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
+        # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens',
+        # '68 migrants, most of them Ethiopians', 'two detainees, Mexican nationals'
         civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
                           and 0 < m.start - civilians.end < NATIONALITY_REACH
-                          and NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)), civilians)
+                          and (NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)
+                               or NATIONALS_GIVEN.match(text, civilians.end, m.start)
+                               and NATIONALS.match(text[m.start:m.end]))), civilians)
+    if civilians is not None and FOREIGN.search(text, max(0, civilians.start - 12), civilians.start):
+        civilians = next((m for m in mentions if m.kind == "civilians" and m.start > civilians.end
+                          and m.name != f"Civilians ({country})" and sents[0].start_char <= m.start < sents[0].end_char),
+                         civilians)
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
@@ -314,6 +327,8 @@ def pick_actors(
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
         return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
+    if victims is not None and civilians is not None and 0 < civilians.start - victims.end < NATIONALITY_REACH:
+        victims = civilians  # their nationality given beside them ('68 migrants, most of them Ethiopians')
     # (not a weapon word alone, 'launched drone strikes on Jenin': it names no side struck)
     armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name and not m.bare
                           and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
