@@ -364,7 +364,8 @@ def find_actors(
     for m in PEOPLE_OF.finditer(text):  # the victims' nationality as a people: '68 migrants, most of them Ethiopians'
         of = _country_of(m.group("nat"), country_by_name) or _country_of(m.group("nat")[:-1], country_by_name)
         if of:
-            add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, base + m.start("nat"), base + m.end("nat"), "civilians"))
+            add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, base + m.start("nat"), base + m.end("nat"),
+                             "civilians"))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         # ACLED names civilians by their nationality: 'its New Zealand pilot', 'mostly US citizens'

@@ -203,8 +203,9 @@ def pick_actors(
                                or NATIONALS_GIVEN.match(text, civilians.end, m.start)
                                and NATIONALS.match(text[m.start:m.end]))), civilians)
     if civilians is not None and FOREIGN.search(text, max(0, civilians.start - 12), civilians.start):
+        lead = sents[0]
         civilians = next((m for m in mentions if m.kind == "civilians" and m.start > civilians.end
-                          and m.name != f"Civilians ({country})" and sents[0].start_char <= m.start < sents[0].end_char),
+                          and m.name != f"Civilians ({country})" and lead.start_char <= m.start < lead.end_char),
                          civilians)
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
