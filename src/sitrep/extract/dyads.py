@@ -135,6 +135,8 @@ CROWD_WORDS = {
 
 # Bombings whose author the text may leave unnamed (ACLED: Unidentified Armed Group).
 BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# A state's weapon named after its people ('a Ukrainian ATACMS missile was shot down'): its act, hit or not.
+WEAPON = re.compile(r"\b(?:" + actors_mod._any("fired_weapons") + r")\b", re.I)
 # Acts whose author the text often leaves unnamed while it names the forces that came after: the
 # bombings, and a kidnapping (which state forces do not do: theirs is an arrest).
 BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
@@ -224,7 +226,9 @@ def pick_actors(
     if sub == "Violent demonstration":
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
     if sub == "Mob violence":
-        victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+        named = civilians if civilians is not None and civilians.kind != "people" else None
+        victim = named or protesters_hit(sents[0], country) or civilians or synthetic(
+            f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         # (the mob's victims before forces that acted on their own, not clashed with or hit: 'a crowd stoned 13
         # suspected gang members after police stopped their minibus' is violence against the suspects)
         acted_on = police is not None and (police.role != "agent" or civilians is None)
@@ -245,6 +249,11 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
+    elif sub == "Shelling/artillery/missile attack" and armed and all(
+            m.role == "patient" and not WEAPON.search(doc_text(sents[0].doc)[m.start:m.end]) for m in armed):
+        # rockets no one is said to have fired that killed soldiers ('about 18 rockets hit Camp Taji, killing two US
+        # soldiers'): the soldiers are the ones hit, the attacker unidentified
+        agents = []
     doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
                  and sents[0].start_char <= m.start < sents[0].end_char), None)
     if doer is not None:
@@ -326,7 +335,10 @@ def pick_actors(
                 armed_target.role == "patient" and (told_first or civilians is None) or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+        # (those hit told as protesters before the dead told only as people: 'attacked protesters ..., killing 20 people')
+        named = civilians if civilians is not None and civilians.kind != "people" else None
+        return actor1, named or protesters_hit(sents[0], country) or civilians or synthetic(
+            f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
     if victims is not None and civilians is not None and 0 < civilians.start - victims.end < NATIONALITY_REACH:
         victims = civilians  # their nationality given beside them ('68 migrants, most of them Ethiopians')
@@ -407,6 +419,18 @@ HURT = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|wounded|wounding
                   r"casualties|fatalities)\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no\s+one|nobody|none|no|without|not)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+)?"
                        r"(?:killed|dead|wounded|injured|injuries|casualties|fatalities|hurt)\b", re.I)
+
+
+# Those an attack hit as they protested ('gunmen attacked protesters at Khilani Square'): ACLED's Protesters.
+PROTESTING = frozenset({"protester", "demonstrator", "marcher", "counter-protester"})
+
+
+def protesters_hit(lead: SpacySpan, country: str) -> ActorMention | None:
+    """The protesters the lead sentence has acted on (the object of its verb or preposition), as actor 2."""
+    tok = next((t for t in lead if t.lemma_.lower() in PROTESTING and t.dep_ in ("dobj", "pobj", "nsubjpass")), None)
+    if tok is None:
+        return None
+    return ActorMention(f"Protesters ({country})", actors_mod.INTER_PROTESTERS, tok.idx, tok.idx + len(tok.text), "crowd")
 
 
 def someone_hurt(text: str) -> bool:
