@@ -335,7 +335,7 @@ def pick_actors(
                 armed_target.role == "patient" and (told_first or civilians is None) or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        # (those hit told as protesters before the dead told only as people: 'attacked protesters ..., killing 20 people')
+        # (those hit told as protesters before the dead told only as people: 'attacked protesters, killing 20 people')
         named = civilians if civilians is not None and civilians.kind != "people" else None
         return actor1, named or protesters_hit(sents[0], country) or civilians or synthetic(
             f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
@@ -430,7 +430,8 @@ def protesters_hit(lead: SpacySpan, country: str) -> ActorMention | None:
     tok = next((t for t in lead if t.lemma_.lower() in PROTESTING and t.dep_ in ("dobj", "pobj", "nsubjpass")), None)
     if tok is None:
         return None
-    return ActorMention(f"Protesters ({country})", actors_mod.INTER_PROTESTERS, tok.idx, tok.idx + len(tok.text), "crowd")
+    return ActorMention(f"Protesters ({country})", actors_mod.INTER_PROTESTERS, tok.idx, tok.idx + len(tok.text),
+                        "crowd")
 
 
 def someone_hurt(text: str) -> bool:
