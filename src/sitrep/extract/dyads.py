@@ -223,8 +223,10 @@ def pick_actors(
             police = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
                                   branch="Police Forces", of=country)
         return a1, police if sub != "Peaceful protest" else None
+    rival = TWO_CROWDS.search(sents[0].text) and (police is None or police.role != "agent")
     if sub == "Violent demonstration":
-        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
+        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police if not rival else synthetic(
+            f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if sub == "Mob violence":
         named = civilians if civilians is not None and civilians.kind != "people" else None
         victim = named or protesters_hit(sents[0], country) or civilians or synthetic(
@@ -232,6 +234,9 @@ def pick_actors(
         # (the mob's victims before forces that acted on their own, not clashed with or hit: 'a crowd stoned 13
         # suspected gang members after police stopped their minibus' is violence against the suspects)
         acted_on = police is not None and (police.role != "agent" or civilians is None)
+        if rival:  # two crowds fighting each other: rioters on both sides ('Hindu and Muslim crowds clashed')
+            return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), synthetic(
+                f"Rioters ({country})", actors_mod.INTER_RIOTERS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police if acted_on else victim
     if sub == "Arrests" and country != "International":  # (no event country: no police to default to)
         return arrests(mentions, armed, police, country, civilians, synthetic)
@@ -421,6 +426,8 @@ NONE_HURT = re.compile(r"\b(?:no\s+one|nobody|none|no|without|not)\s+(?:\w+\s+){
                        r"(?:killed|dead|wounded|injured|injuries|casualties|fatalities|hurt)\b", re.I)
 
 
+# Two crowds that fight each other: 'Hindu and Muslim crowds clashed', 'rival mobs clashed'.
+TWO_CROWDS = re.compile(r"\b(?:[A-Z][a-z]+\s+and\s+[A-Z][a-z]+|rival)\s+(?:mobs|crowds|groups)\s+clashed\b")
 # Those an attack hit as they protested ('gunmen attacked protesters at Khilani Square'): ACLED's Protesters.
 PROTESTING = frozenset({"protester", "demonstrator", "marcher", "counter-protester"})
 
