@@ -283,9 +283,15 @@ CASES = {
          "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
         ("CO", "2023-03-29", "On 29 March 2023, ELN fighters attacked a military base in El Carmen, killing 9 "
          "soldiers.", "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),
-        # an ambush with no second armed side: gunmen attacking a family, not a clash
+        # an ambush with no second armed side: gunmen attacking a family, not a clash (Mexico's unnamed gunmen who
+        # kill civilians are its gang convention, unidentified.tsv's kind 'gunmen')
         ("MX", "2019-11-05", "On 5 November 2019, gunmen ambushed two cars carrying a family near Janos, killing 4 "
-         "women.", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)"),
+         "women.", "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
+        # ... but a candidate shot by unnamed gunmen is political violence: an unidentified armed group
+        ("MX", "2024-04-01", "On 1 April 2024, unidentified gunmen shot dead a candidate for mayor of Celaya during "
+         "her campaign.", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)"),
+        ("MX", "2023-12-17", "On 17 December 2023, armed men burst into a Christmas party in Salvatierra and opened "
+         "fire on the guests, killing 12 people.", "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
         # Brazil's military police are ACLED's 'Military Forces of Brazil ... Military Police'
         ("BR", "2023-03-01", "On 1 March 2023, Military Police officers clashed with Comando Vermelho members in Rio "
          "de Janeiro.", "Military Forces of Brazil (2023-) Military Police", "CV: Red Command"),

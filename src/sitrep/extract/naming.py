@@ -28,7 +28,7 @@ class NamedActors:
 
 # Victims whose killing is political violence rather than a gang's: candidates, officials, activists.
 POLITICAL = re.compile(r"\b(?:candidates?|mayors?|politicians?|councillors?|council\s+members?|lawmakers?|officials?|"
-                       r"governors?|deputies|deputy|senators?|activists?|journalists?|party)\b", re.I)
+                       r"governors?|deputies|deputy|senators?|activists?|journalists?)\b", re.I)
 _OPERATION_IDS = {r.id for r in actornames.dictionary().international}
 
 
