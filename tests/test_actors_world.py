@@ -175,8 +175,8 @@ CASES = {
          "Hezbollah commander.", "Military Forces of Israel (2022-)", "Hezbollah"),
         # soldiers in a coup attempt against their own government: ACLED's mutiny of the regime's forces
         ("TR", "2016-07-15", "On 15 July 2016, soldiers taking part in the coup attempt fired on crowds on the "
-         "Bosphorus Bridge in Istanbul, killing dozens of civilians.", "Mutiny of Military Forces of Turkey (2002-2016)",
-         "Civilians (Turkey)"),
+         "Bosphorus Bridge in Istanbul, killing dozens of civilians.",
+         "Mutiny of Military Forces of Turkey (2002-2016)", "Civilians (Turkey)"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul
