@@ -30,7 +30,7 @@ class NamedActors:
 POLITICAL = re.compile(r"\b(?:candidates?|mayors?|politicians?|councillors?|council\s+members?|lawmakers?|officials?|"
                        r"governors?|deputies|deputy|senators?|activists?|journalists?)\b", re.I)
 # Soldiers told as mutineers: 'mutinous soldiers', 'soldiers taking part in the coup attempt'.
-MUTINOUS = re.compile(r"\b(?:mutinous|mutinying|renegade|putschist)\s+(?:\w+\s+)?$", re.I)
+MUTINOUS = re.compile(r"\b(?:mutinous|mutinying|putschist)\s+(?:\w+\s+)?$", re.I)
 MUTINY_AFTER = re.compile(r"\s+(?:who\s+(?:were\s+)?)?(?:taking\s+part\s+in|involved\s+in|behind|who\s+staged|"
                           r"who\s+led|leading)\s+(?:the|a)\s+(?:failed\s+)?(?:coup|mutiny)\b", re.I)
 _OPERATION_IDS = {r.id for r in actornames.dictionary().international}
