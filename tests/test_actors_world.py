@@ -157,6 +157,26 @@ CASES = {
         # drones no one is named for, striking a state's own academy, are not that state's: the attacker is unnamed
         ("SY", "2023-10-05", "On 5 October 2023, drones struck a military academy graduation ceremony in Homs, "
          "killing about 89 people.", "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-2024)"),
+        # (twelfth session) the Islamic State where it has no branch of its own is ACLED's plain name
+        ("IR", "2022-10-26", "On 26 October 2022, a gunman attacked worshippers at a shrine in Shiraz, killing 13 "
+         "people; the Islamic State claimed the attack.", "Islamic State", "Civilians (Iran)"),
+        # the victims' nationality told as a people beside them
+        ("YE", "2025-04-28", "On 28 April 2025, a US air strike hit a migrant detention centre in Saada, killing 68 "
+         "migrants, most of them Ethiopians.", "Military Forces of the United States (2025-)", "Civilians (Ethiopia)"),
+        # rockets no one fired by name that killed soldiers: the soldiers were hit, the attacker is unidentified
+        ("IQ", "2020-03-11", "On 11 March 2020, about 18 rockets hit Camp Taji (Baghdad), killing two US soldiers "
+         "and a British soldier.", "Unidentified Armed Group (Iraq)",
+         "Military Forces of the United States (2017-2021)"),
+        # those an attack hit as they protested are protesters, before the dead told as people
+        ("IQ", "2019-12-06", "On 6 December 2019, unidentified gunmen attacked protesters at Khilani Square in "
+         "Baghdad, killing about 20 people.", "Unidentified Armed Group (Iraq)", "Protesters (Iraq)"),
+        # a state's strike named after its people
+        ("LB", "2024-07-30", "On 30 July 2024, an Israeli strike on a building in Haret Hreik killed a senior "
+         "Hezbollah commander.", "Military Forces of Israel (2022-)", "Hezbollah"),
+        # soldiers in a coup attempt against their own government: ACLED's mutiny of the regime's forces
+        ("TR", "2016-07-15", "On 15 July 2016, soldiers taking part in the coup attempt fired on crowds on the "
+         "Bosphorus Bridge in Istanbul, killing dozens of civilians.",
+         "Mutiny of Military Forces of Turkey (2002-2016)", "Civilians (Turkey)"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul
@@ -223,6 +243,12 @@ CASES = {
          "The Islamic State claimed the bombing.", "Islamic State (Philippines)", "Civilians (Philippines)"),
         ("PH", "2022-02-10", "On 10 February 2022, a bomb exploded at a market in Datu Piang, wounding 4 people; the "
          "army blamed Dawlah Islamiyah militants.", "Dawlah Islamiyah", "Civilians (Philippines)"),
+        # (twelfth session) 'IS' in Afghanistan is its Afghan branch
+        ("AF", "2021-10-08", "On 8 October 2021, an IS suicide bomber attacked worshippers at a Shia mosque in "
+         "Kunduz, killing more than 50 people.", "Islamic State (Afghanistan)", "Civilians (Afghanistan)"),
+        # two crowds fighting each other are rioters on both sides
+        ("IN", "2023-07-31", "On 31 July 2023, Hindu and Muslim crowds clashed in Nuh, burning vehicles.",
+         "Rioters (India)", "Rioters (India)"),
     ],
     "Europe and Caucasus": [
         # a foreign state's forces are external forces, and a named branch is kept where ACLED splits it
@@ -283,9 +309,15 @@ CASES = {
          "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
         ("CO", "2023-03-29", "On 29 March 2023, ELN fighters attacked a military base in El Carmen, killing 9 "
          "soldiers.", "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),
-        # an ambush with no second armed side: gunmen attacking a family, not a clash
+        # an ambush with no second armed side: gunmen attacking a family, not a clash (Mexico's unnamed gunmen who
+        # kill civilians are its gang convention, unidentified.tsv's kind 'gunmen')
         ("MX", "2019-11-05", "On 5 November 2019, gunmen ambushed two cars carrying a family near Janos, killing 4 "
-         "women.", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)"),
+         "women.", "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
+        # ... but a candidate shot by unnamed gunmen is political violence: an unidentified armed group
+        ("MX", "2024-04-01", "On 1 April 2024, unidentified gunmen shot dead a candidate for mayor of Celaya during "
+         "her campaign.", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)"),
+        ("MX", "2023-12-17", "On 17 December 2023, armed men burst into a Christmas party in Salvatierra and opened "
+         "fire on the guests, killing 12 people.", "Unidentified Gang (Mexico)", "Civilians (Mexico)"),
         # Brazil's military police are ACLED's 'Military Forces of Brazil ... Military Police'
         ("BR", "2023-03-01", "On 1 March 2023, Military Police officers clashed with Comando Vermelho members in Rio "
          "de Janeiro.", "Military Forces of Brazil (2023-) Military Police", "CV: Red Command"),
@@ -350,6 +382,13 @@ CASES = {
         # federal agents are the United States' police
         ("US", "2020-07-20", "On 20 July 2020, federal agents fired tear gas at protesters outside the federal "
          "courthouse in Portland.", "Protesters (United States)", "Police Forces of the United States (2017-2021)"),
+        # (twelfth session) a convoy of a group's gunmen is the group; 'a sniper' is one attacker; the victims'
+        # nationality given in apposition
+        ("MX", "2019-11-30", "On 30 November 2019, a convoy of gunmen of the Cartel del Noreste attacked the town hall "
+         "of Villa Union; state police fought them for hours.", "Cartel del Noreste",
+         "Police Forces of Mexico (2018-2024)"),
+        ("US", "2025-09-24", "On 24 September 2025, a sniper fired from a rooftop at an immigration office in Dallas, "
+         "killing two detainees, Mexican nationals.", "Sole Perpetrator (United States)", "Civilians (Mexico)"),
     ],
 }
 

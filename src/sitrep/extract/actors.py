@@ -165,6 +165,7 @@ FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
                         + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                         + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)"
                         + r"[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
+PEOPLE_OF = re.compile(r"(?<=, )(?:mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)\s+(?P<nat>[A-Z][a-z]+s)\b")
 # Words for the dead or hurt that say nothing of whether they were civilians.
 GENERIC_PEOPLE = frozenset(_words("generic_people"))
 # How far before a word the patterns anchored on it look (their words fit; a longer reach makes each search
@@ -361,6 +362,11 @@ def find_actors(
         if m.group(0) in set(country_by_name.values()):
             add(ActorMention(f"Military Forces of {m.group(0)}", INTER_STATE, base + m.start(), base + m.end(),
                              "country", branch="Military Forces", of=m.group(0)))
+    for m in PEOPLE_OF.finditer(text):  # the victims' nationality as a people: '68 migrants, most of them Ethiopians'
+        of = _country_of(m.group("nat"), country_by_name) or _country_of(m.group("nat")[:-1], country_by_name)
+        if of:
+            add(ActorMention(f"Civilians ({of})", INTER_CIVILIANS, base + m.start("nat"), base + m.end("nat"),
+                             "civilians"))
     for m in CIVILIANS.finditer(text):
         kind = "people" if m.group(0).lower() in GENERIC_PEOPLE else "civilians"
         # ACLED names civilians by their nationality: 'its New Zealand pilot', 'mostly US citizens'

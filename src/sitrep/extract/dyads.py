@@ -116,6 +116,12 @@ def part_of_them(m: ActorMention, text: str) -> bool:
 # How a text gives the nationality of victims it has just named, and how far after them.
 NATIONALITY_GIVEN = re.compile(r",\s+(?:mostly|most\s+of\s+them|all|both|many\s+of\s+them)\s+$", re.I)
 NATIONALITY_REACH = 80
+# ... or by an apposition of their nationals: 'killing two detainees, Mexican nationals'
+NATIONALS_GIVEN = re.compile(r",\s+$")
+NATIONALS = re.compile(r"\S+\s+(?:nationals|citizens)$", re.I)
+# Victims said to be foreigners, whose nationality the sentence gives later ('foreign tourists ... three Spanish
+# tourists'): not the event country's civilians.
+FOREIGN = re.compile(r"\bforeign\s+$", re.I)
 
 
 CROWD_WORDS = {
@@ -129,6 +135,8 @@ CROWD_WORDS = {
 
 # Bombings whose author the text may leave unnamed (ACLED: Unidentified Armed Group).
 BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+# A state's weapon named after its people ('a Ukrainian ATACMS missile was shot down'): its act, hit or not.
+WEAPON = re.compile(r"\b(?:" + actors_mod._any("fired_weapons") + r")\b", re.I)
 # Acts whose author the text often leaves unnamed while it names the forces that came after: the
 # bombings, and a kidnapping (which state forces do not do: theirs is an arrest).
 BY_THE_UNNAMED = BOMBINGS | {"Abduction/forced disappearance"}
@@ -189,10 +197,18 @@ def pick_actors(
                           and not part_of_them(m, text)),
                          dataclasses.replace(civilians, name=f"Civilians ({country})"))
     if civilians is not None:
-        # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens'
+        # their nationality given beside them names them: '17 missionaries of an aid group, mostly US citizens',
+        # '68 migrants, most of them Ethiopians', 'two detainees, Mexican nationals'
         civilians = next((m for m in mentions if m.kind == "civilians" and m.name != civilians.name
                           and 0 < m.start - civilians.end < NATIONALITY_REACH
-                          and NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)), civilians)
+                          and (NATIONALITY_GIVEN.search(text, max(0, m.start - NATIONALITY_REACH), m.start)
+                               or NATIONALS_GIVEN.match(text, civilians.end, m.start)
+                               and NATIONALS.match(text[m.start:m.end]))), civilians)
+    if civilians is not None and FOREIGN.search(text, max(0, civilians.start - 12), civilians.start):
+        lead = sents[0]
+        civilians = next((m for m in mentions if m.kind == "civilians" and m.start > civilians.end
+                          and m.name != f"Civilians ({country})" and lead.start_char <= m.start < lead.end_char),
+                         civilians)
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
@@ -207,13 +223,20 @@ def pick_actors(
             police = ActorMention(f"Police Forces of {country}", actors_mod.INTER_STATE, 0, 0, "state",
                                   branch="Police Forces", of=country)
         return a1, police if sub != "Peaceful protest" else None
+    rival = TWO_CROWDS.search(sents[0].text) and (police is None or police.role != "agent")
     if sub == "Violent demonstration":
-        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police
+        return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police if not rival else synthetic(
+            f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if sub == "Mob violence":
-        victim = civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+        named = civilians if civilians is not None and civilians.kind != "people" else None
+        victim = named or protesters_hit(sents[0], country) or civilians or synthetic(
+            f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
         # (the mob's victims before forces that acted on their own, not clashed with or hit: 'a crowd stoned 13
         # suspected gang members after police stopped their minibus' is violence against the suspects)
         acted_on = police is not None and (police.role != "agent" or civilians is None)
+        if rival:  # two crowds fighting each other: rioters on both sides ('Hindu and Muslim crowds clashed')
+            return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), synthetic(
+                f"Rioters ({country})", actors_mod.INTER_RIOTERS)
         return synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS), police if acted_on else victim
     if sub == "Arrests" and country != "International":  # (no event country: no police to default to)
         return arrests(mentions, armed, police, country, civilians, synthetic)
@@ -231,6 +254,11 @@ def pick_actors(
         # no one is said to have set it off: the forces named beside a bomb are its targets or
         # its responders ('a car bomb killed 125 police recruits'), the bomber is unidentified
         agents = [m for m in armed if m.kind != "state"]
+    elif sub == "Shelling/artillery/missile attack" and armed and all(
+            m.role == "patient" and not WEAPON.search(doc_text(sents[0].doc)[m.start:m.end]) for m in armed):
+        # rockets no one is said to have fired that killed soldiers ('about 18 rockets hit Camp Taji, killing two US
+        # soldiers'): the soldiers are the ones hit, the attacker unidentified
+        agents = []
     doer = next((m for m in mentions if m.kind == "civilians" and m.role == "agent" and one_person(m, sents[0].doc)
                  and sents[0].start_char <= m.start < sents[0].end_char), None)
     if doer is not None:
@@ -312,8 +340,13 @@ def pick_actors(
                 armed_target.role == "patient" and (told_first or civilians is None) or civilians is None):
             return actor1, armed_target
     if sub in ("Attack", "Abduction/forced disappearance", "Sexual violence"):
-        return actor1, civilians or synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+        # (those hit told as protesters before the dead told only as people: 'attacked protesters, killing 20 people')
+        named = civilians if civilians is not None and civilians.kind != "people" else None
+        return actor1, named or protesters_hit(sents[0], country) or civilians or synthetic(
+            f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     victims = next((m for m in mentions if m.kind == "civilians" and m.role == "patient"), None)
+    if victims is not None and civilians is not None and 0 < civilians.start - victims.end < NATIONALITY_REACH:
+        victims = civilians  # their nationality given beside them ('68 migrants, most of them Ethiopians')
     # (not a weapon word alone, 'launched drone strikes on Jenin': it names no side struck)
     armed_patient = next((m for m in armed if m.role == "patient" and m.name != actor1.name and not m.bare
                           and m.kind in ("state", "group") and sents[0].start_char <= m.start < sents[0].end_char),
@@ -391,6 +424,21 @@ HURT = re.compile(r"\b(?:killed|killing|kills|dead|died|deaths?|wounded|wounding
                   r"casualties|fatalities)\b", re.I)
 NONE_HURT = re.compile(r"\b(?:no\s+one|nobody|none|no|without|not)\s+(?:\w+\s+){0,3}?(?:was\s+|were\s+)?"
                        r"(?:killed|dead|wounded|injured|injuries|casualties|fatalities|hurt)\b", re.I)
+
+
+# Two crowds that fight each other: 'Hindu and Muslim crowds clashed', 'rival mobs clashed'.
+TWO_CROWDS = re.compile(r"\b(?:[A-Z][a-z]+\s+and\s+[A-Z][a-z]+|rival)\s+(?:mobs|crowds|groups)\s+clashed\b")
+# Those an attack hit as they protested ('gunmen attacked protesters at Khilani Square'): ACLED's Protesters.
+PROTESTING = frozenset({"protester", "demonstrator", "marcher", "counter-protester"})
+
+
+def protesters_hit(lead: SpacySpan, country: str) -> ActorMention | None:
+    """The protesters the lead sentence has acted on (the object of its verb or preposition), as actor 2."""
+    tok = next((t for t in lead if t.lemma_.lower() in PROTESTING and t.dep_ in ("dobj", "pobj", "nsubjpass")), None)
+    if tok is None:
+        return None
+    return ActorMention(f"Protesters ({country})", actors_mod.INTER_PROTESTERS, tok.idx, tok.idx + len(tok.text),
+                        "crowd")
 
 
 def someone_hurt(text: str) -> bool:

@@ -4,6 +4,7 @@ an operation's members, forces acting beside actor 1, a party or movement named 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -25,6 +26,13 @@ class NamedActors:
     inter2: int | None
 
 
+# Victims whose killing is political violence rather than a gang's: candidates, officials, activists.
+POLITICAL = re.compile(r"\b(?:candidates?|mayors?|politicians?|councillors?|council\s+members?|lawmakers?|officials?|"
+                       r"governors?|deputies|deputy|senators?|activists?|journalists?)\b", re.I)
+# Soldiers told as mutineers: 'mutinous soldiers', 'soldiers taking part in the coup attempt'.
+MUTINOUS = re.compile(r"\b(?:mutinous|mutinying|putschist)\s+(?:\w+\s+)?$", re.I)
+MUTINY_AFTER = re.compile(r"\s+(?:who\s+(?:were\s+)?)?(?:taking\s+part\s+in|involved\s+in|behind|who\s+staged|"
+                          r"who\s+led|leading)\s+(?:the|a)\s+(?:failed\s+)?(?:coup|mutiny)\b", re.I)
 _OPERATION_IDS = {r.id for r in actornames.dictionary().international}
 
 
@@ -63,6 +71,18 @@ def name_actors(a1: ActorMention | None, a2: ActorMention | None, mentions: list
         names.append(name)
         inters.append(inter)
         assocs.append([n for n in (settle(m, country, day)[0] for m in associates) if n != name])
+    if a1 is not None and a1.kind == "state" and names[0] and names[0].startswith("Military Forces of ") and (
+            MUTINOUS.search(doc.text, max(0, a1.start - 20), a1.start)
+            or MUTINY_AFTER.match(doc.text, a1.end)):
+        # soldiers in a mutiny or a coup attempt against their own government: ACLED's 'Mutiny of' the forces
+        names[0] = f"Mutiny of {names[0]}"
+    gang = actornames.dictionary().convention(country, "gunmen")
+    if (gang and a1 is not None and a1.kind == "unidentified" and names[0] == f"Unidentified Armed Group ({country})"
+            and a2 is not None and a2.kind in ("civilians", "people", "synthetic") and not POLITICAL.search(
+                doc.text[max(0, min(a1.start, a2.start) - 200):max(a1.end, a2.end) + 200])):
+        # unnamed gunmen killing civilians where ACLED codes that as a gang's (unidentified.tsv, kind 'gunmen'); not
+        # political violence ('shot dead a candidate for mayor')
+        names[0] = gang
     if a1 is not None and a1.end > a1.start:
         # named forces acting beside actor 1 ('Malian soldiers and Wagner mercenaries attacked ...')
         taken = {a1.name, a2.name if a2 else None}
