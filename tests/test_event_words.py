@@ -99,6 +99,11 @@ def test_event_words_a_reported_event_fires_its_trigger(extractor, text: str, su
     ("The city saw at least ten cars torched and a library was set on fire.", "Looting/property destruction"),
     # a date in a relative clause dates that clause, not the event
     ("Bemba, who fled the country in 2007, was arrested near Brussels on Saturday.", "Arrests"),
+    # a relative clause tells its own event: the main clause's doubt or denial is not its
+    ("The aid worker, who was kidnapped in Baghdad last week, may have been killed by her captors.",
+     "Abduction/forced disappearance"),
+    ("Talks have not stopped the militias, who have captured the port of Kismayo.",
+     "Non-state actor overtakes territory"),
     # a crowd of tens of thousands in the streets is news, not a war's toll
     ("A rally saw hundreds of thousands of people take to the streets of Beirut.", "Peaceful protest"),
 ])
