@@ -59,6 +59,11 @@ def detect(extractor, text: str) -> events.Trigger | None:  # type: ignore[no-un
      "Air/drone strike"),
     ("Two men were killed when troops called in an air strike near Khan Younis on Monday.", "Air/drone strike"),
     ("Bombs landed inside the town of Saraqib and near Binnish on Monday, the monitor said.", "Air/drone strike"),
+    # territory handed over without a fight, told with other words
+    ("US forces turned over control of Karbala province to Iraqi forces on Monday.",
+     "Non-violent transfer of territory"),
+    ("The government said it had withdrawn all its troops from the enclave on Sunday.",
+     "Non-violent transfer of territory"),
     # releases and coups: Other (docs/annotation.md section 3)
     ("Rebels released twelve hostages in Beni on Monday.", "Other"),
     ("After negotiations, the children were released on Friday.", "Other"),
