@@ -121,3 +121,14 @@ def test_event_levels_a_nationality_before_a_place_noun_places_the_event(extract
     text = "Pakistani troops shelled a village in Afghanistan on Friday, killing four people."
     found = events_of(extractor, text, "Shelling kills four", published="2024-03-16")
     assert found and {e.country for e in found} == {"Afghanistan"}
+
+
+def test_event_levels_of_two_countries_the_one_it_happened_in(extractor: Extractor) -> None:
+    # a sentence naming only countries: the one the event is 'in', not the one named first as whose
+    assert eventplaces.IN_COUNTRY.search("were detained in ")
+    assert eventplaces.IN_COUNTRY.search("a bomb in rural ")
+    assert not eventplaces.IN_COUNTRY.search("diplomats from ")
+    text = ("United States and United Kingdom diplomatic staff were detained in Zimbabwe on Thursday, "
+            "the ambassador said. They were questioned for several hours before they were let go.")
+    found = events_of(extractor, text, "Diplomats detained", published="2024-03-16")
+    assert found and {e.country for e in found} == {"Zimbabwe"}
