@@ -104,3 +104,31 @@ def test_event_levels_the_record_says_how_a_placeless_event_got_its_place(extrac
             "His weekly paper is published in Istanbul. Police said the gunmen fled on foot.")
     found = events_of(extractor, text, "Editor shot dead in Turkey", published="2024-03-15")
     assert [(e.location, e.extra.get("place")) for e in found] == [("Istanbul", {"by": "fallback"})]
+
+
+def test_event_levels_a_nationality_before_a_place_noun_places_the_event(extractor: Extractor) -> None:
+    # 'a Pakistani village', 'Somali waters': where, at country level; the attacker's country is only whose
+    assert eventplaces.DEMONYM_PLACE.match(" village on Friday")
+    assert eventplaces.DEMONYM_PLACE.match(" border village of")
+    assert eventplaces.DEMONYM_PLACE.match(" territorial waters")
+    assert not eventplaces.DEMONYM_PLACE.match(" troops shelled")
+    assert not eventplaces.DEMONYM_PLACE.match(" officials said the village")
+    text = ("A United States air strike on a Pakistani village on Friday killed 18 people, including women and "
+            "children. Local officials condemned the strike and demanded an apology.")
+    found = events_of(extractor, text, "Air strike kills 18", published="2024-03-16")
+    assert [(e.country, e.geo_precision) for e in found] == [("Pakistan", 3)]
+    # a nationality that says whose places nothing: the country named is where
+    text = "Pakistani troops shelled a village in Afghanistan on Friday, killing four people."
+    found = events_of(extractor, text, "Shelling kills four", published="2024-03-16")
+    assert found and {e.country for e in found} == {"Afghanistan"}
+
+
+def test_event_levels_of_two_countries_the_one_it_happened_in(extractor: Extractor) -> None:
+    # a sentence naming only countries: the one the event is 'in', not the one named first as whose
+    assert eventplaces.IN_COUNTRY.search("were detained in ")
+    assert eventplaces.IN_COUNTRY.search("a bomb in rural ")
+    assert not eventplaces.IN_COUNTRY.search("diplomats from ")
+    text = ("United States and United Kingdom diplomatic staff were detained in Zimbabwe on Thursday, "
+            "the ambassador said. They were questioned for several hours before they were let go.")
+    found = events_of(extractor, text, "Diplomats detained", published="2024-03-16")
+    assert found and {e.country for e in found} == {"Zimbabwe"}

@@ -59,6 +59,11 @@ def detect(extractor, text: str) -> events.Trigger | None:  # type: ignore[no-un
      "Air/drone strike"),
     ("Two men were killed when troops called in an air strike near Khan Younis on Monday.", "Air/drone strike"),
     ("Bombs landed inside the town of Saraqib and near Binnish on Monday, the monitor said.", "Air/drone strike"),
+    # territory handed over without a fight, told with other words
+    ("US forces turned over control of Karbala province to Iraqi forces on Monday.",
+     "Non-violent transfer of territory"),
+    ("The government said it had withdrawn all its troops from the enclave on Sunday.",
+     "Non-violent transfer of territory"),
     # releases and coups: Other (docs/annotation.md section 3)
     ("Rebels released twelve hostages in Beni on Monday.", "Other"),
     ("After negotiations, the children were released on Friday.", "Other"),
@@ -99,6 +104,11 @@ def test_event_words_a_reported_event_fires_its_trigger(extractor, text: str, su
     ("The city saw at least ten cars torched and a library was set on fire.", "Looting/property destruction"),
     # a date in a relative clause dates that clause, not the event
     ("Bemba, who fled the country in 2007, was arrested near Brussels on Saturday.", "Arrests"),
+    # a relative clause tells its own event: the main clause's doubt or denial is not its
+    ("The aid worker, who was kidnapped in Baghdad last week, may have been killed by her captors.",
+     "Abduction/forced disappearance"),
+    ("Talks have not stopped the militias, who have captured the port of Kismayo.",
+     "Non-state actor overtakes territory"),
     # a crowd of tens of thousands in the streets is news, not a war's toll
     ("A rally saw hundreds of thousands of people take to the streets of Beirut.", "Peaceful protest"),
 ])

@@ -169,6 +169,20 @@ def geo_precision(text: str, place: Place | None) -> int:
     return 2 if NEAR.search(before) else 1
 
 
+# A nationality qualifying a place noun ('a Pakistani village', 'Somali waters'): the country is the place
+DEMONYM_PLACE = re.compile(tables.pattern(WORDS["demonym_place"]), re.I)
+
+
+IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|into)\s+(?:the\s+)?(?:\w+ern\s+|rural\s+)?$", re.I)
+
+
+def demonym_places(text: str, sent: SpacySpan, places: list[Place]) -> list[Place]:
+    """The countries a sentence places something in by a nationality before a place noun ('a US air strike
+    on a Pakistani village'), not by a name: where, at country level, not only whose."""
+    return [p for p in places if sent.start_char <= p.start < sent.end_char and p.role == "demonym"
+            and p.feature_code == "PCLI" and DEMONYM_PLACE.match(text[p.end : p.end + 40])]
+
+
 def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: events.Trigger) -> list[Place]:
     """The places in a sentence where the event could have happened, most specific first."""
     inside = [p for p in places if sent.start_char <= p.start < sent.end_char and not p.role]
@@ -193,7 +207,12 @@ def sentence_places(text: str, sent: SpacySpan, places: list[Place], trigger: ev
                 and p.feature_class == "P" and names_a_route(text, p)]
         # 'protesters blocked the Eldoret-Kitale road': on the road near its first town, as ACLED
         # codes it (geo_precision 2), when the sentence names no other place
-        return ends[:1] or keep[:1]
+        # 'a United States air strike on a Pakistani village': the village's country, not the attacker's
+        by_name = [p for p in demonym_places(text, sent, places)
+                   if not any(k.country_code == p.country_code for k in keep)]
+        # of two countries, the one the event is 'in' ('US and UK diplomats were detained in Zimbabwe')
+        located = [p for p in keep if IN_COUNTRY.search(text[max(sent.start_char, p.start - 20) : p.start])]
+        return ends[:1] or by_name[:1] or located[:1] or keep[:1]
     towns = [p for p in fine if p.feature_class == "P"]
     # 'Sake, a town in North Kivu province': the province frames the town, it is not a second event
     fine = [p for p in fine if p.feature_class == "P" or not any(

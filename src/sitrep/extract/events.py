@@ -160,6 +160,8 @@ def _governing_chain(tok: Token) -> list[Token]:
     while t.head.i != t.i and len(chain) < 6:  # spaCy makes a new Token each time: compare positions
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
             break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
+        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX"):
+            break  # a relative clause tells its own event: 'Hassan, who was kidnapped in Iraq, may have been killed'
         lo, hi = sorted((t.i, t.head.i))
         if any(w.text == ";" for w in t.doc[lo:hi]):
             break  # a semicolon ends the clause: 'abducted five men ...; they have not been found'

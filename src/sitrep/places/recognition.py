@@ -153,7 +153,8 @@ class Recognizer:
 
     def _demonym(self, span: SpacySpan, key: str) -> _Mention | None:
         """'Syrian', 'Sri Lankan', 'Palestinians': the country an adjective or a people's name refers to,
-        as a mention with the role 'demonym' (it names the country; it never places an event)."""
+        as a mention with the role 'demonym' (it names the country; it places an event only before a place noun,
+        'a Pakistani village': `eventplaces.demonym_places`)."""
         cc, region = _people(DEMONYMS, key), _people(REGIONAL_DEMONYMS, key)
         if cc is None and region is None:
             return None
