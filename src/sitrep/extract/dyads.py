@@ -201,6 +201,10 @@ def pick_actors(
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
+        if police is not None and police.role == "patient" and sub != "Peaceful protest":
+            # forces the crowd only demands something of ('banners reading "Bring back the troops now"', 'against
+            # the army's deployment') are what the protest is about, not the ones who intervened in it
+            police = None
         if police is None and sub != "Peaceful protest" and country != "International":
             # someone intervened though the text names no force ('40 demonstrators were arrested during a prayer
             # rally'): the country's police, as the guideline codes a force left unsaid in policing
@@ -296,6 +300,13 @@ def pick_actors(
         actor1 = synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
+    ousted = next((m for m in mentions if m.kind == "government" and m.role == "patient"
+                   and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if sub == "Other" and ousted is not None and actor1.kind == "state" and actor1.of == ousted.of:
+        # a state's forces acting on its own government ('the army general ousted Prime Minister Thaksin in a
+        # military coup', 'the President and Prime Minister were arrested in a military coup'): the government is
+        # the other side (the guideline's table: who it was done to)
+        return actor1, ousted
     if sub == "Attack":
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
                             and not sides.beside(sents[0].doc, actor1, m)),
