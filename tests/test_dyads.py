@@ -198,6 +198,21 @@ def test_dyads_a_coup_is_done_to_the_government(extract) -> None:  # type: ignor
     assert event.actor2 is not None and event.actor2.startswith("Government of Thailand")
 
 
+@pytest.mark.parametrize(("text", "actor2"), [
+    # rockets or a bomb in the places where people live, shop and eat, no one said hurt: the people there were the
+    # target
+    ("Militants fired rockets on towns in northern Israel on Monday.", "Civilians (Israel)"),
+    ("A bomb exploded in a shopping center in Beirut on Friday.", "Civilians (Lebanon)"),
+    # a bridge or a road struck is no one (the guideline's table: null when no target is given)
+    ("A bomb exploded under a railway bridge in Pattani on Friday.", None),
+])
+def test_dyads_a_blast_where_people_live_was_against_civilians(extract, text: str,  # type: ignore[no-untyped-def]
+                                                               actor2: str | None) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 == actor2
+
+
 def test_dyads_a_military_conflict_is_no_force(extract) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract("About 200 people protested against the military conflict overseas in Denver on Saturday; "
                        "three of them were detained.", published="2024-05-08")

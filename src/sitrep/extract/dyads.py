@@ -367,7 +367,19 @@ def pick_actors(
         # civilians, though it names them by no word ('an additional bomb was detonated in Teheran, killing three';
         # 'an explosion ripped through a theatre'; the guideline's table: Civilians (X) when civilians were hit)
         target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+    if target is None and taxonomy.event_type(sub) == "Explosions/Remote violence" and PEOPLES_PLACE.search(
+            sents[0].text) and not NONE_HURT.search(sents[0].text):
+        # a blast or rockets in the places where people live, shop and eat ('fired rockets on towns in northern
+        # Israel', 'a bomb exploded in a shopping center', 'the bombing of hotels in Amman'), no one said hurt: the
+        # people there were its target (the guideline's table), not a bridge, a road or an office; but one the text
+        # says hurt no one ('a bomb exploded in a market; nobody was injured') hit no one
+        target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     return actor1, target
+
+
+# The places where people live, shop and eat, which a blast or rockets there were aimed at.
+PEOPLES_PLACE = re.compile(r"\b(?:towns?|city|cities|villages?|neighbou?rhoods?|shopping\s+(?:cent(?:er|re)|malls?)|"
+                           r"malls?|markets?|marketplaces?|hotels?|restaurants?|caf[eé]s?|homes?|houses?)\b", re.I)
 
 
 # The prepositions and verbs whose object is where a blast was aimed ('an attack on a military convoy').
