@@ -136,6 +136,9 @@ def test_dyads_the_forces_a_blast_was_aimed_at_are_its_target(extract, text: str
     ("Gunmen kidnapped an Italian reporter in Mogadishu on Monday.", "Civilians (Italy)"),
     ("Gunmen kidnapped a US freelance journalist in Mogadishu on Monday.", "Civilians (United States)"),
     ("Gunmen kidnapped an Egyptian diplomat in Mogadishu on Monday.", "Civilians (Egypt)"),
+    # the nationality opening the sentence after its article ('The German', 'An Iranian' are no country's name)
+    ("An Iranian diplomat was kidnapped by gunmen in Mogadishu on Monday.", "Civilians (Iran)"),
+    ("The German archaeologist Susanne Osthoff was abducted by gunmen in Mogadishu on Monday.", "Civilians (Germany)"),
 ])
 def test_dyads_victims_take_the_nationality_the_text_gives_them(extract, text: str,  # type: ignore[no-untyped-def]
                                                                 actor2: str) -> None:
@@ -175,6 +178,39 @@ def test_dyads_a_protest_someone_intervened_in_is_the_police(extract, text: str)
     event = next(e for e in events if e.sub_event_type == "Protest with intervention")
     assert event.actor1 == "Protesters (Bangladesh)"
     assert event.actor2 is not None and event.actor2.startswith("Police Forces of Bangladesh")
+
+
+def test_dyads_the_forces_a_protest_is_about_did_not_intervene(extract) -> None:  # type: ignore[no-untyped-def]
+    # the troops the banners want home are what the march is about; the text names no force that dispersed it
+    events = extract('Some 3,000 people marched in Copenhagen on Monday with banners reading "Bring back the troops '
+                     'now"; tear gas was fired to disperse them.', published="2024-05-08")
+    event = next(e for e in events if e.sub_event_type == "Protest with intervention")
+    assert event.actor2 is not None and event.actor2.startswith("Police Forces of Denmark")
+
+
+def test_dyads_a_coup_is_done_to_the_government(extract) -> None:  # type: ignore[no-untyped-def]
+    # a state's forces that oust its government: the government is actor 2 (the guideline's table, 'who it was
+    # done to')
+    (event,) = extract("The army ousted Prime Minister Thaksin Shinawatra in a military coup in Bangkok on Tuesday.",
+                       published="2006-09-20")
+    assert event.sub_event_type == "Other"
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of Thailand")
+    assert event.actor2 is not None and event.actor2.startswith("Government of Thailand")
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # rockets or a bomb in the places where people live, shop and eat, no one said hurt: the people there were the
+    # target
+    ("Militants fired rockets on towns in northern Israel on Monday.", "Civilians (Israel)"),
+    ("A bomb exploded in a shopping center in Beirut on Friday.", "Civilians (Lebanon)"),
+    # a bridge or a road struck is no one (the guideline's table: null when no target is given)
+    ("A bomb exploded under a railway bridge in Pattani on Friday.", None),
+])
+def test_dyads_a_blast_where_people_live_was_against_civilians(extract, text: str,  # type: ignore[no-untyped-def]
+                                                               actor2: str | None) -> None:
+    (event,) = extract(text, published="2024-05-08")
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 == actor2
 
 
 def test_dyads_a_military_conflict_is_no_force(extract) -> None:  # type: ignore[no-untyped-def]

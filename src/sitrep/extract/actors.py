@@ -161,8 +161,11 @@ COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians, or with one describing word between (no force, no weapon, not a
 # verb): 'New Zealand pilot', 'US citizens', 'its New Zealand helicopter pilot', 'a US freelance journalist'.
+# (A country's name of two capitalised words does not open with a sentence's first word: 'The German
+# archaeologist', 'An Iranian diplomat' name the German and the Iranian, not a country 'The German'.)
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                        + r"|U\.S\.|US|UK|(?!(?:The|A|An|One|Its|His|Her|Their|Our|This|That|These|Those)\s)"
+                        + r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                         + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)"
                         + r"[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
 PEOPLE_OF = re.compile(r"(?<=, )(?:mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)\s+(?P<nat>[A-Z][a-z]+s)\b")

@@ -217,6 +217,10 @@ def pick_actors(
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
+        if police is not None and police.role == "patient" and sub != "Peaceful protest":
+            # forces the crowd only demands something of ('banners reading "Bring back the troops now"', 'against
+            # the army's deployment') are what the protest is about, not the ones who intervened in it
+            police = None
         if police is None and sub != "Peaceful protest" and country != "International":
             # someone intervened though the text names no force ('40 demonstrators were arrested during a prayer
             # rally'): the country's police, as the guideline codes a force left unsaid in policing
@@ -324,6 +328,13 @@ def pick_actors(
         actor1 = synthetic(f"Rioters ({country})", actors_mod.INTER_RIOTERS)
     if actor1 is None:
         actor1 = synthetic(f"Unidentified Armed Group ({country})", actors_mod.INTER_POLITICAL)
+    ousted = next((m for m in mentions if m.kind == "government" and m.role == "patient"
+                   and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if sub == "Other" and ousted is not None and actor1.kind == "state" and actor1.of == ousted.of:
+        # a state's forces acting on its own government ('the army general ousted Prime Minister Thaksin in a
+        # military coup', 'the President and Prime Minister were arrested in a military coup'): the government is
+        # the other side (the guideline's table: who it was done to)
+        return actor1, ousted
     if sub == "Attack":
         armed_target = min((m for m in armed if m.name != actor1.name and m.role != "claimant"
                             and not sides.beside(sents[0].doc, actor1, m)),
@@ -389,7 +400,19 @@ def pick_actors(
         # civilians, though it names them by no word ('an additional bomb was detonated in Teheran, killing three';
         # 'an explosion ripped through a theatre'; the guideline's table: Civilians (X) when civilians were hit)
         target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
+    if target is None and taxonomy.event_type(sub) == "Explosions/Remote violence" and PEOPLES_PLACE.search(
+            sents[0].text) and not NONE_HURT.search(sents[0].text):
+        # a blast or rockets in the places where people live, shop and eat ('fired rockets on towns in northern
+        # Israel', 'a bomb exploded in a shopping center', 'the bombing of hotels in Amman'), no one said hurt: the
+        # people there were its target (the guideline's table), not a bridge, a road or an office; but one the text
+        # says hurt no one ('a bomb exploded in a market; nobody was injured') hit no one
+        target = synthetic(f"Civilians ({country})", actors_mod.INTER_CIVILIANS)
     return actor1, target
+
+
+# The places where people live, shop and eat, which a blast or rockets there were aimed at.
+PEOPLES_PLACE = re.compile(r"\b(?:towns?|city|cities|villages?|neighbou?rhoods?|shopping\s+(?:cent(?:er|re)|malls?)|"
+                           r"malls?|markets?|marketplaces?|hotels?|restaurants?|caf[eé]s?|homes?|houses?)\b", re.I)
 
 
 # The prepositions and verbs whose object is where a blast was aimed ('an attack on a military convoy').
