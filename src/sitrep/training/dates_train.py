@@ -6,9 +6,9 @@ dates left out (`pair`: the date is what is learnt, so it must not decide the pa
 of the proposal's date candidates is labelled 1 when its day is the gold event's. Texts short
 enough to be summaries are left out: the rules date those. Each event counts once (`WEIGHTING`),
 every feature is kept (`DROP`) and C is 0.3: weighting an event by 1/sqrt of its article's events or
-capping an article at 3, 5 or 10 events (enwikinews-36526 gives the most), leaving out the collinear
-features, C 0.1 to 3 and the conditional logit all lie within 4 of 588 events of it on train's
-cross-validation (`benchmarks/dates_cv.py --weighting ... --drop ...`, docs/benchmarks.md, twelfth session).
+capping an article at 3, 5 or 10 events (enwikinews-36526 gave 19 of 584 in the eleventh session), leaving out
+the collinear features and C 0.1 to 3 all lie within 4 of 588 events of it on train's cross-validation,
+the conditional logit 3 to 7 below (`benchmarks/dates_cv.py`; docs/benchmarks.md, twelfth session).
 
     sitrep train --dates corpus/gold.jsonl                        # a local model, in the data folder
     sitrep train --dates corpus/gold.jsonl -o src/sitrep/data/model/dates.npz   # the shipped one
