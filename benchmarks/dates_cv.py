@@ -7,9 +7,13 @@ rules of today, for ordered rules over the same candidates, and for the date mod
 other folds (a logistic regression on each candidate, `binary`, and a conditional logit over an
 event's candidates, `choice`), for each regularisation asked for, and for the shipped design (the
 rules keep a date they found in the event's own sentences). `--dev` checks the rules and the shipped
-design on dev's paired events; the test split is left alone.
+design on dev's paired events; the test split is left alone. `--weighting` and `--drop` add training
+choices to the grid (`dates_train.weights`: each event counted once, by 1/sqrt of its article's events,
+or an article capped at N events; `--drop collinear`: the features that are sums or copies of others,
+`COLLINEAR`), each cross-validated as above; `--dev` then trains each on all of train.
 
-    python benchmarks/dates_cv.py [--folds 5] [--c 0.1 0.3 1 3] [--dev] [--json]
+    python benchmarks/dates_cv.py [--folds 5] [--c 0.1 0.3 1 3] [--method binary choice]
+        [--weighting none sqrt cap5] [--drop none collinear] [--margins 0.05 0.15 0.2] [--dev] [--json]
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ from sitrep.training.dates_train import EventRows
 from sitrep.training.keep_train import fold_of
 
 ROOT = Path(__file__).resolve().parents[1]
+# each kind is the sum of its kind|same, |before and |after for a mention; src=anchored is kind=anchored;
+# same_sentence is only_in_sentence plus the sentence's other dates
+COLLINEAR = ("kind=anchored", "kind=explicit", "kind=span", "kind=today", "kind=weekday", "kind=yesterday",
+             "src=anchored", "same_sentence")
+DROPS = {"none": (), "collinear": COLLINEAR}
 
 
 def _first(r: EventRows, *tests: Callable[[Candidate], bool]) -> dt.date | None:
@@ -71,10 +80,11 @@ def _decide(model: FrameModel, r: EventRows, margin: float) -> dt.date | None:
     return best.date
 
 
-def _shipped(rows: list[EventRows], folds: int, c: float, margin: float) -> list[dt.date | None]:
+def _shipped(rows: list[EventRows], folds: int, c: float, margin: float, **options: object
+             ) -> list[dt.date | None]:
     out: list[dt.date | None] = [None] * len(rows)
     for k in range(folds):
-        model = dates_train.fit([r for r in rows if fold_of(r.article, folds) != k], c=c)
+        model = dates_train.fit([r for r in rows if fold_of(r.article, folds) != k], c=c, **options)
         for i, r in enumerate(rows):
             if fold_of(r.article, folds) == k:
                 out[i] = _decide(model, r, margin)
@@ -99,6 +109,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, nargs="+", default=[0.1, 0.3, 1.0, 3.0])
+    parser.add_argument("--method", nargs="+", default=["binary", "choice"])
+    parser.add_argument("--weighting", nargs="+", default=[dates_train.WEIGHTING])
+    parser.add_argument("--drop", nargs="+", default=["none"], choices=sorted(DROPS))
+    parser.add_argument("--margins", type=float, nargs="+", default=[0.05, eventdates.MARGIN, 0.2])
     parser.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold.jsonl")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--dev", action="store_true",
@@ -112,29 +126,33 @@ def main() -> None:
                                     read_articles(args.gold.with_name("articles.jsonl"))))
     reachable = sum(any(c.date == r.gold for c in r.candidates) for r in rows) / len(rows)
     results: dict[str, float] = {name: round(dates_train.accuracy(rows, rule), 4) for name, rule in RULES.items()}
-    for method in ("binary", "choice"):
-        for c in args.c:
-            chosen = dates_train.cross_validated(rows, args.folds, c=c, method=method)
-            right = sum(d == r.gold for d, r in zip(chosen, rows, strict=True))
-            results[f"date model ({method}), C={c}"] = round(right / len(rows), 4)
-            if method == dates_train.METHOD:
-                # as shipped (`eventdates.decide`): the rules keep a date they found in the event's own sentences
-                right = sum((r.rule if _own(r) else d) == r.gold for d, r in zip(chosen, rows, strict=True))
-                name = f"date model ({method}), C={c}, the rules' own-sentence dates kept"
-                results[name] = round(right / len(rows), 4)
-                for margin in (0.05, eventdates.MARGIN, 0.2):
-                    shipped = _shipped(rows, args.folds, c, margin)
-                    right = sum(d == r.gold for d, r in zip(shipped, rows, strict=True))
-                    results[f"{name}, the model overriding them by {margin}"] = round(right / len(rows), 4)
     dev: dict[str, float] = {}
+    held = list(dates_train.collect(extractor, read_gold(args.gold, "dev"),
+                                    read_articles(args.gold.with_name("articles.jsonl")))) if args.dev else []
     if args.dev:
-        held = list(dates_train.collect(extractor, read_gold(args.gold, "dev"),
-                                        read_articles(args.gold.with_name("articles.jsonl"))))
         dev = {name: round(dates_train.accuracy(held, rule), 4) for name, rule in RULES.items()}
-        model = dates_train.fit(rows)
-        dev["date model (shipped design)"] = round(dates_train.accuracy(
-            held, lambda r: _decide(model, r, eventdates.MARGIN)), 4)
         dev["events"] = len(held)
+    for method in args.method:
+        for weighting in args.weighting:
+            for drop in args.drop:
+                options = {"method": method, "weighting": weighting, "drop": DROPS[drop]}
+                tag = f"{method}, {weighting}, drop {drop}"
+                for c in args.c:
+                    chosen = dates_train.cross_validated(rows, args.folds, c=c, **options)
+                    right = sum(d == r.gold for d, r in zip(chosen, rows, strict=True))
+                    results[f"date model ({tag}), C={c}"] = round(right / len(rows), 4)
+                    # as shipped (`eventdates.decide`): the rules keep a date they found in the event's own sentences
+                    right = sum((r.rule if _own(r) else d) == r.gold for d, r in zip(chosen, rows, strict=True))
+                    name = f"date model ({tag}), C={c}, the rules' own-sentence dates kept"
+                    results[name] = round(right / len(rows), 4)
+                    for margin in args.margins:
+                        shipped = _shipped(rows, args.folds, c, margin, **options)
+                        right = sum(d == r.gold for d, r in zip(shipped, rows, strict=True))
+                        results[f"{name}, the model overriding them by {margin}"] = round(right / len(rows), 4)
+                    if args.dev:
+                        model = dates_train.fit(rows, c=c, **options)
+                        dev[f"date model ({tag}), C={c}, shipped design"] = round(dates_train.accuracy(
+                            held, lambda r, m=model: _decide(m, r, eventdates.MARGIN)), 4)
     if args.json:
         print(json.dumps({"events": len(rows), "reachable": round(reachable, 4), "accuracy": results, "dev": dev}))
         return

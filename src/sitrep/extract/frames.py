@@ -365,15 +365,15 @@ def local_path(data_dir: Path) -> Path:
 
 def fit(examples: Sequence[Mapping[str, float]], labels: Sequence[int], *, c: float = 1.0,
         threshold: float = 0.5, add_threshold: float | None = None, lead_threshold: float | None = None,
-        meta: Mapping[str, object] | None = None) -> FrameModel:
-    """Train the frame model (scikit-learn, at training time only)."""
+        meta: Mapping[str, object] | None = None, sample_weight: Sequence[float] | None = None) -> FrameModel:
+    """Train the frame model (scikit-learn, at training time only); `sample_weight`, one per example."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(examples)
     model = LogisticRegression(C=c, max_iter=2000, class_weight=None)
-    model.fit(x, np.asarray(labels))
+    model.fit(x, np.asarray(labels), sample_weight=None if sample_weight is None else np.asarray(sample_weight))
     vocabulary = {name: int(i) for name, i in vectorizer.vocabulary_.items()}
     info = {**(meta or {}), "add_threshold": threshold if add_threshold is None else add_threshold,
             "lead_threshold": threshold if lead_threshold is None else lead_threshold}
