@@ -160,7 +160,7 @@ def _governing_chain(tok: Token) -> list[Token]:
     while t.head.i != t.i and len(chain) < 6:  # spaCy makes a new Token each time: compare positions
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "pcomp"):
             break  # a verb heading its own clause: 'threatened to hold demonstrations' climbs past 'hold'
-        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX"):
+        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and _relative(t):
             break  # a relative clause tells its own event: 'Hassan, who was kidnapped in Iraq, may have been killed'
         lo, hi = sorted((t.i, t.head.i))
         if any(w.text == ";" for w in t.doc[lo:hi]):
@@ -168,6 +168,29 @@ def _governing_chain(tok: Token) -> list[Token]:
         t = t.head
         chain.append(t)
     return chain
+
+
+def _relative(verb: Token) -> bool:
+    """A clause the parse calls relative that a relative word opens ('who was kidnapped', 'in which 150 were
+    killed'), not an infinitive it mislabels ('a call for its forces to be deployed')."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(w.tag_ in ("WDT", "WP", "WP$", "WRB") for w in verb.subtree if w.i < verb.i)
+
+
+def _under_anniversary(tok: Token) -> bool:
+    """A relative clause's event told of a remembered one ('the anniversary of the massacre, in which 150 were
+    killed'): the governing chain stops at a relative clause (it tells its own event), so look past it here."""
+    if tok.dep_ != "relcl":
+        return False
+    t = tok.head
+    for _ in range(4):
+        if t.lower_ in ANNIVERSARIES:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _holds(verb: Token, nouns: frozenset[str], preps: bool = False, skip: Token | None = None) -> bool:
@@ -212,6 +235,8 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
         return "names a thing, not a happening"
     if NEGATORS.search(text[max(0, local - 35) : local + 25]):
         return "negated"
+    if tok is not None and _under_anniversary(tok):
+        return "looking back"  # 'the anniversary of the massacre, in which 150 were killed'
     if tok is not None:
         chain = _governing_chain(tok)
         for k, t in enumerate(chain):
