@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from sitrep.extract import structure
 from sitrep.extract.nlp import doc_text
-from sitrep.places.evidence import (  # noqa: F401 -- DEMONYMS is also read from here
+from sitrep.places.evidence import (
     ADMIN_PENALTY,
     ANCHOR_MIN,
     DEMONYMS,
@@ -52,7 +52,6 @@ from sitrep.places.evidence import (  # noqa: F401 -- DEMONYMS is also read from
     _by_other_name,
     _contains,
     _Counties,
-    _is_country,
     _Mention,
     _names_a_country,
     _one_place_per_name,
@@ -62,44 +61,10 @@ from sitrep.places.evidence import (  # noqa: F401 -- DEMONYMS is also read from
     _persons,
     _region_votes,
     _shares,
-    _small,
 )
 from sitrep.places.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
 from sitrep.places.publisher import Outlet
 from sitrep.places.recognition import Recognizer
-from sitrep.places.wording import (  # noqa: F401 -- also read from here by the rest of sitrep
-    ADMIN1_CUES,
-    ADMIN2_CUES,
-    APPOSITION_IN,
-    CITY_CUES,
-    COMPASS,
-    COMPASS_ABBREVIATIONS,
-    CONNECTORS,
-    DATE_WORDS,
-    DETERMINERS,
-    HYPHEN_QUALIFIERS,
-    INSTITUTION_LABELS,
-    INSTITUTIONS,
-    LOCATIVE_PREPS,
-    NATURAL_FEATURE_HEADS,
-    NOT_PLACES,
-    OFFICE_TITLES,
-    OFFICE_WORDS,
-    OPENERS,
-    ORG_HEADS,
-    PLACE_HEADS,
-    PLACE_PREPS,
-    SEATED_INSTITUTIONS,
-    SITE_CUES,
-    STREET_HEADS,
-    TARGET_VERBS,
-    entity_is_exactly,
-    inside_institution,
-    institution_head,
-    locative,
-    of_an_office,
-    seated_elsewhere,
-)
 from sitrep.records import Place, Span
 
 
