@@ -262,22 +262,13 @@ class Recognizer:
         doc = span.doc
         if span.end < len(doc):
             word = doc[span.end].lower_
-            if word in ADMIN1_CUES:
-                return "admin1"
-            if word in ADMIN2_CUES:
-                return "admin2"
-            if word in CITY_CUES:
-                return "city"
+            cue = _kind_cue(word)
+            if cue:
+                return cue
             if word in SITE_CUES or word == "air" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "base":
                 return "site"
         if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-            word = doc[span.start - 2].lower_
-            if word in ADMIN1_CUES:
-                return "admin1"
-            if word in ADMIN2_CUES:
-                return "admin2"
-            if word in CITY_CUES:
-                return "city"
+            return _kind_cue(doc[span.start - 2].lower_)  # 'the county of Kisumu'
         return ""
 
     def _mention(
@@ -310,3 +301,11 @@ class Recognizer:
             elif between in ("and", ", and", "or", ", or") and a.key != b.key:
                 a.list_mates.append(b.key)  # 'in Montreal and Vancouver', 'both Sydney and Melbourne'
                 b.list_mates.append(a.key)
+
+
+def _kind_cue(word: str) -> str:
+    """The kind of place a word names ('county' an admin1, 'town' a city), or ''."""
+    for cues, kind in ((ADMIN1_CUES, "admin1"), (ADMIN2_CUES, "admin2"), (CITY_CUES, "city")):
+        if word in cues:
+            return kind
+    return ""
