@@ -4,24 +4,16 @@ our own writing; the spaCy model, the gazetteer and the shipped models are the r
 
 from __future__ import annotations
 
-import datetime as dt
-
+import place_helpers
+from place_helpers import events_of
 from sitrep.extract import eventplaces
 from sitrep.extract.pipeline import Extractor
-from sitrep.records import Article, Event, Place
-
-
-def events_of(extractor: Extractor, text: str, title: str, published: str = "2024-03-14") -> list[Event]:
-    article = Article(id="levels", text=text, title=title, published=dt.date.fromisoformat(published))
-    (item,) = list(extractor.extract([article]))
-    return item[1]  # type: ignore[index]
+from sitrep.records import Place
 
 
 def named(text: str, name: str, role: str = "", country_code: str = "") -> Place:
-    start = text.index(name)
-    return Place(start=start, end=start + len(name), text=name, geonameid=None, name=name, feature_class="A",
-                 feature_code="PCLI", country="", iso3="", country_code=country_code, admin1=None, admin2=None,
-                 latitude=0.0, longitude=0.0, role=role)
+    """A country's mention (`place_helpers.named` at the level of a state)."""
+    return place_helpers.named(text, name, role, country_code, feature_class="A", feature_code="PCLI")
 
 
 NAMES = {"DE": "Germany", "YE": "Yemen", "SO": "Somalia", "UG": "Uganda"}

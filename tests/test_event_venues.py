@@ -5,34 +5,20 @@ the spaCy model, the gazetteer and the shipped models are the real ones."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
+from place_helpers import events_of, named
 from sitrep.extract import eventplaces
 from sitrep.extract.pipeline import Extractor
-from sitrep.records import Article, Event, Place
-
-
-def events_of(extractor: Extractor, text: str, title: str, published: str = "2024-03-14") -> list[Event]:
-    article = Article(id="t", text=text, title=title, published=dt.date.fromisoformat(published))
-    (item,) = list(extractor.extract([article]))
-    return item[1]  # type: ignore[index]
-
-
-def named(text: str, name: str) -> Place:
-    start = text.index(name)
-    return Place(start=start, end=start + len(name), text=name, geonameid=None, name=name, feature_class="P",
-                 feature_code="PPLC", country="", iso3="", country_code="", admin1=None, admin2=None,
-                 latitude=0.0, longitude=0.0)
 
 
 def test_event_venues_a_speakers_place_is_told_apart() -> None:
     said = "A U.S. official in Washington said on Wednesday that all aboard were presumed dead."
-    assert eventplaces.spoke_there(said, named(said, "Washington"))
+    assert eventplaces.spoke_there(said, named(said, "Washington", feature_code="PPLC"))
     aside = "Diplomats in Nairobi, who asked not to be named, told reporters the talks had stalled."
-    assert eventplaces.spoke_there(aside, named(aside, "Nairobi"))
+    assert eventplaces.spoke_there(aside, named(aside, "Nairobi", feature_code="PPLC"))
     # the place of the event itself, and police where they are (most often where the event was)
     rioted = "Youths in Kisumu rioted on Monday, and police in Kisumu said 12 were arrested."
-    first = named(rioted, "Kisumu")
+    first = named(rioted, "Kisumu", feature_code="PPLC")
     assert not eventplaces.spoke_there(rioted, first)
     second = rioted.rindex("Kisumu")
     assert not eventplaces.spoke_there(rioted, dataclasses.replace(first, start=second, end=second + 6))

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from place_helpers import events_of, named
 from sitrep.extract import eventplaces
 from sitrep.extract.pipeline import Extractor
-from sitrep.records import Article, Event, Place
-
-
-def _events(extractor: Extractor, text: str, title: str, published: str = "2024-03-14") -> list[Event]:
-    article = Article(id="wrong-places", text=text, title=title, published=dt.date.fromisoformat(published))
-    (item,) = list(extractor.extract([article]))
-    return item[1]  # type: ignore[index]
-
-
-def _named(text: str, name: str) -> Place:
-    start = text.index(name)
-    return Place(start=start, end=start + len(name), text=name, geonameid=None, name=name, feature_class="P",
-                 feature_code="PPL", country="", iso3="", country_code="", admin1=None, admin2=None,
-                 latitude=0.0, longitude=0.0)
+from sitrep.records import Article
 
 
 def test_wrong_places_an_apposition_names_the_container(extractor: Extractor) -> None:
@@ -37,7 +25,7 @@ def test_wrong_places_an_apposition_names_the_container(extractor: Extractor) ->
 def test_wrong_places_an_institution_said_to_be_elsewhere_is_not_in_its_namesake(extractor: Extractor) -> None:
     text = ("Students of Washington University in St. Louis began a sit-in at the school's administration "
             "building on Monday, demanding a living wage for its workers.")
-    found = _events(extractor, text, "Students stage sit-in for living wage")
+    found = events_of(extractor, text, "Students stage sit-in for living wage")
     assert found and {e.location for e in found} == {"St. Louis"}
     # with no other place said, the institution stands in the town it is named after
     doc = extractor.nlp("Police dispersed students of Kisii University who were protesting on Monday.")
@@ -46,16 +34,16 @@ def test_wrong_places_an_institution_said_to_be_elsewhere_is_not_in_its_namesake
 
 def test_wrong_places_a_speakers_place_told_after_said() -> None:
     told = '"The rockets were our answer," said Khedr Habib, an Islamic Jihad leader in Gaza.'
-    assert eventplaces.spoke_there(told, _named(told, "Gaza"))
+    assert eventplaces.spoke_there(told, named(told, "Gaza"))
     told = 'The riots may spread, said David Lea, an analyst at Control Risks Group in London.'
-    assert eventplaces.spoke_there(told, _named(told, "London"))
+    assert eventplaces.spoke_there(told, named(told, "London"))
     told = "Analysts in Nairobi claim that the talks had stalled."
-    assert eventplaces.spoke_there(told, _named(told, "Nairobi"))
+    assert eventplaces.spoke_there(told, named(told, "Nairobi"))
     # a witness or a resident speaks where it happened; a new sentence is not the speaker's description
     seen = '"They fired at us," said John Kamau, a resident of the village in Garissa.'
-    assert not eventplaces.spoke_there(seen, _named(seen, "Garissa"))
+    assert not eventplaces.spoke_there(seen, named(seen, "Garissa"))
     apart = 'said Ali Musa, a farmer. Then fighting broke out in Garissa.'
-    assert not eventplaces.spoke_there(apart, _named(apart, "Garissa"))
+    assert not eventplaces.spoke_there(apart, named(apart, "Garissa"))
 
 
 def test_wrong_places_where_the_wounded_were_moved_is_not_where_it_happened() -> None:
