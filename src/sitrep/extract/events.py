@@ -51,6 +51,7 @@ TERRITORY = frozenset({"Government regains territory", "Non-state actor overtake
 # Violence words, needed besides a 'protest' word for a riot or for excessive force.
 RIOT_RE = re.compile(rf"\b(?:{RIOT})", re.I)
 INTERVENTION_RE = re.compile(rf"\b(?:{INTERVENTION})\b", re.I)
+INTERVENTION_NOT_DONE = re.compile(tables.pattern(_PROTEST_DATA["intervention_not_done"]), re.I)
 LETHAL_RE = re.compile(rf"\b(?:{LETHAL_FORCE})\b", re.I)
 STATE_RE = re.compile(tables.pattern(_PROTEST_DATA["state"]), re.I)
 
@@ -124,8 +125,9 @@ def _protest_type(text: str) -> tuple[str, re.Match[str] | None]:
     riot = RIOT_RE.search(text)
     if riot:
         return "Violent demonstration", riot
-    intervention = INTERVENTION_RE.search(text)
-    if intervention:
+    intervention = next((m for m in INTERVENTION_RE.finditer(text)
+                         if not INTERVENTION_NOT_DONE.search(text[max(0, m.start() - 40):m.start()])), None)
+    if intervention:  # (one feared or denied, 'without any arrests', is none)
         return "Protest with intervention", intervention
     return "Peaceful protest", None
 
