@@ -79,7 +79,7 @@ def main() -> None:
     folder = args.models or Path(tempfile.mkdtemp(prefix="sitrep-subtype-"))
     folder.mkdir(parents=True, exist_ok=True)
     models = []
-    for k, held in held_of:
+    for k, _held in held_of:
         path = folder / f"events-{k}.npz"
         if not path.is_file():
             start = time.perf_counter()
@@ -93,7 +93,7 @@ def main() -> None:
     runs = []
     for override, margin in itertools.product(args.override or [base.override], args.margin or [base.margin]):
         found: dict[str, list[dict[str, Any]]] = {}
-        for (k, held), path in zip(held_of, models, strict=True):
+        for (_k, held), path in zip(held_of, models, strict=True):
             extractor = ParsedOnce(dataclasses.replace(SHIPPED, event_model=str(path)))
             if extractor.type_model is not None:
                 extractor.type_model.meta.update(override=override, margin=margin)
@@ -121,7 +121,8 @@ def report(runs: list[tuple[str, list[Any], dict[str, Any], list[tuple[int, list
         for (g, f), n in wrong.most_common(25):
             print(f"  {n:>3}  {g} -> {f}")
         if args.pairs:
-            path = args.pairs if len(runs) == 1 else args.pairs.with_name(f"{args.pairs.stem}-{name.replace(' ', '_')}.jsonl")
+            path = args.pairs if len(runs) == 1 else args.pairs.with_name(
+                f"{args.pairs.stem}-{name.replace(' ', '_')}.jsonl")
             with path.open("w", encoding="utf-8") as fh:
                 for r in rows:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")

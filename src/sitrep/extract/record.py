@@ -120,8 +120,6 @@ class Recording:
                                               theirs, lead_told=index == 0 or not drafted
                                               or d.sentences[0].start_char in drafted[0][2])
         sub, told = subevent.outcome_told_elsewhere(sub, typing, sents, others, sum(demo for _, demo, _ in drafted))
-        if not told:
-            sub, told = subevent.delivery_told_elsewhere(sub, typing, sents)
         if told:
             typing = {**(typing or {"by": "rules", "rules": d.sub_event_type}), "adjusted": told}
         mentions: list[ActorMention] = []
