@@ -130,3 +130,16 @@ def test_subevent_the_weapon_types_the_violence(rules_only, text: str, sub_event
     """A bomb thrown by hand is a grenade's (a petrol bomb thrown is a riot's); a target attacked by aircraft, or
     fired on from a helicopter, is an air strike."""
     assert [e.sub_event_type for e in rules_only(text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The militia destroyed their weapons in a ceremonial bonfire in Guiglo on Friday.", "Change to group/activity"),
+    ("Rebels handed over ammunition and more than a dozen weapons to peacekeepers in Maubisse on Friday.",
+     "Change to group/activity"),
+    # others' weapons destroyed or seized are no disarming
+    ("Police seized weapons and ammunition from a militant hideout in Aurangabad on Monday.", "Disrupted weapons use"),
+])
+def test_subevent_a_group_that_disarms_changes_its_activity(rules_only, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    """A group that hands over, lays down or destroys its own weapons disarms: a change to the group's activity
+    (the guideline), not a cache seized, a place handed over or property destroyed."""
+    assert [e.sub_event_type for e in rules_only(text)] == [sub_event_type]
