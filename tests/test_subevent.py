@@ -143,3 +143,12 @@ def test_subevent_a_group_that_disarms_changes_its_activity(rules_only, text: st
     """A group that hands over, lays down or destroys its own weapons disarms: a change to the group's activity
     (the guideline), not a cache seized, a place handed over or property destroyed."""
     assert [e.sub_event_type for e in rules_only(text)] == [sub_event_type]
+
+
+def test_subevent_a_crowd_throwing_stones_riots_whatever_the_soldiers_did(rules_only) -> None:  # type: ignore[no-untyped-def]
+    """A demonstration whose crowd began throwing stones is a violent demonstration, also when the soldiers then
+    fired on it (excessive force is force against peaceful protesters: ACLED's codebook and the guideline)."""
+    text = ("In Beit Laqia, a crowd of about 300 Palestinian protesters was demonstrating on Wednesday against the "
+            "barrier.\n\nWhen some soldiers arrived in two jeeps, the Palestinians began throwing stones at them.\n\n"
+            "Finally some soldiers opened fire, killing two protesters.")
+    assert [e.sub_event_type for e in rules_only(text)] == ["Violent demonstration"]
