@@ -394,7 +394,10 @@ def find_actors(
     for a in found:
         a.role = _role(sent, a)
     found = _members_of_groups(found, text, base)
-    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
+    # (a country the text blames by name is the act's author: 'a drone strike killed ...; Lebanon blamed Israel')
+    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a)
+                                  or attribution.laid_at("state", a.role,
+                                                         text[max(0, a.start - base - 60) : a.start - base], ""))
              and not (a.kind == "state" and _names_a_thing(sent, a))]
     for a in found:
         if a.kind == "country":
@@ -516,9 +519,12 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
-                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
+                s.dep_ == "nsubj" and (s.lower_ in ("it", "they", "we") or any(
+                    p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in s.children)) for s in c.children)
                                  for c in head.head.children):
-            return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
+            # 'the Arakan Army said it had captured the base', 'the TPLF said its fighters had taken Dessie': it
+            # claims the act as its own
+            return "claimant"
         if verb in SPEECH:
             return "speaker"
         return "agent"

@@ -11,12 +11,14 @@ import re
 # believed responsible'.
 # The epithet a group's name may carry after the words that lay an act at its door ('blamed the banned ...').
 GROUP_EPITHET = r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
+# The group's men named between the blame word and its name ('the government blamed fighters of Katiba Macina').
+MEMBERS_OF = r"(?:(?:members?|fighters|militants|elements|gunmen)\s+(?:of|from)\s+(?:the\s+)?)?"
 ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
     r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
     r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+(?:\w+\s+){0,3}?to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
-    + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+    + MEMBERS_OF + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 ATTRIBUTED_AFTER = re.compile(
     r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
     r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
@@ -26,11 +28,11 @@ ATTRIBUTED_AFTER = re.compile(
 # to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
 _BLAME_WORDS = r"blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on"
 LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|" + _BLAME_WORDS + r")\s+"
-                     r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
+                     r"(?:the\s+)?" + MEMBERS_OF + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
 # The words that lay an act at a group's door just before its name ('the military blamed', 'accused'), the
 # head of a joined name between ('blamed Dawlah Islamiyah-Maute remnants').
 BLAMED = re.compile(r"\b(?:" + _BLAME_WORDS + r")\s+(?:the\s+)?"
-                    + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
+                    + MEMBERS_OF + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
 
