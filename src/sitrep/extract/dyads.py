@@ -212,10 +212,11 @@ def pick_actors(
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
             "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
-            "Arrests") and re.match(
-            r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
-        # 'security forces' facing a crowd or making arrests are the police, as ACLED codes them (the guideline:
-        # police where the context is policing, a protest or an arrest)
+            "Arrests") and re.search(
+            r"(?i)\bsecurity\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
+        # 'security forces' facing a crowd or making arrests are the police, as ACLED codes them, with their
+        # people's name or without ('Chinese security forces'; the guideline: police where the context is
+        # policing, a protest or an arrest)
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
