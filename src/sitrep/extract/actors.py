@@ -394,10 +394,12 @@ def find_actors(
     for a in found:
         a.role = _role(sent, a)
     found = _members_of_groups(found, text, base)
-    # (a country the text blames by name is the act's author: 'a drone strike killed ...; Lebanon blamed Israel')
+    # (a country the text blames by name is the act's author: 'a drone strike killed ...; Lebanon blamed Israel';
+    # not one the text has deny it: 'accused Syria of today's killing. Syria has denied any role')
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a)
                                   or attribution.laid_at("state", a.role,
-                                                         text[max(0, a.start - base - 60) : a.start - base], ""))
+                                                         text[max(0, a.start - base - 60) : a.start - base], "")
+                                  and not attribution.denied(doc_text(sent.doc), text[a.start - base : a.end - base]))
              and not (a.kind == "state" and _names_a_thing(sent, a))]
     for a in found:
         if a.kind == "country":

@@ -49,3 +49,10 @@ def laid_at(kind: str, role: str, before: str, after: str) -> bool:
         return False
     return ATTRIBUTED_AFTER.match(after) is not None or (
         role != "patient" or LAID_AT.search(before) is not None) and ATTRIBUTED_BEFORE.search(before) is not None
+
+
+def denied(text: str, name: str) -> bool:
+    """Whether the text has the side it names deny the act ('Syria has denied any role'): a blame it disputes,
+    which the guideline does not take as the author (section 4, attribution)."""
+    return re.search(r"\b" + re.escape(name) + r"\s+(?:has\s+|had\s+|have\s+|quickly\s+)?(?:denied|denies|rejected)\b",
+                     text) is not None

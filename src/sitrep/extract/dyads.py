@@ -254,9 +254,10 @@ def pick_actors(
         armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
                                           and not sents[0].start_char <= m.start < sents[0].end_char)]
     # (the ones a weapon no one is named for struck are not its authors: the attacker is unidentified)
-    # (and, with no doer told, not those the lead sentence acts on before a side it names there with no role: 'a
-    # Hezbollah spokesman was killed in an Israeli strike')
-    lead_doers = [m for m in armed if m.role != "patient" and sents[0].start_char <= m.start < sents[0].end_char]
+    # (and, with no doer told, not those the lead sentence acts on before a state it names there by its weapon:
+    # 'a Hezbollah spokesman was killed in an Israeli strike')
+    lead_doers = [m for m in armed if m.role != "patient" and sents[0].start_char <= m.start < sents[0].end_char
+                  and m.kind == "state" and WEAPON.search(doc_text(sents[0].doc)[m.start:m.end])]
     agents = [m for m in armed if m.role == "agent"] or ([] if unowned else lead_doers or armed)
     if sub in BY_THE_UNNAMED:
         agents = [m for m in agents if m.kind != "state" or sents[0].start_char <= m.start < sents[0].end_char]
