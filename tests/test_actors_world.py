@@ -118,6 +118,28 @@ CASES = {
         # Cabo Delgado's unnamed insurgents are the Islamic State's Mozambique branch
         ("MZ", "2021-08-08", "On 8 August 2021, Rwandan troops retook the port town of Mocimboa da Praia from "
          "insurgents.", "Military Forces of Rwanda (1994-)", "Islamic State (Mozambique)"),
+        # (thirteenth session) the side that said its own fighters took the town claimed the act: it is actor 1
+        ("ET", "2021-10-30", "On 30 October 2021, the Tigray People's Liberation Front said its fighters had taken "
+         "Dessie after days of fighting with the Ethiopian army.", "TPLF: Tigray People's Liberation Front",
+         "Military Forces of Ethiopia (2018-)"),
+        # the armed men the lead sentence has attack are actor 1 of the battle, not the forces that killed them
+        ("TD", "2025-01-08", "On 8 January 2025, two dozen armed men attacked the presidential palace in N'Djamena; "
+         "security forces killed 18 of them and one soldier died.", "Unidentified Armed Group (Chad)",
+         "Military Forces of Chad (2021-)"),
+        # ... but unnamed attackers whom a group later claims are that group
+        ("BF", "2022-06-11", "On 11 June 2022, gunmen attacked Seytenga and killed 86 civilians. The Islamic State "
+         "Sahel Province later claimed the massacre.", "Islamic State (Sahel)", "Civilians (Burkina Faso)"),
+        # the group's men named between the blame word and its name ('blamed fighters of Katiba Macina', a JNIM unit)
+        ("ML", "2022-06-18", "On 18 June 2022, gunmen killed 132 civilians in Diallassagou; the government blamed "
+         "fighters of Katiba Macina, part of JNIM.", "JNIM: Group for Support of Islam and Muslims",
+         "Civilians (Mali)"),
+        # a claim of 'them' (the bombs) is a claim of the attack
+        ("SO", "2022-10-03", "On 3 October 2022, two suicide car bombs exploded at the regional administration "
+         "offices in Beledweyne, killing about 30 people; al-Shabaab claimed them.", "Al Shabaab",
+         "Civilians (Somalia)"),
+        # the Islamic State in Libya is ACLED's Libyan branch
+        ("LY", "2018-09-10", "On 10 September 2018, gunmen stormed the headquarters of the National Oil Corporation "
+         "in Tripoli, killing two staff. The Islamic State claimed responsibility.", "Islamic State (Libya)", None),
     ],
     "Middle East": [
         # (issue 17, eleventh session) a state's strikes are no nationality of those they kill
@@ -177,6 +199,21 @@ CASES = {
         ("TR", "2016-07-15", "On 15 July 2016, soldiers taking part in the coup attempt fired on crowds on the "
          "Bosphorus Bridge in Istanbul, killing dozens of civilians.",
          "Mutiny of Military Forces of Turkey (2002-2016)", "Civilians (Turkey)"),
+        # (thirteenth session) a state the text blames by name is the author, before the weapon word's default
+        ("LB", "2024-01-02", "On 2 January 2024, a drone strike on an office in Beirut's southern suburbs killed "
+         "Hamas deputy leader Saleh al-Arouri and six others; Lebanon blamed Israel.",
+         "Military Forces of Israel (2022-)", "Hamas Movement"),
+        # victims first: those the lead sentence acts on are not the doers of 'an Israeli strike'
+        ("LB", "2024-11-17", "On 17 November 2024, Hezbollah spokesman Mohammad Afif was killed in an Israeli strike "
+         "on the Baath party office in Ras al-Nabaa.", "Military Forces of Israel (2022-)", "Hezbollah"),
+        # a tank named with its state's people is that state's, and peacekeepers hit are their mission
+        ("LB", "2024-10-10", "On 10 October 2024, two UNIFIL peacekeepers were wounded when an Israeli tank fired at "
+         "an observation tower of the mission's headquarters in Naqoura.", "Military Forces of Israel (2022-)",
+         "UNIFIL: United Nations Interim Force in Lebanon (1978-)"),
+        # PA security officers are Palestine's police in the West Bank
+        ("PS", "2021-06-24", "On 24 June 2021, Palestinian Authority security officers raided the house where "
+         "activist Nizar Banat was staying in Hebron and beat him with batons; he died in custody.",
+         "Police Forces of Palestine (1994-) West Bank", "Civilians (Palestine)"),
     ],
     "Asia": [
         # the Taliban before and after they took Kabul

@@ -23,8 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import tables
-from sitrep.extract import actornames
+from sitrep.extract import actornames, attribution
 from sitrep.extract.alternation import alternation as _alternation
+from sitrep.extract.attribution import ATTRIBUTED_BEFORE, BLAMED, SUSPECT  # noqa: F401 (used here and by callers)
 from sitrep.extract.nlp import doc_text
 from sitrep.places.geoparse import DEMONYMS
 
@@ -393,19 +394,20 @@ def find_actors(
     for a in found:
         a.role = _role(sent, a)
     found = _members_of_groups(found, text, base)
-    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
+    # (a country the text blames by name is the act's author: 'a drone strike killed ...; Lebanon blamed Israel';
+    # not one the text has deny it: 'accused Syria of today's killing. Syria has denied any role')
+    found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a)
+                                  or attribution.laid_at("state", a.role,
+                                                         text[max(0, a.start - base - 60) : a.start - base], "")
+                                  and not attribution.denied(doc_text(sent.doc), text[a.start - base : a.end - base]))
              and not (a.kind == "state" and _names_a_thing(sent, a))]
     for a in found:
         if a.kind == "country":
             a.kind = "state"
         # (not 'troops killed five suspected al-Shabaab militants', nor 'police shot two men believed to
         # be Mungiki': those are the ones acted on)
-        a.attributed = a.kind == "state" and LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) \
-            is not None and re.search(r"blamed|accused|attributed", text[max(0, a.start - base - 30) : a.start - base],
-                                      re.I) is not None or a.kind in ("group", "identity") and (
-            ATTRIBUTED_AFTER.match(text[a.end - base : a.end - base + 60]) is not None
-            or (a.role != "patient" or LAID_AT.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
-            and ATTRIBUTED_BEFORE.search(text[max(0, a.start - base - 60) : a.start - base]) is not None)
+        a.attributed = attribution.laid_at(a.kind, a.role, text[max(0, a.start - base - 60) : a.start - base],
+                                           text[a.end - base : a.end - base + 60])
         if a.kind == "group" and a.role != "agent" and BLAMED.search(text, max(0, a.start - base - 30), a.start - base):
             # a group the act is blamed on is its author's side, not what it struck ('IS claimed it and the military
             # blamed Dawlah Islamiyah-Maute remnants'): told as a claimant, it is never actor 2 (eleventh session)
@@ -442,36 +444,6 @@ def _members_of_groups(found: list[ActorMention], text: str, base: int) -> list[
                 g.role = x.role or g.role
                 drop.add(i)
     return [x for i, x in enumerate(found) if i not in drop]
-
-
-# Words that lay an act at a named group's door without the group claiming it: 'gunmen suspected to
-# be members of al-Shabaab', 'suspected Al Shabaab militants', 'blamed on the ADF', 'Al Shabaab
-# believed responsible'.
-# The epithet a group's name may carry after the words that lay an act at its door ('blamed the banned ...').
-GROUP_EPITHET = r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
-ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
-    r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
-    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
-    r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
-    r"(?:in\s+)?league\s+with|attributed\s+(?:\w+\s+){0,3}?to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
-    + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
-ATTRIBUTED_AFTER = re.compile(
-    r"^\s+(?:(?:is|are|was|were)\s+)?(?:(?:widely\s+)?(?:believed|suspected|thought|blamed)\s+)?"
-    r"(?:to\s+be\s+|to\s+have\s+been\s+)?(?:responsible|behind)\b|^\s+(?:was|were|is|are)\s+blamed\b|"
-    r"^\s+(?:(?:has|have|had)\s+)?(?:(?:later|quickly|subsequently)\s+)?(?:claimed|claims)\s+(?:responsibility|the\s+(?:attack|bombing|killing|ambush|"
-    r"assault|strike))", re.I)
-# Words that lay the act at the group's door even when the parse makes it an object ('armed men suspected
-# to be Fulani herdsmen', 'authorities blamed Ambazonian separatists'), unlike 'troops killed suspected militants'.
-_BLAME_WORDS = r"blamed|accused|attributed\s+(?:\w+\s+){0,3}?to|blamed\s+on"
-LAID_AT = re.compile(r"\b(?:to\s+be|to\s+have\s+been|" + _BLAME_WORDS + r")\s+"
-                     r"(?:the\s+)?" + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)
-# The words that lay an act at a group's door just before its name ('the military blamed', 'accused'), the
-# head of a joined name between ('blamed Dawlah Islamiyah-Maute remnants').
-BLAMED = re.compile(r"\b(?:" + _BLAME_WORDS + r")\s+(?:the\s+)?"
-                    + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
-SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
-                     r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
-
 
 
 # Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
@@ -549,9 +521,12 @@ def _role(sent: SpacySpan, actor: ActorMention) -> str:
         if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
             return "claimant"
         if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
-                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
+                s.dep_ == "nsubj" and (s.lower_ in ("it", "they", "we") or any(
+                    p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in s.children)) for s in c.children)
                                  for c in head.head.children):
-            return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
+            # 'the Arakan Army said it had captured the base', 'the TPLF said its fighters had taken Dessie': it
+            # claims the act as its own
+            return "claimant"
         if verb in SPEECH:
             return "speaker"
         return "agent"

@@ -211,9 +211,12 @@ def pick_actors(
                          civilians)
     police = named_branch(police, armed)
     if police is not None and police.branch == "Military Forces" and sub in (
-            "Protest with intervention", "Excessive force against protesters", "Violent demonstration") and re.match(
-            r"(?i)security\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
-        # 'security forces' facing a crowd are the police, as ACLED codes them
+            "Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+            "Arrests") and re.search(
+            r"(?i)\bsecurity\s+forces$", doc_text(sents[0].doc)[police.start:police.end]):
+        # 'security forces' facing a crowd or making arrests are the police, as ACLED codes them, with their
+        # people's name or without ('Chinese security forces'; the guideline: police where the context is
+        # policing, a protest or an arrest)
         police = dataclasses.replace(police, branch="Police Forces", name=f"Police Forces of {police.of}")
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         a1 = synthetic(f"Protesters ({country})", actors_mod.INTER_PROTESTERS)
@@ -251,7 +254,11 @@ def pick_actors(
         armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
                                           and not sents[0].start_char <= m.start < sents[0].end_char)]
     # (the ones a weapon no one is named for struck are not its authors: the attacker is unidentified)
-    agents = [m for m in armed if m.role == "agent"] or ([] if unowned else armed)
+    # (and, with no doer told, not those the lead sentence acts on before a state it names there by its weapon:
+    # 'a Hezbollah spokesman was killed in an Israeli strike')
+    lead_doers = [m for m in armed if m.role != "patient" and sents[0].start_char <= m.start < sents[0].end_char
+                  and m.kind == "state" and WEAPON.search(doc_text(sents[0].doc)[m.start:m.end])]
+    agents = [m for m in armed if m.role == "agent"] or ([] if unowned else lead_doers or armed)
     if sub in BY_THE_UNNAMED:
         agents = [m for m in agents if m.kind != "state" or sents[0].start_char <= m.start < sents[0].end_char]
     if sub in BOMBINGS and not any(m.role == "agent" for m in armed):
@@ -281,9 +288,18 @@ def pick_actors(
         # and before a side that a later sentence has say what it did ('JNIM militants attacked a military
         # detachment. The army said it repelled the assault': JNIM attacked)
         claimant = None
-    actor1 = claimant or specific(agents)
+    assailant = next((m for m in agents if sub in ("Armed clash", "Attack") and assails(m, sents[0].doc)
+                      and sents[0].start_char <= m.start < sents[0].end_char), None)
+    if assailant is not None and claimant is not None and (claimant.start < assailant.start
+                                                           or assailant.kind == "unidentified"):
+        assailant = None  # (unnamed attackers are who claims them: 'gunmen attacked ... IS later claimed it')
+    # the side the lead sentence has attack first, before any that fought back or claims the dead ('armed men
+    # attacked the palace; security forces killed 18 of them'; the guideline's table: the attacker when the
+    # text says who attacked)
+    actor1 = assailant or claimant or specific(agents)
     attributed = next((m for m in armed if m.attributed), None) or next(iter(elsewhere or []), None)
-    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1 is attributed
+    if attributed is not None and (actor1 is None or actor1.kind == "unidentified" or actor1.bare
+                                   or actor1 is attributed
                                    or attributed.role == "claimant" and actor1.kind != "group"):
         # (a group that claims the attack is its author, before any force the text names only beside it)
         # unnamed gunmen 'suspected to be al-Shabaab' are al-Shabaab, as ACLED codes them, and not a second side
@@ -503,6 +519,17 @@ def named_branch(actor: ActorMention | None, mentions: list[ActorMention]) -> Ac
         return actor
     return next((m for m in mentions if m.kind == "state" and m.of == actor.of and m.unit and m.role != "speaker"),
                 actor)
+
+
+# Verbs of an armed assault: their subject is the side that attacked.
+ASSAULT_VERBS = frozenset(actors_mod._words("assault_verbs"))
+
+
+def assails(m: ActorMention, doc: Doc) -> bool:
+    """Whether the mention is the subject of an assault verb ('armed men attacked the palace', 'JNIM fighters
+    stormed a camp')."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in ASSAULT_VERBS
 
 
 def specific(mentions: list[ActorMention]) -> ActorMention | None:
