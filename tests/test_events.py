@@ -125,6 +125,10 @@ def test_events_a_recent_stretch_and_an_arrest_before_its_charge_are_events(extr
     assert arrest.sub_event_type == "Arrests"
     (fighting,) = extract("Fighting has continued in Mogadishu since Saturday, killing 30 people.")
     assert fighting.sub_event_type == "Armed clash"
+    # a grievance's start is no total
+    (protest,) = extract("Hundreds of workers marched in Nairobi on Monday to protest the non-payment of their "
+                         "salaries since May.")
+    assert protest.event_type == "Protests"
 
 
 def test_events_a_planned_protest_that_was_held_is_an_event(extract) -> None:  # type: ignore[no-untyped-def]

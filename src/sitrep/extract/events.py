@@ -279,8 +279,9 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     for cue in LONG_AGO.finditer(text):
         if tok is None or not _aside(sent, tok, sent.start_char + cue.start()):
             return "looking back"
-    for cue in RUNNING_TOTALS.finditer(text):
-        if tok is None or not _aside(sent, tok, sent.start_char + cue.start()):
+    for cue in RUNNING_TOTALS.finditer(text):  # a total is told in the perfect: '800 have been killed since the vote'
+        if tok is not None and any(t.dep_ == "aux" and t.lemma_ == "have" for t in sent) and not _aside(
+                sent, tok, sent.start_char + cue.start()):
             return "a total over a period"
     for cue in COURT_CHARGES.finditer(text[window_start:local]):  # 'charged with affray, assaulting police'
         if tok is not None and _charged_with(tok, _token_at(sent, sent.start_char + window_start + cue.start())):
