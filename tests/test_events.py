@@ -83,6 +83,19 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
         "The engineer was abducted near Garissa by a militant group more than 14 weeks ago.",
         "Two years ago, militants stormed the campus in Garissa and killed 148 students.",
         "Activists are marking the first anniversary of the Lamu massacre, in which 60 villagers were killed.",
+        # history told by 'in the past', 'last November', 'back in April' (not 'in the past week')
+        "Similar rallies in the past ended in clashes between police and students in Nairobi.",
+        "Last November, gunmen attacked a bus near Mandera and killed 28 passengers.",
+        "Back in April, police arrested ten activists in Mombasa.",
+        # what a charge names is the court's matter; a person named by what was done to them is no happening
+        "The three men were charged in Nairobi with murder and kidnapping.",
+        "The rape victim from Kisumu was 14 years old.",
+        # a running total from a start outside the window is statistics over a period
+        "Officials estimate that nearly 800 people have been killed in Kenya since the vote.",
+        "At least 63 people have been killed in Lebanon since the air raids commenced.",
+        "Police officers have been ambushed four times in the suburbs of Paris since September.",
+        # 'engaged' in talks is no fighting
+        "The prime minister is still engaged in discussions in Kathmandu to ensure their return.",
         # a plane's crash is an accident
         "Nine soldiers were killed when their military transport plane crashed near Marsabit on Tuesday.",
         # not political violence: disasters and accidents, crime inside a family, courts, trade
@@ -101,6 +114,21 @@ def test_events_type_the_event(extract, text: str, sub_event_type: str) -> None:
 )
 def test_events_non_events_are_not_emitted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert extract(text) == []
+
+
+def test_events_a_recent_stretch_and_an_arrest_before_its_charge_are_events(extract) -> None:  # type: ignore[no-untyped-def]
+    # 'in the past week' is inside the window ('since Saturday' too: a stretch of days is one event); the arrest is
+    # told, the riot it is charged with is the court's matter
+    (clash,) = extract("Police said 40 people were killed in clashes in Mogadishu in the past week.")
+    assert clash.sub_event_type == "Armed clash"
+    (arrest,) = extract("Police arrested four men in Eldoret on Monday and charged them with rioting.")
+    assert arrest.sub_event_type == "Arrests"
+    (fighting,) = extract("Fighting has continued in Mogadishu since Saturday, killing 30 people.")
+    assert fighting.sub_event_type == "Armed clash"
+    # a grievance's start is no total
+    (protest,) = extract("Hundreds of workers marched in Nairobi on Monday to protest the non-payment of their "
+                         "salaries since May.")
+    assert protest.event_type == "Protests"
 
 
 def test_events_a_planned_protest_that_was_held_is_an_event(extract) -> None:  # type: ignore[no-untyped-def]

@@ -62,6 +62,7 @@ PLANNED = frozenset(_NON_EVENTS["planned"].split())
 NEGATORS = re.compile(tables.pattern(_NON_EVENTS["negators"]), re.I)
 LOOKING_BACK = re.compile(tables.pattern(_NON_EVENTS["looking_back"]), re.I)
 LONG_AGO = re.compile(tables.pattern(_NON_EVENTS["long_ago"]), re.I)
+RUNNING_TOTALS = re.compile(tables.pattern(_NON_EVENTS["running_totals"]), re.I)
 NON_POLITICAL = re.compile(tables.pattern(_NON_EVENTS["non_political"]), re.I)
 NON_POLITICAL_AGREEMENTS = re.compile(tables.pattern(_NON_EVENTS["non_political_agreements"]), re.I)
 # A killing inside a family, and what a court did: crime and justice, not political violence, unless
@@ -76,6 +77,7 @@ DOUBT_LEMMAS = frozenset(_NON_EVENTS["doubt_lemmas"].split())
 DOUBT_NOUNS = frozenset(_NON_EVENTS["doubt_nouns"].split())
 ORDINARY_CRIME = re.compile(tables.pattern(_NON_EVENTS["ordinary_crime"]), re.I)
 POLITICAL_ARREST = re.compile(tables.pattern(_NON_EVENTS["political_arrest"]), re.I)
+COURT_CHARGES = re.compile(tables.pattern(_NON_EVENTS["court_charges"]), re.I)
 CLAIM_OBJECTS = frozenset({"responsibility", "credit"})  # 'claimed responsibility for attacks ...'
 # Verbs that tell of a happening when their object is a definite event noun ('announced the arrest of
 # three men'), a plan when it is not ('announced a strike for Monday').
@@ -272,13 +274,35 @@ def non_event_reason(sent: SpacySpan, start: int, end: int) -> str:
     if re.search(r"^\s*if\b|\bif\s+\w+\s+(?:attack|strike)", text, re.I):
         return "hypothetical or future"
     window_start = max(0, local - 60)
-    for cue in LOOKING_BACK.finditer(text[window_start : local + 50]):
-        if tok is None or not _aside(sent, tok, sent.start_char + window_start + cue.start()):
+    for cue in LOOKING_BACK.finditer(text):  # read whole ('in the past four days' is no history), kept if near
+        if window_start <= cue.start() and cue.end() <= local + 50 and (
+                tok is None or not _aside(sent, tok, sent.start_char + cue.start())):
             return "looking back"
     for cue in LONG_AGO.finditer(text):
         if tok is None or not _aside(sent, tok, sent.start_char + cue.start()):
             return "looking back"
+    for cue in RUNNING_TOTALS.finditer(text):  # a total is told in the perfect: '800 have been killed since the vote'
+        if tok is not None and any(t.dep_ == "aux" and t.lemma_ == "have" for t in sent) and not _aside(
+                sent, tok, sent.start_char + cue.start()):
+            return "a total over a period"
+    for cue in COURT_CHARGES.finditer(text[window_start:local]):  # 'charged with affray, assaulting police'
+        if tok is not None and _charged_with(tok, _token_at(sent, sent.start_char + window_start + cue.start())):
+            return "a court's charge"
     return ""
+
+
+def _charged_with(tok: Token, word: Token | None) -> bool:
+    """Whether the trigger is what the charge `word` names, with no clause of its own between them: 'charged with
+    murder, kidnapping', 'found guilty of abusing and beating protesters' are the charge; 'charged with murder
+    pertaining to a mass shooting on Friday' tells the shooting, an event of its own."""
+    t = tok
+    while word is not None and t.head.i != t.i:
+        t = t.head
+        if t.i == word.i:
+            return True
+        if t.pos_ == "VERB" and t.dep_ not in ("conj", "pcomp", "xcomp"):
+            return False
+    return False
 
 
 def _told_as_done(chain: list[Token], k: int) -> bool:
