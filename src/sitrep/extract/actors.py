@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import tables
-from sitrep.extract import actornames
+from sitrep.extract import actornames, roles
 from sitrep.extract.alternation import alternation as _alternation
 from sitrep.extract.nlp import doc_text
+from sitrep.extract.roles import CLAIMED, FINDING, HEADLINE_VERBS, MEMBER_NOUNS, QUANTITIES, SPEECH, TAKEN  # noqa: F401
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -391,7 +391,7 @@ def find_actors(
         add(ActorMention(f"Government of {of or country}", INTER_STATE, base + start, base + m.end(), "government",
                          branch="Government", of=of or country))
     for a in found:
-        a.role = _role(sent, a)
+        a.role = roles.role(sent, a.start, a.end)
     found = _members_of_groups(found, text, base)
     found = [a for a in found if (a.kind != "country" or a.role == "agent" and _attacks(sent, a))
              and not (a.kind == "state" and _names_a_thing(sent, a))]
@@ -471,20 +471,8 @@ BLAMED = re.compile(r"\b(?:" + _BLAME_WORDS + r")\s+(?:the\s+)?"
                     + GROUP_EPITHET + r"(?:[A-Z][\w']*[\s-]+){0,3}$")
 SUSPECT = re.compile(r"\b(?:suspect|believ|blam|link|league|attribut|responsib|behind|work\s+of|claim|accus|"
                      r"engineer|orchestrat|mastermind|carried\s+out\s+by)", re.I)
-
-
-
-# Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
-MEMBER_NOUNS = frozenset(_words("member_nouns"))
-# What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
-CLAIMED = frozenset(_words("claimed"))
-# Nouns of number before 'of' ('hundreds of civilians', 'dozens of villagers').
-QUANTITIES = frozenset(_words("quantities"))
-# What a side says it did that makes it the doer ('said it had captured ...').
-TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset(_words("attack_verbs"))
-HEADLINE_VERBS = frozenset(_words("headline_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
@@ -510,81 +498,3 @@ def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
 def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
     span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
-
-
-SPEECH = frozenset(_words("speech"))
-FINDING = frozenset(_words("finding"))
-
-
-def _names_the_doer(prep: Token) -> bool:
-    """Whether a 'by' or 'from' names who did it: a passive's agent, 'an attack by 12 gunmen', 'killed in an
-    attack by gunmen' (a passive's 'by' the parse hangs on the verb), 'came under fire from Taliban forces'."""
-    over = prep.head
-    if prep.lower_ == "by":
-        return prep.dep_ == "agent" or over.lemma_.lower() in HEADLINE_VERBS and (
-            over.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in over.children))
-    return prep.lower_ == "from" and (over.pos_ == "NOUN" and over.lemma_.lower() in HEADLINE_VERBS or over.lemma_ ==
-                                      "come" and any(c.lower_ == "under" for c in over.children))
-
-
-def _role(sent: SpacySpan, actor: ActorMention) -> str:
-    """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object;
-    'speaker' if it only tells of the event ('a police officer said'); 'claimant' if it claimed it."""
-    doc = sent.doc
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return ""
-    head = span.root
-    dep = head.dep_
-    if doc_text(doc).startswith("-led", actor.end):
-        # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
-        noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is not None:
-            return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-    if dep in ("nsubj", "csubj"):
-        verb = head.head.lemma_.lower()
-        if any(c.dep_ == "prep" and c.lower_ == "under" and verb == "come" or c.dep_ == "acomp" and verb == "be"
-               and c.lower_ in ("dead", "injured", "wounded", "missing") for c in head.head.children):
-            return "patient"  # 'the soldier came under fire from Taliban forces', 'four policemen are dead'
-        if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
-            return "claimant"
-        if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
-                s.dep_ == "nsubj" and s.lower_ in ("it", "they", "we") for s in c.children)
-                                 for c in head.head.children):
-            return "claimant"  # 'the Arakan Army said it had captured the base': it claims the act as its own
-        if verb in SPEECH:
-            return "speaker"
-        return "agent"
-    if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
-            "accord", "cite", "quote"):
-        return "speaker"
-    if dep == "pobj" and _names_the_doer(head.head):
-        # 'bodies were found by police' only tells of the event
-        return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
-    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
-        return "patient"
-    if dep == "pobj" and (head.head.lower_ == "against" or head.head.lower_ in ("on", "at") and
-                          head.head.head.lemma_.lower() in ("fire", "open", "shoot")):
-        return "patient"  # 'an offensive against the FARC dissidents', 'opened fire on crowds', 'fired at supporters'
-    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
-            head.head.head.lemma_.lower() in MEMBER_NOUNS:
-        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does and undergoes what its
-        # members do ('troops fought gunmen of the Jenin Battalion'); 'suspected to be members of al-Shabaab'
-        # stays an attribution
-        noun = head.head.head
-        role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-        fought = noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ in ("with", "against")
-        return role if role in ("agent", "claimant") or role == "patient" and fought else ""
-    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITIES:
-        # 'killed hundreds of unarmed men': the men are what the quantity is
-        noun = head.head.head
-        return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-    if dep in ("compound", "amod", "nmod"):  # ('Mexican Army and National Guard troops': the troops' role)
-        return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
-                                        head.head.idx + len(head.head), actor.kind))
-    if dep == "conj":
-        first = head.head
-        while first.dep_ == "conj":
-            first = first.head
-        return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
-    return ""
