@@ -153,9 +153,14 @@ _GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in tabl
 KNOWN_IDENTITY = re.compile(
     r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
     + r")(?:\s+(?:ethnic\s+)?(?:" + _any("identity_named") + r"))?\b"
-    r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
+    # (places: 'Amhara region', 'Somali waters')
+    r"(?!\s+(?:region|regional|state|zone|county|district|province|waters|coast|coastline)\b)"
     r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
+# Unnamed armed men just after a word ('Somali pirates'), and the capitalised words before 'militia' or
+# 'fighters' that name no people ('Armed', 'Islamic').
+ARMED_MEN_AFTER = re.compile(r"\s+(?:" + _any("armed_men") + r")\b", re.I)
+NOT_PEOPLES = frozenset(w.casefold() for w in _words("not_peoples"))
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
@@ -336,12 +341,14 @@ def find_actors(
             add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
                              branch="Military Forces", of=of))
     for m in KNOWN_IDENTITY.finditer(text):
+        if m.end() == m.end("group") and ARMED_MEN_AFTER.match(text, m.end()):
+            continue  # a people's name before armed men it does not group ('Somali pirates') says where they are from
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in IDENTITY.finditer(text):
         group = m.group("group")
-        if group.casefold() in DEMONYMS or group in ("Armed", "Local", "Rival", "Angry", "Suspected"):
+        if group.casefold() in DEMONYMS or group.casefold() in NOT_PEOPLES:
             continue
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import taxonomy
@@ -68,6 +68,39 @@ def after_the_act(m: ActorMention, doc: Doc) -> bool:
     while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # 'shot and wounded him': the mark is on the first verb
     return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
+
+
+# Police work on a suspect ('arrested', 'questioned', 'charged') and the attacker told as such ('the perpetrator').
+POLICING = frozenset(actors_mod._words("policing"))
+ATTACKER_NOUNS = frozenset(actors_mod._words("attacker_nouns"))
+# What opens a clause told as what came next: 'killed three before he was shot dead by the security forces'.
+NEXT = frozenset({"before", "until", "till"})
+
+
+def followed_up(m: ActorMention, doc: Doc, next_only: bool = False) -> bool:
+    """Whether a state's force only ended or followed up an attack: its verb is police work ('Police arrested the
+    accused', 'he was questioned by police'), it acted on the attacker told as such ('the perpetrator was shot and
+    killed by local police'), or it acts in a clause told as what came next ('... before he was shot dead by the
+    security forces'); with `next_only`, only the last. Such a force is not the attack's perpetrator (the
+    guideline's table)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # 'shot and killed': the object and the mark are on the first verb
+    # (the attacker or its apposition: 'Jabr Duwait, the perpetrator of the attack, was shot')
+    return any(any(c.dep_ == "mark" and c.lower_ in NEXT for c in v.children) or not next_only and (
+        v.lemma_.lower() in POLICING or any(c.dep_ in ("dobj", "nsubjpass") and (the_attacker(c) or any(
+            a.dep_ == "appos" and the_attacker(a) for a in c.children)) for c in v.children)) for v in verbs)
+
+
+def the_attacker(tok: Token) -> bool:
+    """Whether a word names the one attacker as such ('the perpetrator', 'the gunman'; not 'Hamas gunmen', many)."""
+    return tok.lemma_.lower() in ATTACKER_NOUNS and tok.tag_ != "NNS"
 
 
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
@@ -250,6 +283,13 @@ def pick_actors(
         # nor its target, which its first sentence tells
         armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
                                           and not sents[0].start_char <= m.start < sents[0].end_char)]
+    if sub == "Attack":
+        # the forces that ended or followed up an attack (shot the attacker, arrested or questioned him) are not its
+        # perpetrator: 'A man killed three ... The perpetrator was shot and killed by police'
+        # (in the lead sentence, only a clause told as what came next: 'FBI agents shot dead a gunman' is their act)
+        lead = sents[0]
+        armed = [m for m in armed if not (m.kind == "state" and m.role == "agent" and followed_up(
+            m, lead.doc, next_only=lead.start_char <= m.start < lead.end_char))]
     # (the ones a weapon no one is named for struck are not its authors: the attacker is unidentified)
     agents = [m for m in armed if m.role == "agent"] or ([] if unowned else armed)
     if sub in BY_THE_UNNAMED:
