@@ -56,3 +56,32 @@ def test_actors_the_fbi_is_the_united_states_police(extractor: Extractor) -> Non
     events = run(extractor, "FBI agents shot dead a gunman in Hormigueros, Puerto Rico, on Friday. " + AFTERMATH,
                  published="2005-09-27")
     assert events and events[0].actor1_plain == "Police Forces of the United States", seen(events)
+
+
+def test_actors_an_attack_blamed_on_a_group_in_another_sentence(extractor: Extractor) -> None:
+    """'blamed the attack on al-Qaeda operatives' lays the bombing at al-Qaeda's door; 'Seven Spanish tourists'
+    are Spain's civilians (a number word opens no country's name)."""
+    events = run(extractor, "Seven Spanish tourists were killed when a suicide bomber blew up his car at a temple "
+                            "in Marib on Monday. An official of the interior ministry blamed the attack on al-Qaeda "
+                            "operatives. " + AFTERMATH, published="2007-07-04")
+    assert events and (events[0].actor1_plain, events[0].actor2_plain) == (
+        "Al Qaeda", "Civilians (Spain)"), [(e.actor1, e.actor2) for e in events]
+
+
+def test_actors_the_doer_of_violence_before_one_doing_something_else(extractor: Extractor) -> None:
+    """Of two sides said to act, the one whose act is violence did it: the gunmen, not the officers who attended a
+    funeral."""
+    events = run(extractor, "The officers had attended a funeral in Kirkuk on Friday for a fellow officer, who had "
+                            "been killed by gunmen. " + AFTERMATH, published="2005-11-10")
+    assert events and events[0].actor1_plain == "Unidentified Armed Group (Iraq)", [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_actors_a_curfew_no_government_is_named_for_is_the_governments(extractor: Extractor) -> None:
+    """A curfew a town imposes is the government's decree (the guideline: the government is the party to a
+    decree or curfew)."""
+    events = run(extractor, "The northern city of Amiens imposed a curfew on Tuesday, barring unaccompanied youths "
+                            "from the streets at night. " + AFTERMATH, published="2005-11-10")
+    curfews = [e for e in events if e.sub_event_type == "Change to group/activity"]
+    assert curfews and curfews[0].actor1_plain == "Government of France", [
+        (e.sub_event_type, e.actor1) for e in events]

@@ -167,9 +167,11 @@ CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians, or with one describing word between (no force, no weapon, not a
 # verb): 'New Zealand pilot', 'US citizens', 'its New Zealand helicopter pilot', 'a US freelance journalist'.
 # (A country's name of two capitalised words does not open with a sentence's first word: 'The German
-# archaeologist', 'An Iranian diplomat' name the German and the Iranian, not a country 'The German'.)
+# archaeologist', 'An Iranian diplomat', 'Seven Spanish tourists' name the German, the Iranian and the Spanish,
+# not a country 'The German' or 'Seven Spanish'.)
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|(?!(?:The|A|An|One|Its|His|Her|Their|Our|This|That|These|Those)\s)"
+                        + r"|U\.S\.|US|UK|(?!(?:The|A|An|One|Its|His|Her|Their|Our|This|That|These|Those|Two|Three|"
+                        + r"Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Dozens|Hundreds)\s)"
                         + r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                         + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)"
                         + r"[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
@@ -458,7 +460,7 @@ def _members_of_groups(found: list[ActorMention], text: str, base: int) -> list[
 GROUP_EPITHET = r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|rebel)\s+)?"
 ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
     r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
-    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
+    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:\w+\s+){0,3}?on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+(?:\w+\s+){0,3}?to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
     + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)

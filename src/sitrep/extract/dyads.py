@@ -7,13 +7,14 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import taxonomy
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import sides
 from sitrep.extract.actors import ActorMention
+from sitrep.extract.clauses import DECREE, after_the_act, does_violence, followed_up, imposes, one_person
 from sitrep.extract.nlp import doc_text
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
@@ -30,77 +31,6 @@ CROWD_NOUN = re.compile(r"\b(?:mobs?|crowds?|rioters|protesters|demonstrators|re
 
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
 ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
-
-
-# Nouns that are one word for many people ('a crowd', 'a mob'): a crowd, though the noun is singular.
-COLLECTIVE = frozenset({"crowd", "mob", "group", "gang", "throng", "horde", "band", "community"})
-
-
-# The words before a noun that make it one person ('a man', 'a 25-year-old man', 'a lone attacker').
-ONE_OF = ("a", "an", "one", "lone")
-
-
-def one_person(m: ActorMention, doc: Doc) -> bool:
-    """Whether a mention is one person ('a man drove a car into the market', 'a woman stabbed'): no crowd,
-    so no mob violence (issue 17: a lone attacker in Germany came out as rioters)."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    # (the article may stand before words that describe the one: 'a 25-year-old man climbed the wall')
-    first = root.left_edge.lower_ if root.left_edge.i < span.start else before
-    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and (
-        before in ONE_OF or first in ONE_OF)
-
-
-# What opens a clause told after the act: 'killing three people before police officers shot and wounded him'.
-AFTER_THE_ACT = frozenset({"before", "after", "until", "till"})
-
-
-def after_the_act(m: ActorMention, doc: Doc) -> bool:
-    """Whether a mention acts in a clause told as what came after the event ('... before he was shot dead by
-    police', 'before police officers shot and wounded him'): the forces that ended a lone attack."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # 'shot and wounded him': the mark is on the first verb
-    return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
-
-
-# Police work on a suspect ('arrested', 'questioned', 'charged') and the attacker told as such ('the perpetrator').
-POLICING = frozenset(actors_mod._words("policing"))
-ATTACKER_NOUNS = frozenset(actors_mod._words("attacker_nouns"))
-# What opens a clause told as what came next: 'killed three before he was shot dead by the security forces'.
-NEXT = frozenset({"before", "until", "till"})
-
-
-def followed_up(m: ActorMention, doc: Doc, next_only: bool = False) -> bool:
-    """Whether a state's force only ended or followed up an attack: its verb is police work ('Police arrested the
-    accused', 'he was questioned by police'), it acted on the attacker told as such ('the perpetrator was shot and
-    killed by local police'), or it acts in a clause told as what came next ('... before he was shot dead by the
-    security forces'); with `next_only`, only the last. Such a force is not the attack's perpetrator (the
-    guideline's table)."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or tok.pos_ not in ("VERB", "AUX"):
-        return False
-    verbs = [tok]
-    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)  # 'shot and killed': the object and the mark are on the first verb
-    # (the attacker or its apposition: 'Jabr Duwait, the perpetrator of the attack, was shot')
-    return any(any(c.dep_ == "mark" and c.lower_ in NEXT for c in v.children) or not next_only and (
-        v.lemma_.lower() in POLICING or any(c.dep_ in ("dobj", "nsubjpass") and (the_attacker(c) or any(
-            a.dep_ == "appos" and the_attacker(a) for a in c.children)) for c in v.children)) for v in verbs)
-
-
-def the_attacker(tok: Token) -> bool:
-    """Whether a word names the one attacker as such ('the perpetrator', 'the gunman'; not 'Hamas gunmen', many)."""
-    return tok.lemma_.lower() in ATTACKER_NOUNS and tok.tag_ != "NNS"
 
 
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
@@ -316,6 +246,9 @@ def pick_actors(
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
+    # (and one that does violence before one that does something else: 'the officers had attended a funeral for a
+    # fellow officer, who had been killed by gunmen' has the gunmen attack)
+    agents = [m for m in agents if m.role == "agent" and does_violence(m, sents[0].doc)] or agents
     if claimant is not None and not sents[0].start_char <= claimant.start < sents[0].end_char and any(
             m.kind != "unidentified" and sents[0].start_char <= m.start < sents[0].end_char for m in agents):
         # and before a side that a later sentence has say what it did ('JNIM militants attacked a military
@@ -350,6 +283,16 @@ def pick_actors(
             if actor2 is not None and actor2.end > actor2.start and actor2.start < actor1.start:
                 actor1, actor2 = actor2, actor1  # two parties: actor 1 is the one named first (guideline)
         return actor1, actor2
+    decree = DECREE.search(sents[0].text) if sub == "Change to group/activity" and government is None else None
+    if decree is not None and (actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and not
+                               imposes(actor1, sents[0].doc)):
+        # a curfew or a state of emergency no government is named for ('a curfew was imposed in the capital as
+        # policemen patrolled the streets', 'the city of Amiens imposed a curfew') is the government's decree (the
+        # guideline's table: the government as a party to a decree or curfew); forces that impose it themselves
+        # ('the army imposed a curfew') stay
+        government = ActorMention(f"Government of {country}", actors_mod.INTER_STATE,
+                                  sents[0].start_char + decree.start(), sents[0].start_char + decree.end(),
+                                  "government", branch="Government", of=country)
     if sub == "Change to group/activity" and government is not None and (
             actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and actor1.role != "agent"):
         # a government that decrees (a curfew, a state of emergency, a ban) is actor 1; forces that impose a
