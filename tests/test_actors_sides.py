@@ -85,3 +85,12 @@ def test_actors_a_curfew_no_government_is_named_for_is_the_governments(extractor
     curfews = [e for e in events if e.sub_event_type == "Change to group/activity"]
     assert curfews and curfews[0].actor1_plain == "Government of France", [
         (e.sub_event_type, e.actor1) for e in events]
+
+
+def test_actors_a_named_bomber_keeps_the_act_beside_gunmen(extractor: Extractor) -> None:
+    """Only a state's force that does something else gives way to a doer of violence: an al-Shabaab bomber who 'blew
+    himself up' before gunmen stormed the hotel is al-Shabaab's act, as the world notes code it."""
+    events = run(extractor, "An al-Shabaab suicide bomber blew himself up at the entrance to a hotel on Lido beach "
+                            "in Mogadishu on Friday before gunmen stormed the area, killing 37 people. " + AFTERMATH,
+                 published="2024-08-05")
+    assert events and events[0].actor1_plain == "Al Shabaab", [(e.sub_event_type, e.actor1) for e in events]

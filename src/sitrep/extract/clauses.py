@@ -79,7 +79,9 @@ def followed_up(m: ActorMention, doc: Doc, next_only: bool = False) -> bool:
 
 def does_violence(m: ActorMention, doc: Doc) -> bool:
     """Whether a mention's own verb, or the noun of an act its 'by' hangs on, is one of violence ('gunmen killed',
-    'killed by gunmen', 'an attack by gunmen'), not another act ('the officers attended a funeral')."""
+    'killed by gunmen', 'an attack by gunmen'), or a verb joined to one ('soldiers and ... personnel believed to be
+    Wagner fighters killed 300 men', as the parse may read it), not another act ('the officers attended a
+    funeral')."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     tok = span.root if span is not None else None
     while tok is not None and tok.head.i != tok.i:
@@ -87,7 +89,8 @@ def does_violence(m: ActorMention, doc: Doc) -> bool:
         if tok.lemma_.lower() in actors_mod.HEADLINE_VERBS:
             return True
         if tok.pos_ in ("VERB", "AUX"):
-            return False
+            joined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+            return any(v.lemma_.lower() in actors_mod.HEADLINE_VERBS for v in joined)
     return False
 
 

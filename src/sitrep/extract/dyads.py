@@ -246,9 +246,11 @@ def pick_actors(
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
-    # (and one that does violence before one that does something else: 'the officers had attended a funeral for a
-    # fellow officer, who had been killed by gunmen' has the gunmen attack)
-    agents = [m for m in agents if m.role == "agent" and does_violence(m, sents[0].doc)] or agents
+    # (and a state's or a mission's force that does something else gives way to one that does violence: 'the
+    # officers had attended a funeral for a fellow officer, who had been killed by gunmen' has the gunmen attack)
+    if any(m.role == "agent" and does_violence(m, sents[0].doc) for m in agents):
+        agents = [m for m in agents if m.inter not in (actors_mod.INTER_STATE, actors_mod.INTER_EXTERNAL)
+                  or m.role != "agent" or does_violence(m, sents[0].doc)]
     if claimant is not None and not sents[0].start_char <= claimant.start < sents[0].end_char and any(
             m.kind != "unidentified" and sents[0].start_char <= m.start < sents[0].end_char for m in agents):
         # and before a side that a later sentence has say what it did ('JNIM militants attacked a military
