@@ -35,6 +35,11 @@ def test_actors_pirates_are_unnamed_armed_men_not_a_peoples_militia(extractor: E
     events = run(extractor, "Gunmen kidnapped 20 sailors in Somali waters near Eyl on Monday. " + AFTERMATH,
                  published="2009-03-12")
     assert events and events[0].actor1_plain == "Unidentified Armed Group (Somalia)", seen(events)
+    # but 'Pokot militants' are ACLED's Pokot Ethnic Militia
+    events = run(extractor, "Pokot militants attacked the village of Chepkesin in Baringo county on Monday, killing "
+                            "two people. " + AFTERMATH,
+                 published="2017-02-23")
+    assert events and events[0].actor1_plain == "Pokot Ethnic Militia (Kenya)", seen(events)
 
 
 def test_actors_an_ideology_before_militia_is_no_people(extractor: Extractor) -> None:

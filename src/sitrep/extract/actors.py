@@ -157,9 +157,10 @@ KNOWN_IDENTITY = re.compile(
     r"(?!\s+(?:region|regional|state|zone|county|district|province|waters|coast|coastline)\b)"
     r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
-# Unnamed armed men just after a word ('Somali pirates'), and the capitalised words before 'militia' or
-# 'fighters' that name no people ('Armed', 'Islamic').
-ARMED_MEN_AFTER = re.compile(r"\s+(?:" + _any("armed_men") + r")\b", re.I)
+# Armed men no people's name makes a people's militia, just after it ('Somali pirates', 'Somali robbers'; but
+# 'Pokot militants' are ACLED's Pokot Ethnic Militia), and the capitalised words before 'militia' or 'fighters'
+# that name no people ('Armed', 'Islamic').
+ARMED_MEN_AFTER = re.compile(r"\s+(?:pirates?|" + _any("criminal") + r")\b", re.I)
 NOT_PEOPLES = frozenset(w.casefold() for w in _words("not_peoples"))
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
@@ -344,7 +345,7 @@ def find_actors(
                              branch="Military Forces", of=of))
     for m in KNOWN_IDENTITY.finditer(text):
         if m.end() == m.end("group") and ARMED_MEN_AFTER.match(text, m.end()):
-            continue  # a people's name before armed men it does not group ('Somali pirates') says where they are from
+            continue  # a people's name before pirates or criminals ('Somali pirates') says where they are from
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
