@@ -20,13 +20,13 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import tables
-from sitrep.extract import actornames, attribution
+from sitrep.extract import actornames, attribution, roles
 from sitrep.extract.alternation import alternation as _alternation
 from sitrep.extract.attribution import ATTRIBUTED_BEFORE, BLAMED, SUSPECT  # noqa: F401 (used here and by callers)
 from sitrep.extract.nlp import doc_text
+from sitrep.extract.roles import CLAIMED, FINDING, HEADLINE_VERBS, MEMBER_NOUNS, QUANTITIES, SPEECH, TAKEN  # noqa: F401
 from sitrep.places.geoparse import DEMONYMS
 
 INTER_STATE, INTER_REBEL, INTER_POLITICAL, INTER_IDENTITY = 1, 2, 3, 4
@@ -154,18 +154,26 @@ _GROUPS_BY_SPELLING = {spelling.casefold(): row[0].split("|")[0] for row in tabl
 KNOWN_IDENTITY = re.compile(
     r"\b(?P<group>" + _alternation(list({s for row in tables.rows("identity_groups.tsv") for s in row[0].split("|")}))
     + r")(?:\s+(?:ethnic\s+)?(?:" + _any("identity_named") + r"))?\b"
-    r"(?!\s+(?:region|regional|state|zone|county|district|province)\b)"  # 'Amhara region' is a place
+    # (places: 'Amhara region', 'Somali waters')
+    r"(?!\s+(?:region|regional|state|zone|county|district|province|waters|coast|coastline)\b)"
     r"(?!\s*\))"  # and so is one in a place's brackets: 'Lalibela (North Wollo, Amhara)'
 )
+# Armed men no people's name makes a people's militia, just after it ('Somali pirates', 'Somali robbers'; but
+# 'Pokot militants' are ACLED's Pokot Ethnic Militia), and the capitalised words before 'militia' or 'fighters'
+# that name no people ('Armed', 'Islamic').
+ARMED_MEN_AFTER = re.compile(r"\s+(?:pirates?|" + _any("criminal") + r")\b", re.I)
+NOT_PEOPLES = frozenset(w.casefold() for w in _words("not_peoples"))
 # Armed men known only by their way of life: ACLED's communal militias.
 COMMUNAL = re.compile(r"\b(?:" + _any("communal") + r")\b", re.I)
 CIVILIANS = re.compile(r"\b(?:" + _any("civilians") + r")\b", re.I)
 # A people's name just before civilians, or with one describing word between (no force, no weapon, not a
 # verb): 'New Zealand pilot', 'US citizens', 'its New Zealand helicopter pilot', 'a US freelance journalist'.
 # (A country's name of two capitalised words does not open with a sentence's first word: 'The German
-# archaeologist', 'An Iranian diplomat' name the German and the Iranian, not a country 'The German'.)
+# archaeologist', 'An Iranian diplomat', 'Seven Spanish tourists' name the German, the Iranian and the Spanish,
+# not a country 'The German' or 'Seven Spanish'.)
 FOREIGNERS = re.compile(r"\b(?P<nat>" + _alternation(list(DEMONYMS))
-                        + r"|U\.S\.|US|UK|(?!(?:The|A|An|One|Its|His|Her|Their|Our|This|That|These|Those)\s)"
+                        + r"|U\.S\.|US|UK|(?!(?:The|A|An|One|Its|His|Her|Their|Our|This|That|These|Those|Two|Three|"
+                        + r"Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Dozens|Hundreds)\s)"
                         + r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                         + r"(?:(?!(?i:" + _ANY_FORCE + "|" + _any("fired_weapons") + r")\b)"
                         + r"[a-z]+(?<!ed)(?<!ing)(?<!s)\s+)?$")
@@ -337,12 +345,14 @@ def find_actors(
             add(ActorMention(f"Military Forces of {of}", INTER_STATE, base + m.start(), base + m.end(), "state",
                              branch="Military Forces", of=of))
     for m in KNOWN_IDENTITY.finditer(text):
+        if m.end() == m.end("group") and ARMED_MEN_AFTER.match(text, m.end()):
+            continue  # a people's name before pirates or criminals ('Somali pirates') says where they are from
         group = _GROUPS_BY_SPELLING[m.group("group").casefold()]
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
     for m in IDENTITY.finditer(text):
         group = m.group("group")
-        if group.casefold() in DEMONYMS or group in ("Armed", "Local", "Rival", "Angry", "Suspected"):
+        if group.casefold() in DEMONYMS or group.casefold() in NOT_PEOPLES:
             continue
         add(ActorMention(f"{group} {_identity_militia(country)} ({country})", INTER_IDENTITY, base + m.start(),
                          base + m.end(), "identity"))
@@ -392,7 +402,7 @@ def find_actors(
         add(ActorMention(f"Government of {of or country}", INTER_STATE, base + start, base + m.end(), "government",
                          branch="Government", of=of or country))
     for a in found:
-        a.role = _role(sent, a)
+        a.role = roles.role(sent, a.start, a.end)
     found = _members_of_groups(found, text, base)
     # (a country the text blames by name is the act's author: 'a drone strike killed ...; Lebanon blamed Israel';
     # not one the text has deny it: 'accused Syria of today's killing. Syria has denied any role')
@@ -446,17 +456,8 @@ def _members_of_groups(found: list[ActorMention], text: str, base: int) -> list[
     return [x for i, x in enumerate(found) if i not in drop]
 
 
-# Nouns for a group's people: 'members of', 'fighters of', 'gunmen of'.
-MEMBER_NOUNS = frozenset(_words("member_nouns"))
-# What a group claims when it claims an attack: 'claimed responsibility', 'claimed the attack'.
-CLAIMED = frozenset(_words("claimed"))
-# Nouns of number before 'of' ('hundreds of civilians', 'dozens of villagers').
-QUANTITIES = frozenset(_words("quantities"))
-# What a side says it did that makes it the doer ('said it had captured ...').
-TAKEN = frozenset(_words("taken"))
 # A country's name as the doer of these is its military ('Iran launched missiles at Israel').
 ATTACK_VERBS = frozenset(_words("attack_verbs"))
-HEADLINE_VERBS = frozenset(_words("headline_verbs"))
 COUNTRY_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 
 
@@ -482,84 +483,3 @@ def _names_a_thing(sent: SpacySpan, actor: ActorMention) -> bool:
 def _attacks(sent: SpacySpan, actor: ActorMention) -> bool:
     span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
     return span is not None and span.root.head.lemma_.lower() in ATTACK_VERBS
-
-
-SPEECH = frozenset(_words("speech"))
-FINDING = frozenset(_words("finding"))
-
-
-def _names_the_doer(prep: Token) -> bool:
-    """Whether a 'by' or 'from' names who did it: a passive's agent, 'an attack by 12 gunmen', 'killed in an
-    attack by gunmen' (a passive's 'by' the parse hangs on the verb), 'came under fire from Taliban forces'."""
-    over = prep.head
-    if prep.lower_ == "by":
-        return prep.dep_ == "agent" or over.lemma_.lower() in HEADLINE_VERBS and (
-            over.pos_ == "NOUN" or any(c.dep_ == "auxpass" for c in over.children))
-    return prep.lower_ == "from" and (over.pos_ == "NOUN" and over.lemma_.lower() in HEADLINE_VERBS or over.lemma_ ==
-                                      "come" and any(c.lower_ == "under" for c in over.children))
-
-
-def _role(sent: SpacySpan, actor: ActorMention) -> str:
-    """'agent' if the mention is a subject or a passive's 'by' phrase; 'patient' if an object;
-    'speaker' if it only tells of the event ('a police officer said'); 'claimant' if it claimed it."""
-    doc = sent.doc
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return ""
-    head = span.root
-    dep = head.dep_
-    if doc_text(doc).startswith("-led", actor.end):
-        # 'Karen National Liberation Army-led forces overran ...': the group does what the forces it leads do
-        noun = next((t for t in doc[span.end:sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is not None:
-            return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-    if dep in ("nsubj", "csubj"):
-        verb = head.head.lemma_.lower()
-        if any(c.dep_ == "prep" and c.lower_ == "under" and verb == "come" or c.dep_ == "acomp" and verb == "be"
-               and c.lower_ in ("dead", "injured", "wounded", "missing") for c in head.head.children):
-            return "patient"  # 'the soldier came under fire from Taliban forces', 'four policemen are dead'
-        if verb == "claim" and any(c.lower_ in CLAIMED for c in head.head.children):
-            return "claimant"
-        if verb in SPEECH and any(c.dep_ == "ccomp" and c.lemma_.lower() in TAKEN and any(
-                s.dep_ == "nsubj" and (s.lower_ in ("it", "they", "we") or any(
-                    p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in s.children)) for s in c.children)
-                                 for c in head.head.children):
-            # 'the Arakan Army said it had captured the base', 'the TPLF said its fighters had taken Dessie': it
-            # claims the act as its own
-            return "claimant"
-        if verb in SPEECH:
-            return "speaker"
-        return "agent"
-    if dep == "pobj" and head.head.lower_ in ("to", "from") and head.head.head.lemma_.lower() in (
-            "accord", "cite", "quote"):
-        return "speaker"
-    if dep == "pobj" and _names_the_doer(head.head):
-        # 'bodies were found by police' only tells of the event
-        return "speaker" if head.head.head.lemma_.lower() in FINDING else "agent"
-    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
-        return "patient"
-    if dep == "pobj" and (head.head.lower_ == "against" or head.head.lower_ in ("on", "at") and
-                          head.head.head.lemma_.lower() in ("fire", "open", "shoot")):
-        return "patient"  # 'an offensive against the FARC dissidents', 'opened fire on crowds', 'fired at supporters'
-    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN") and \
-            head.head.head.lemma_.lower() in MEMBER_NOUNS:
-        # 'members of Los Lobos', 'gunmen of the Los Tiguerones gang': the group does and undergoes what its
-        # members do ('troops fought gunmen of the Jenin Battalion'); 'suspected to be members of al-Shabaab'
-        # stays an attribution
-        noun = head.head.head
-        role = _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-        fought = noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ in ("with", "against")
-        return role if role in ("agent", "claimant") or role == "patient" and fought else ""
-    if dep == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITIES:
-        # 'killed hundreds of unarmed men': the men are what the quantity is
-        noun = head.head.head
-        return _role(sent, ActorMention(actor.name, actor.inter, noun.idx, noun.idx + len(noun), actor.kind))
-    if dep in ("compound", "amod", "nmod"):  # ('Mexican Army and National Guard troops': the troops' role)
-        return _role(sent, ActorMention(actor.name, actor.inter, head.head.idx,
-                                        head.head.idx + len(head.head), actor.kind))
-    if dep == "conj":
-        first = head.head
-        while first.dep_ == "conj":
-            first = first.head
-        return _role(sent, ActorMention(actor.name, actor.inter, first.idx, first.idx + len(first), actor.kind))
-    return ""

@@ -15,7 +15,7 @@ GROUP_EPITHET = r"(?:(?:banned|outlawed|hardline|separatist|militant|Islamist|re
 MEMBERS_OF = r"(?:(?:members?|fighters|militants|elements|gunmen)\s+(?:of|from)\s+(?:the\s+)?)?"
 ATTRIBUTED_BEFORE = re.compile(  # (not 'the attack was not carried out by al Shabaab')
     r"(?<!\bnot\s)\b(?:(?:suspected|believed|thought|alleged(?:ly)?|presumed|said)\s+(?:to\s+(?:be|belong\s+to|have\s+been|"
-    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:(?:the|this|these|those|both|two|three|\w+ing|\w+s)\s+){0,3}on|"
+    r"be\s+of)\s+)?(?:(?:members?|fighters|militants|elements|part)\s+of\s+)?|blamed\s+(?:\w+\s+){0,3}?on|"
     r"(?:claimed|engineered|orchestrated|masterminded|carried\s+out)\s+by|linked\s+to|"
     r"(?:in\s+)?league\s+with|attributed\s+(?:\w+\s+){0,3}?to|the\s+work\s+of|blamed|accused)\s*(?:the\s+)?"
     + MEMBERS_OF + GROUP_EPITHET + r"(?:[A-Z][\w-]*'s\s+)?$", re.I)

@@ -14,6 +14,7 @@ from sitrep import taxonomy
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import sides
 from sitrep.extract.actors import ActorMention
+from sitrep.extract.clauses import DECREE, after_the_act, does_violence, followed_up, imposes, one_person
 from sitrep.extract.nlp import doc_text
 
 AGENT_KINDS = ("state", "group", "identity", "unidentified")
@@ -30,44 +31,6 @@ CROWD_NOUN = re.compile(r"\b(?:mobs?|crowds?|rioters|protesters|demonstrators|re
 
 # Civilian words whose violence ACLED codes as a communal militia's, not a mob's.
 ARMED_CIVILIANS = re.compile(r"herd|farmer|pastoral|communit|clan|refugee|tribe", re.I)
-
-
-# Nouns that are one word for many people ('a crowd', 'a mob'): a crowd, though the noun is singular.
-COLLECTIVE = frozenset({"crowd", "mob", "group", "gang", "throng", "horde", "band", "community"})
-
-
-# The words before a noun that make it one person ('a man', 'a 25-year-old man', 'a lone attacker').
-ONE_OF = ("a", "an", "one", "lone")
-
-
-def one_person(m: ActorMention, doc: Doc) -> bool:
-    """Whether a mention is one person ('a man drove a car into the market', 'a woman stabbed'): no crowd,
-    so no mob violence (issue 17: a lone attacker in Germany came out as rioters)."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    # (the article may stand before words that describe the one: 'a 25-year-old man climbed the wall')
-    first = root.left_edge.lower_ if root.left_edge.i < span.start else before
-    return root.tag_ in ("NN", "NNP") and root.lower_ not in COLLECTIVE and (
-        before in ONE_OF or first in ONE_OF)
-
-
-# What opens a clause told after the act: 'killing three people before police officers shot and wounded him'.
-AFTER_THE_ACT = frozenset({"before", "after", "until", "till"})
-
-
-def after_the_act(m: ActorMention, doc: Doc) -> bool:
-    """Whether a mention acts in a clause told as what came after the event ('... before he was shot dead by
-    police', 'before police officers shot and wounded him'): the forces that ended a lone attack."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    tok = span.root if span is not None else None
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head  # 'shot and wounded him': the mark is on the first verb
-    return tok is not None and any(c.dep_ == "mark" and c.lower_ in AFTER_THE_ACT for c in tok.children)
 
 
 def crowd_violence(mentions: list[ActorMention], lead: SpacySpan) -> bool:
@@ -253,6 +216,13 @@ def pick_actors(
         # nor its target, which its first sentence tells
         armed = [m for m in armed if not (m.kind == "state" and m.role != "patient"
                                           and not sents[0].start_char <= m.start < sents[0].end_char)]
+    if sub == "Attack":
+        # the forces that ended or followed up an attack (shot the attacker, arrested or questioned him) are not its
+        # perpetrator: 'A man killed three ... The perpetrator was shot and killed by police'
+        # (in the lead sentence, only a clause told as what came next: 'FBI agents shot dead a gunman' is their act)
+        lead = sents[0]
+        armed = [m for m in armed if not (m.kind == "state" and m.role == "agent" and followed_up(
+            m, lead.doc, next_only=lead.start_char <= m.start < lead.end_char))]
     # (the ones a weapon no one is named for struck are not its authors: the attacker is unidentified)
     # (and, with no doer told, not those the lead sentence acts on before a state it names there by its weapon:
     # 'a Hezbollah spokesman was killed in an Israeli strike')
@@ -283,13 +253,18 @@ def pick_actors(
     # the lead sentence's doer before any a later sentence names ('a lone attacker beheaded a teacher. Police
     # shot the assailant dead': the attacker is actor 1)
     agents = [m for m in agents if sents[0].start_char <= m.start < sents[0].end_char] or agents
+    # (and a state's or a mission's force that does something else gives way to one that does violence: 'the
+    # officers had attended a funeral for a fellow officer, who had been killed by gunmen' has the gunmen attack)
+    if any(m.role == "agent" and does_violence(m, sents[0].doc) for m in agents):
+        agents = [m for m in agents if m.inter not in (actors_mod.INTER_STATE, actors_mod.INTER_EXTERNAL)
+                  or m.role != "agent" or does_violence(m, sents[0].doc)]
     if claimant is not None and not sents[0].start_char <= claimant.start < sents[0].end_char and any(
             m.kind != "unidentified" and sents[0].start_char <= m.start < sents[0].end_char for m in agents):
         # and before a side that a later sentence has say what it did ('JNIM militants attacked a military
         # detachment. The army said it repelled the assault': JNIM attacked)
         claimant = None
-    assailant = next((m for m in agents if sub in ("Armed clash", "Attack") and assails(m, sents[0].doc)
-                      and sents[0].start_char <= m.start < sents[0].end_char), None)
+    assailant = specific([m for m in agents if sub in ("Armed clash", "Attack") and assails(m, sents[0].doc)
+                          and sents[0].start_char <= m.start < sents[0].end_char])  # ('Pokot militants': named)
     if assailant is not None and claimant is not None and (claimant.start < assailant.start
                                                            or assailant.kind == "unidentified"):
         assailant = None  # (unnamed attackers are who claims them: 'gunmen attacked ... IS later claimed it')
@@ -326,6 +301,16 @@ def pick_actors(
             if actor2 is not None and actor2.end > actor2.start and actor2.start < actor1.start:
                 actor1, actor2 = actor2, actor1  # two parties: actor 1 is the one named first (guideline)
         return actor1, actor2
+    decree = DECREE.search(sents[0].text) if sub == "Change to group/activity" and government is None else None
+    if decree is not None and (actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and not
+                               imposes(actor1, sents[0].doc)):
+        # a curfew or a state of emergency no government is named for ('a curfew was imposed in the capital as
+        # policemen patrolled the streets', 'the city of Amiens imposed a curfew') is the government's decree (the
+        # guideline's table: the government as a party to a decree or curfew); forces that impose it themselves
+        # ('the army imposed a curfew') stay
+        government = ActorMention(f"Government of {country}", actors_mod.INTER_STATE,
+                                  sents[0].start_char + decree.start(), sents[0].start_char + decree.end(),
+                                  "government", branch="Government", of=country)
     if sub == "Change to group/activity" and government is not None and (
             actor1 is None or actor1.kind == "unidentified" or actor1.kind == "state" and actor1.role != "agent"):
         # a government that decrees (a curfew, a state of emergency, a ban) is actor 1; forces that impose a
@@ -529,7 +514,12 @@ def assails(m: ActorMention, doc: Doc) -> bool:
     """Whether the mention is the subject of an assault verb ('armed men attacked the palace', 'JNIM fighters
     stormed a camp')."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in ASSAULT_VERBS
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+        root = root.head  # ('Pokot militants attacked': the people's name before the armed men it names)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ASSAULT_VERBS
 
 
 def specific(mentions: list[ActorMention]) -> ActorMention | None:

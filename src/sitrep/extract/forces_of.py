@@ -87,3 +87,29 @@ def paired(mentions: list[ActorMention], text: str, country_by_name: dict[str, s
 
 
 LOOK_BACK = 30  # characters before a force's mention in which its pair's first people's name stands
+
+
+# A force told as a state's own: 'Syria has begun to withdraw its troops', 'the Israeli army says 15 of its soldiers'.
+ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
+OWNER_REACH = 150  # characters before 'its' in which the owner stands (within the sentence)
+
+
+def owned(mentions: list[ActorMention], text: str, country_by_name: dict[str, str]) -> list[ActorMention]:
+    """The mentions with a bare military word told as someone's own ('its troops', 'their soldiers') given the
+    state named last before it in its sentence, by its name or its forces' ('Syria has begun to withdraw its
+    troops from Lebanon': Syria's, not the event country's); unchanged where no state stands there."""
+    countries = set(country_by_name.values())
+    out = []
+    for m in mentions:
+        its = ITS.search(text, max(0, m.start - 12), m.start) if bare(m, text) else None
+        if its is not None:
+            start = max(0, m.start - OWNER_REACH, text.rfind(". ", 0, m.start) + 1, text.rfind("\n", 0, m.start) + 1)
+            owners = [(n.start(), n.group(0)) for n in actors_mod.COUNTRY_NAME.finditer(text, start, its.start())
+                      if n.group(0) in countries]
+            owners += [(f.start(), _country_of(f.group("nat"), country_by_name))
+                       for f in actors_mod.FORCE_PATTERN.finditer(text, start, its.start()) if f.group("nat")]
+            of = max((o for o in owners if o[1]), default=(0, None))[1]
+            if of and of != m.of:
+                m = dataclasses.replace(m, name=f"{m.branch} of {of}", of=of)
+        out.append(m)
+    return out

@@ -136,6 +136,7 @@ class Recording:
             memo[states] = [forces_of.named_states(f"{article.title or ''}\n{doc_text(doc)}", self.country_names)]
         mentions = forces_of.foreign_forces(mentions, country or "International", doc_text(doc), memo[states][0])
         mentions = forces_of.paired(mentions, doc_text(doc), self.country_names)  # 'US and Afghan forces
+        mentions = forces_of.owned(mentions, doc_text(doc), self.country_names)  # 'Syria ... its troops'
         elsewhere: list[ActorMention] = []  # another sentence blames a group: 'Al Shabaab is believed responsible.'
         if not any(m.attributed for m in mentions):
             blamed = ("blamed", 0, country or "International")  # the document's, read once for all its events
