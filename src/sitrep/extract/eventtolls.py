@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from sitrep import taxonomy
 from sitrep.extract import casualties, frames, structure
+from sitrep.extract.tollcombine import Chosen, combine
 from sitrep.places.gazetteer import haversine_km
 from sitrep.records import DateMention, FatalityClaim, Place, Span
 
@@ -75,10 +76,6 @@ PART = re.compile(r"\b(?:including|among\s+(?:them|those|the\s+(?:dead|killed|vi
 # ... or after its number, set off by a comma beside the whole: 'Fourteen pilgrims, three of them Indian
 # nationals, were slain' (not 'Eleven of them were killed today', a sentence's own toll)
 PART_AFTER = re.compile(r"^\S+(?:\s+\S+)?\s+(?:of\s+them|of\s+whom|among\s+them)\b", re.I)
-# Reports set against each other in one sentence ('some reports say only the bomber died, others that a
-# police officer died too'): different reports of the same dead, the lowest wins (guideline, 7).
-ALTERNATIVES = re.compile(r"\bconflicting\s+(?:reports|accounts|figures)|\b(?:some|other)\s+(?:reports|sources|"
-                          r"accounts)\b.{0,200}?\bothers?\b", re.I)
 ALSO = re.compile(r"\balso\b|\bas\s+well\b|\bfurther\b|\banother\b|\bother\b", re.I)
 PLAN = re.compile(r"\b(?:plot(?:ted)?|plan(?:ned|s)?|threat(?:en(?:ed)?)?|would|could|vowed|to\s+kill|conspiracy)\b",
                   re.I)
@@ -335,18 +332,6 @@ def rule_choice(f: Mapping[str, float]) -> tuple[bool, str]:
     return False, "elsewhere in the article"
 
 
-@dataclass(slots=True)
-class Chosen:
-    candidate: Candidate
-    p: float
-    by: str
-    group: str
-    named: bool = False  # one victim named without a number ('his wife'), not a figure
-    update: bool = False  # an update of the toll ('the death toll has risen to 12')
-    more: bool = False  # more dead besides those counted elsewhere ('two civilians were also killed')
-    own_death: bool = False  # the attacker's own death ('the bomber blew himself up')
-
-
 def named_victim(candidate: Candidate, text: str) -> bool:
     """A claim of one victim named without a number ('his wife', 'a French tourist', 'the driver')."""
     source = candidate.text if candidate.in_title else text
@@ -380,82 +365,6 @@ def choose(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequen
 
 def _own_death(candidate: Candidate, text: str) -> bool:
     return bool(OWN_DEATH.search(_claim_words(candidate, text)))
-
-
-Shares = Mapping[tuple[int, int, int], tuple[int, int]]  # a claim's key -> (this event's share, shares)
-
-
-def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | None]:
-    """An event's toll from its claims, and the claim that decided it.
-
-    Claims of one sentence and source add up ('3 soldiers and 5 militants'); a figure shared with
-    other events counts its share. Then different reports of the same dead give the lowest: the
-    lowest total ('people') and, for each group of victims, its lowest figure; the groups add up,
-    and the toll is the larger of the groups' sum and the lowest total (a total covers its groups).
-    Stand-in numbers ('several', 'dozens') count only when nobody gave a figure.
-    """
-    if not chosen:
-        return 0, None
-    exact = [c for c in chosen if not c.candidate.claim.vague]
-    chosen = exact or list(chosen)
-    # victims named one by one ('his wife', 'a French tourist') count beside a figure only when the figure
-    # says it is more ('five other civilians also died'), or is told with them ('Six policemen and a driver')
-    figures = [c for c in chosen if not c.named]
-    # ('The bomber also died' is more than the victims counted: it adds)
-    chosen = [c for c in chosen if not c.named or not figures or c.more or any(
-        c.candidate.sentence == f.candidate.sentence or f.more for f in figures)]
-    # the attacker's own death ('blew himself up') is the toll only when no figure is given: 'blew himself up,
-    # killing four soldiers' is 4 (guideline 7, the bomber's death counts only when stated or included)
-    chosen = [c for c in chosen if not c.own_death or all(f.own_death for f in chosen)]
-    more = [c for c in chosen if c.more and len(chosen) > 1]
-    base = [c for c in chosen if c not in more] or more[:1]
-    extra = sum(_share(c, shares) for c in more if c not in base)
-    value, decider = _combine(base, shares)
-    return value + extra, decider
-
-
-def _combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | None]:
-    """`combine` of the claims that are reports of the same dead or of different groups."""
-    reports: dict[tuple[int, str | None, int], list[Chosen]] = {}
-    for c in chosen:
-        # a sentence that sets reports against each other: each of its figures is a report of its own
-        alone = c.candidate.claim.start if ALTERNATIVES.search(c.candidate.text) else -1
-        reports.setdefault((c.candidate.sentence, c.candidate.claim.source, alone), []).append(c)
-    totals: list[tuple[int, Chosen]] = []
-    groups: dict[str, list[tuple[int, Chosen]]] = {}
-    for (_, _, alone), members in reports.items():
-        value = sum(_share(c, shares) for c in members)
-        kinds = {c.group for c in members}
-        if len(members) == 1 and "people" not in kinds and alone < 0:
-            groups.setdefault(members[0].group, []).append((value, members[0]))
-        else:
-            totals.append((value, members[0]))
-    group_sum = sum(_lowest_report(g) for g in groups.values())
-    lowest_total = min(totals, key=lambda t: t[0]) if totals else None
-    updates = [t for t in totals if t[1].update]
-    if updates:  # the latest update of the toll supersedes the figures before it
-        lowest_total = max(updates, key=lambda t: t[1].candidate.key)
-    if lowest_total is not None and lowest_total[0] >= group_sum:
-        return lowest_total
-    first = min((min(g, key=lambda t: t[0]) for g in groups.values()), key=lambda t: t[1].candidate.key)
-    return group_sum, first[1]
-
-
-def _lowest_report(group: Sequence[tuple[int, Chosen]]) -> int:
-    """The lowest of a group's figures that are reports of its dead: the first figure told, and each later one
-    that someone gave ('police said 12'); a later, smaller figure nobody gave is a part of the dead told in
-    detail ('his wife and four children were murdered' after 'as many as 55 Kenyans were killed')."""
-    ordered = sorted(group, key=lambda t: t[1].candidate.key)
-    first = ordered[0]
-    reports = [first] + [t for t in ordered[1:] if t[1].candidate.claim.source is not None or t[1].update]
-    return min(v for v, _ in reports)
-
-
-def _share(c: Chosen, shares: Shares) -> int:
-    """The event's share of a claim split among `n` events (the remainder to the first-named)."""
-    index, n = shares.get(c.candidate.key, (0, 1))
-    count = c.candidate.claim.count
-    return count // n + (1 if index < count % n else 0)
 
 
 def decide(views: Sequence[EventView], cands: Sequence[Candidate], feats: Sequence[Sequence[dict[str, float]]],
