@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +32,42 @@ class Chosen:
     update: bool = False  # an update of the toll ('the death toll has risen to 12')
     more: bool = False  # more dead besides those counted elsewhere ('two civilians were also killed')
     own_death: bool = False  # the attacker's own death ('the bomber blew himself up')
+    # those the attackers killed, told as the object of their killing ('killing four'): a count that cannot
+    # hold an attacker's own death
+    victims: bool = False
+
+
+SIDES = ("forces", "fighters")
+
+
+def _one_telling(named: Sequence[Chosen]) -> list[Chosen]:
+    """Victims named one by one, with no figure: those of different sentences are the same dead told again ('a
+    British soldier has been killed' ... 'Private X was killed by insurgents': 1), unless told as more ('also',
+    'another'). The sentence that names most of them counts, on each side: the attackers' dead apart from their
+    victims ('The gunman killed a guard' ... 'the gunman was shot dead': 2)."""
+    out: list[Chosen] = [c for c in named if c.more]
+    for side in (True, False):
+        told: dict[int, list[Chosen]] = {}
+        for c in named:
+            if not c.more and (c.group == "fighters") == side:
+                told.setdefault(c.candidate.sentence, []).append(c)
+        if told:
+            out.extend(max(told.values(), key=len))
+    return [c for c in named if c in out]
+
+
+def another_side(named: Chosen, figures: Sequence[Chosen]) -> bool:
+    """Whether a victim named one by one adds to the figures beside it as a death on another side (all sides
+    count, guideline 7): a soldier or an attacker when every figure counts another group of victims ('killing a
+    British soldier' beside '10 militants were killed'), or an attacker killed beside the count of those the
+    attackers killed ('killing four', then 'The attacker was shot dead by police'), which cannot hold him. A
+    figure of 'people' is a total that may hold him ('Seven people were killed ... forces killed one of the
+    attackers': 7)."""
+    if named.group not in SIDES or named.own_death or ALTERNATIVES.search(named.candidate.text):
+        return False  # ('some reports say only the bomber died, others that a police officer died too': reports)
+    if named.group == "fighters" and any(f.victims and f.group != "fighters" for f in figures):
+        return True
+    return all(f.group not in ("people", named.group) for f in figures)
 
 
 Shares = Mapping[tuple[int, int, int], tuple[int, int]]  # a claim's key -> (this event's share, shares)
@@ -54,8 +90,12 @@ def combine(chosen: Sequence[Chosen], shares: Shares) -> tuple[int, Chosen | Non
     # says it is more ('five other civilians also died'), or is told with them ('Six policemen and a driver')
     figures = [c for c in chosen if not c.named]
     # ('The bomber also died' is more than the victims counted: it adds)
+    # (a death on another side than every figure's adds to them: 'killing four', then 'The attacker was shot dead')
+    chosen = [replace(c, more=True) if c.named and figures and another_side(c, figures) else c for c in chosen]
     chosen = [c for c in chosen if not c.named or not figures or c.more or any(
         c.candidate.sentence == f.candidate.sentence or f.more for f in figures)]
+    if not figures:
+        chosen = _one_telling(chosen)
     # the attacker's own death ('blew himself up') is the toll only when no figure is given: 'blew himself up,
     # killing four soldiers' is 4 (guideline 7, the bomber's death counts only when stated or included)
     chosen = [c for c in chosen if not c.own_death or all(f.own_death for f in chosen)]
