@@ -224,8 +224,6 @@ def test_casualties_an_age_is_no_count(nlp, sentence: str, total: int) -> None:
         ("A man who killed his wife last year was arrested at the border.", 0),  # the relative clause's killer
         ("The bomber struck at the site of an explosion that had killed at least 34 people.", 0),  # an earlier one
         ("Twenty people were wounded and taken to hospital.", 0),
-        ("The blast follows the killing of 20 worshippers at a mosque in Baghdad.", 20),
-        ("Friday saw the gunning down of two women outside a mosque.", 2),
     ],
 )
 def test_casualties_wordings_of_the_corpus(nlp, sentence: str, total: int) -> None:
