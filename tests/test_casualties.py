@@ -213,6 +213,17 @@ def test_casualties_an_age_is_no_count(nlp, sentence: str, total: int) -> None:
         ("A man carrying explosives blew himself up at a bus station.", 1),  # the attacker's own death, stated
         ("He used an explosives vest to kill himself as troops entered.", 1),
         ("The bomb blew the car apart.", 0),
+        # wordings a coder reads as deaths (section 7), written here
+        ("It was the second suicide bombing in a week that claimed 23 lives.", 23),
+        ("The shooting at the two mosques caused the death of at least 50 people.", 50),
+        ("Officials spoke of the death toll rising to 22 on Monday.", 22),
+        ("During the abduction, her Iraqi interpreter was fatally wounded.", 1),
+        ("Police guarded the funeral of a journalist who was found shot dead last week.", 1),  # who: the noun's
+        ("The commander was among five people who were killed in the blast.", 5),
+        ("Militants decapitated a cab driver they accused of spying.", 1),
+        ("A man who killed his wife last year was arrested at the border.", 0),  # the relative clause's killer
+        ("The bomber struck at the site of an explosion that had killed at least 34 people.", 0),  # an earlier one
+        ("Twenty people were wounded and taken to hospital.", 0),
     ],
 )
 def test_casualties_wordings_of_the_corpus(nlp, sentence: str, total: int) -> None:

@@ -141,11 +141,40 @@ def _chosen(count: int, sentence: int, group: str, source: str | None = None, na
         # 'as many as 55 Kenyans were killed' ... 'his wife and four children were murdered': a part told in detail
         ([(55, 0, "civilians"), (4, 3, "civilians")], 55),
         ([(55, 0, "civilians"), (40, 3, "civilians", "the Red Cross")], 40),  # a later report someone gave: lowest
+        # 'killing a British soldier' ... '10 militants were killed': a death on another side adds (all sides)
+        ([(1, 0, "forces", None, True), (10, 1, "fighters")], 11),
+        ([(1, 0, "forces", None, True), (10, 1, "people")], 10),  # '10 people were killed': a total that may hold him
+        # 'a British soldier has been killed' ... 'Private X was killed by insurgents': one victim told twice
+        ([(1, 0, "forces", None, True), (1, 2, "civilians", None, True)], 1),
+        # 'The gunman killed a guard' ... 'the gunman was shot dead by police': the attacker's death apart
+        ([(1, 0, "civilians", None, True), (1, 2, "fighters", None, True)], 2),
     ],
 )
 def test_eventtolls_combine_by_the_guideline(claims: list[tuple], toll: int) -> None:
     chosen = [_chosen(*c) for c in claims]
     assert eventtolls.combine(chosen, {})[0] == toll
+
+
+def test_eventtolls_an_attacker_killed_beside_those_he_killed_adds() -> None:
+    """Section 7, all sides: 'stabbed ... killing four', then 'The attacker was shot dead by police': 5; the count
+    of those he killed cannot hold him. 'Four people were killed' (told passively) may hold him: 4."""
+    victims = _chosen(4, 0, "people")
+    attacker = _chosen(1, 2, "fighters", named=True)
+    assert eventtolls.combine([victims, attacker], {})[0] == 4
+    victims.victims = True
+    assert eventtolls.combine([victims, attacker], {})[0] == 5
+
+
+def test_eventtolls_a_member_of_the_forces_is_of_the_forces() -> None:
+    """'a member of the UK Armed Forces has been killed' counts a soldier, not a fighter of an armed group."""
+    for text, words, group in [
+            ("It is with regret that a member of the UK Armed Forces has been killed.", "a member", "forces"),
+            ("Three members of the Iraqi forces were killed in the fighting.", "Three members", "forces"),
+            ("Three members of the rebel forces were killed in the fighting.", "Three members", "fighters"),
+            ("Three Hezbollah members were killed.", "Three Hezbollah members", "fighters")]:
+        start = text.index(words)
+        claim = FatalityClaim(1, 1, 1, None, text, start, start + len(words))
+        assert eventtolls.group_of(eventtolls.Candidate(claim, 0, 0, len(text), text), text) == group, text
 
 
 def test_eventtolls_a_split_share_gives_the_remainder_to_the_first() -> None:
@@ -238,3 +267,39 @@ def test_eventtolls_earlier_the_same_morning_is_no_earlier_event(rules: Extracto
             "The gunman fled on a motorcycle and police have launched a manhunt.")
     (event,) = _events(rules, text, published="2024-03-18")
     assert event.fatalities == 1
+
+
+def test_eventtolls_the_headlines_lower_figure_is_a_report_of_the_same_dead(rules: Extractor) -> None:
+    """Section 7, the most conservative figure: a headline's exact total below the body's is another report of
+    the first event's dead; a bound ('Over 30 killed') is no lower report of the body's 35."""
+    text = ("A bomb exploded at a festival in Kandy on Sunday, killing the town's mayor, police said. Over 14 "
+            "others were also killed in the blast.")
+    (event, *_) = _events(rules, text, "Blast kills 12 people at festival in Sri Lanka", "2024-03-18")
+    assert event.fatalities == 12
+    text = "A suicide bomber blew himself up in a restaurant in Baghdad on Thursday. 35 were reportedly killed."
+    (event, *_) = _events(rules, text, "Over 30 killed in Baghdad restaurant bombing", "2024-03-15")
+    assert event.fatalities == 35
+
+
+def test_eventtolls_a_protest_keeps_no_deaths(rules: Extractor) -> None:
+    """Section 3: a peaceful protest has no intervention, a protest with intervention kills nobody; in a whole
+    article a death told beside one (a soldier's death announced at a rally) is another event's. In a note or a
+    brief the death stays: there it is the protest's own more often than not, typed wrong."""
+    text = "Thousands of people marched peacefully through Nairobi on Saturday to demand lower food prices."
+    for whole_article, toll in [(True, 0), (False, 1)]:
+        (protest, *_) = [e for e in _events(rules, text) if e.sub_event_type == "Peaceful protest"]
+        claims = find_claims("A soldier was killed by a bomb.")
+        eventtolls.apply(protest, eventtolls.Toll(1, claims, (0, 9), {"by": "rules"}), whole_article=whole_article)
+        assert protest.fatalities == toll
+        assert (protest.fatality_claims == []) is (toll == 0)
+    assert eventtolls.keeps_no_deaths("Protest with intervention") and eventtolls.keeps_no_deaths("Arrests")
+    assert not eventtolls.keeps_no_deaths("Excessive force against protesters")
+
+
+def test_eventtolls_a_reference_point_takes_no_share(rules: Extractor) -> None:
+    """Section 7, split: a figure is shared among the places its sentence names as where the dead were; a
+    place named to locate another ('the town of Molo, west of Nakuru') takes no share."""
+    text = ("Police said on Saturday that at least 15 people have been killed in the town of Molo, west of Nakuru, "
+            "in ethnic attacks. Gunmen also torched houses in Nakuru on Saturday.")
+    molo = [e for e in _events(rules, text, published="2024-03-17") if e.location == "Molo"]
+    assert [e.fatalities for e in molo] == [15]

@@ -78,10 +78,13 @@ PATTERNS = [
     re.compile(rf"\b{COUNT}{PEOPLE}\s+(?:(?:were|was|have\s+been|had\s+been|are|is|being|reportedly|"
                rf"reported|feared|left|found|confirmed|also|all|now)\s+){{0,3}}{KILLED}\b", re.I),
     re.compile(rf"\b(?:killing|killed|kills|kill|left|leaving|claimed\s+the\s+lives\s+of|shot\s+dead|gunned\s+down|"
-               rf"murdered|lynched|executed|massacred)\s+{COUNT}{PEOPLE}(?!\s+(?:injured|wounded|hurt))",
-               re.I),
+               rf"murdered|lynched|executed|massacred|caus(?:ed|ing)\s+the\s+deaths?\s+of)\s+{COUNT}{PEOPLE}"
+               rf"(?!\s+(?:injured|wounded|hurt))", re.I),
+    # 'a suicide bombing that claimed 23 lives'
+    re.compile(rf"\bclaim(?:ed|ing|s)?\s+(?:the\s+)?{COUNT}\s+(?:more\s+)?lives\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\s+(?:\w+\s+){{0,3}}?"
-               rf"(?:rose\s+to|risen\s+to|reached|stood\s+at|climbed\s+to|was|is|of|at)\s+{COUNT}", re.I),
+               rf"(?:rose\s+to|risen\s+to|rising\s+to|rises\s+to|reached|stood\s+at|stands\s+at|climbed\s+to|"
+               rf"climbing\s+to|was|is|of|at)\s+{COUNT}", re.I),
     re.compile(rf"\bput\s+the\s+(?:death\s+)?toll\s+at\s+{COUNT}", re.I),
     re.compile(rf"\b{COUNT}\s+(?:deaths|fatalities|bodies|casualties\s+dead)\b", re.I),
 ]
@@ -102,8 +105,9 @@ SINGLE_OBJECT = re.compile(
 PAIR = re.compile(
     rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|boy|girl|child|person|officer|farmer|herder)\s+and\s+"
     rf"(?:his|her|their|a|an|one)\s+(?:[\w-]+\s+){{0,2}}?\w+\s+(?:were|have\s+been)\s+{KILLED}\b", re.I)
-EARLIER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|before)\b[^.;]*$|\b(?:earlier|previous(?:ly)?)\b[^.;]*$",
-                     re.I)
+EARLIER = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:after|before)\b[^.;]*$|\b(?:earlier|previous(?:ly)?)\b[^.;]*$|"
+                     # told in the past perfect by a relative clause: 'the site of an explosion that had killed 34'
+                     r"\b(?:that|which)\s+had\s+(?:\w+\s+)?$", re.I)
 CUMULATIVE = re.compile(
     r"\b(?:since\s+(?:the\s+)?(?:war|conflict|fighting|insurgency|start|beginning|(?:19|20)\d\d)|"
     r"(?:war|conflict|insurgency|crisis)\s+(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed)|"
@@ -275,7 +279,7 @@ def conservative_total(claims: list[FatalityClaim]) -> int:
 
 # Verbs that kill when done 'to death' ('stoned a suspected thief to death'), or with 'dead'.
 TO_DEATH_VERBS = frozenset("beat stone hack stab burn club lynch batter shoot strangle chop cut torture".split())
-ACTIVE_KILLING = frozenset("kill slay murder execute massacre lynch assassinate behead".split())
+ACTIVE_KILLING = frozenset("kill slay murder execute massacre lynch assassinate behead decapitate".split())
 # Who can be a victim, when a sentence names one without a number ('killed a school guard',
 # 'Policeman killed', 'a man killed by police'): a singular person noun counts one death.
 PERSON_NOUNS = frozenset("""man woman boy girl child person officer policeman policewoman cop constable sergeant
@@ -294,7 +298,7 @@ PERSON_NOUNS = frozenset("""man woman boy girl child person officer policeman po
     pilot sailor marine trooper paratrooper peacekeeper general colonel major captain lieutenant commando sniper
     guerrilla combatant warlord protester demonstrator professor rabbi archbishop worshipper pilgrim hostage
     captive prisoner detainee inmate informant spy smuggler trafficker shepherd hunter miner labourer laborer
-    merchant owner manager banker pensioner citizen foreigner chairman chairwoman""".split())
+    merchant owner manager banker pensioner citizen foreigner chairman chairwoman interpreter translator""".split())
 VICTIM_PRONOUNS = frozenset("him her".split())
 # ... and the attacker's own death ('blew himself up', 'killed herself'); not 'He was later killed by a mob',
 # which on the corpus's train split was more often another event's death than the event's own
@@ -388,7 +392,7 @@ def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
         victim_is_subject = _kills(tok)
         if victim_is_subject is None or _earlier_clause(tok):
             continue
-        if tok.dep_ == "relcl" and not _died_of_it(tok):
+        if tok.dep_ == "relcl" and not (_died_of_it(tok) or _killed_relative(tok, victim_is_subject)):
             continue
         out.append((tok, victim_is_subject))
     return out
@@ -397,6 +401,13 @@ def _killings(sent: SpacySpan) -> list[tuple[Token, bool]]:
 # A relative clause that tells a victim of this event died of it: 'shot the chairman, who died four
 # hours later', 'a guard who later died in hospital', 'who succumbed to his wounds'.
 AFTERWARDS = frozenset("later hospital wounds injuries".split())
+
+
+def _killed_relative(tok: Token, victim_is_subject: bool) -> bool:
+    """A passive relative clause of a death tells the noun it hangs on died: 'a journalist who was found shot
+    dead', 'among five people who were killed', 'a fellow officer, who had been killed by gunmen' (not 'a man
+    who killed his wife', whose death is the wife's, told earlier)."""
+    return victim_is_subject and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _died_of_it(tok: Token) -> bool:
@@ -442,7 +453,11 @@ def _kills(tok: Token) -> bool | None:
     dead = any(c.lower_ == "dead" for c in kids)
     if lemma in ("die", "perish", "succumb"):
         return True
-    if lemma == "find" and passive and (dead or any(c.dep_ == "nsubjpass" and c.lower_ == "body" for c in kids)):
+    if lemma in HARMED and any(c.lower_ == "fatally" for c in kids):
+        return passive or tok.dep_ == "acl"  # 'her interpreter was fatally wounded', 'fatally shot a guard'
+    shot_dead = any(c.dep_ == "xcomp" and any(g.lower_ == "dead" for g in c.children) for c in kids)
+    if lemma == "find" and passive and (dead or shot_dead or any(c.dep_ == "nsubjpass" and c.lower_ == "body"
+                                                                 for c in kids)):
         return True  # 'was found dead', 'the body of a woman was found'
     down = any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
     if lemma == "blow" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in kids):
