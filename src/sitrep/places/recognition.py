@@ -354,7 +354,7 @@ def _share_list_standing(text: str, mentions: list[_Mention]) -> None:
     a name the NER calls a person or an organisation is a place as its fellows are ('including Ballymena,
     Ballyclare, Carrickfergus and Larne'). One name the gazetteer does not know does not break the list."""
     chain: list[_Mention] = []
-    for a, b in zip(mentions, [*mentions[1:], None], strict=True):
+    for a, b in zip(mentions, [*mentions[1:], None], strict=False):
         chain.append(a)
         if b is not None and LIST_GAP.fullmatch(text[a.end : b.start].strip()):
             if b.role and not a.role:
