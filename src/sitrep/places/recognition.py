@@ -52,6 +52,7 @@ from sitrep.places.wording import (
     inside_institution,
     institution_head,
     locative,
+    name_start,
     of_an_office,
     seated_elsewhere,
 )
@@ -144,7 +145,8 @@ class Recognizer:
             taken.update(range(i, j))
             mention = self._mention(doc, span, key, candidates, role)
             mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
-            mention.placed = bool(mention.cue) or span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS
+            start = name_start(span)
+            mention.placed = bool(mention.cue) or start > 0 and doc[start - 1].lower_ in PLACE_PREPS
             chosen.append(mention)
         # a name the text gives a person as the end of a full name ('Kenji Nagai') is that person wherever the
         # words around it do not make it a place ('Nagai was shot', 'the death of Nagai'; but 'in Nagai',
