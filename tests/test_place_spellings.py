@@ -17,8 +17,8 @@ def _places(extractor: Extractor, text: str) -> list[Place]:
 
 def test_a_kind_of_place_and_of_make_a_common_word_a_name(extractor: Extractor) -> None:
     # 'same' is an English stop word, but after 'the town of' it is the town's name
-    text = "Peacekeepers moved into the town of Same, south of Dili, before dawn on Tuesday."
-    assert [(p.text, p.country_code) for p in _places(extractor, text)] == [("Same", "TL"), ("Dili", "TL")]
+    text = "Before dawn on Tuesday peacekeepers moved into the town of Same in the hills of East Timor."
+    assert [(p.text, p.country_code) for p in _places(extractor, text)] == [("Same", "TL"), ("East Timor", "TL")]
     # with no such words before it, the word stays a word
     text = "Same as last year, the rebels said they would not disarm, a spokesman in Dili said."
     assert [p.text for p in _places(extractor, text)] == ["Dili"]
@@ -68,3 +68,20 @@ def test_skeletons_fold_vowels_h_doubled_letters_and_spaces() -> None:
     assert skeleton("gareshk") != skeleton("garesh")
     assert vowels_agree("husaybeh", "husaybah")
     assert not vowels_agree("matunga", "muthangi")  # one skeleton, but every vowel differs: two names
+
+
+def test_an_arabic_article_written_apart_belongs_to_the_name(extractor: Extractor) -> None:
+    # 'al' in lower case before 'Hilla' does not hide the preposition before it: 'in al Hilla' is a place
+    text = "Gunmen opened fire on a checkpoint in al Hilla on Monday, Iraqi police said."
+    roles = {p.text: (p.role, p.country_code) for p in _places(extractor, text)}
+    assert roles == {"Hilla": ("", "IQ")}
+
+
+@pytest.mark.parametrize(("text", "mention", "cc"), [
+    ("The device had been hidden in a crowded bazaar of the state capital, Guwahati.", "Guwahati", "IN"),
+    ("Gunmen raided a police post on the edge of the regional capital, Kismayo.", "Kismayo", "SO"),
+])
+def test_a_kind_of_place_before_a_comma_names_the_place_after_it(extractor: Extractor, text: str, mention: str,
+                                                                 cc: str) -> None:
+    (place,) = [p for p in _places(extractor, text) if p.text == mention]
+    assert (place.role, place.country_code) == ("", cc)
