@@ -136,24 +136,27 @@ class Gazetteer:
             bone = skeleton(key)
             if len(bone.replace("*", "")) < 4 or not countries:
                 continue
-            found = {e.pid: e for name, e in self._skeletons(key[0]).get(bone, [])
-                     if e.country_code in countries and vowels_agree(key, name)}
+            found = {e.pid: e for cc in sorted(countries) for name, e in self._skeletons(key[0], cc).get(bone, [])
+                     if vowels_agree(key, name)}
             if found:
                 out[key] = [(e, False) for e in found.values()]
         return out
 
-    def _skeletons(self, letter: str) -> dict[str, list[tuple[str, GazEntry]]]:
-        """skeleton -> (name, town or division), for the names whose key begins with `letter` (built once)."""
-        cache: dict[str, dict[str, list[tuple[str, GazEntry]]]] = self.__dict__.setdefault("_skeleton_cache", {})
-        if letter not in cache:
+    def _skeletons(self, letter: str, cc: str) -> dict[str, list[tuple[str, GazEntry]]]:
+        """skeleton -> (name, town or division) of country `cc`, for the names whose key begins with `letter`
+        (read once per letter and country: a range of the name index, a few thousand rows)."""
+        cache: dict[tuple[str, str], dict[str, list[tuple[str, GazEntry]]]] = self.__dict__.setdefault(
+            "_skeleton_cache", {})
+        if (letter, cc) not in cache:
             table: dict[str, list[tuple[str, GazEntry]]] = defaultdict(list)
             rows = self.db.execute(
                 "SELECT n.key, p.* FROM names n JOIN places p ON p.pid = n.pid "
-                "WHERE n.key >= ? AND n.key < ? AND p.fclass IN ('P', 'A')", (letter, chr(ord(letter) + 1)))
+                "WHERE n.key >= ? AND n.key < ? AND p.cc = ? AND p.fclass IN ('P', 'A')",
+                (letter, chr(ord(letter) + 1), cc))
             for row in rows:
                 table[skeleton(row[0])].append((row[0], _entry(row[1:])))
-            cache[letter] = dict(table)
-        return cache[letter]
+            cache[(letter, cc)] = dict(table)
+        return cache[(letter, cc)]
 
     def lookup(self, name: str) -> list[GazEntry]:
         key = normalize_name(name)
