@@ -127,6 +127,37 @@ class Gazetteer:
                 out[key] = towns
         return out
 
+    def variants(self, keys: Iterable[str], countries: set[str]) -> dict[str, list[tuple[GazEntry, bool]]]:
+        """For each normalised name that names nothing, the towns and divisions of `countries` whose name folds
+        to the same `skeleton` ('Mihtarlam' is Mehtar Lam, 'Baladweyn' Beledweyne), each read as the entry's
+        other name. A name of fewer than four consonants has none: too many names fold to its skeleton."""
+        out: dict[str, list[tuple[GazEntry, bool]]] = {}
+        for key in keys:
+            bone = skeleton(key)
+            if len(bone.replace("*", "")) < 4 or not countries:
+                continue
+            found = {e.pid: e for cc in sorted(countries) for name, e in self._skeletons(key[0], cc).get(bone, [])
+                     if vowels_agree(key, name)}
+            if found:
+                out[key] = [(e, False) for e in found.values()]
+        return out
+
+    def _skeletons(self, letter: str, cc: str) -> dict[str, list[tuple[str, GazEntry]]]:
+        """skeleton -> (name, town or division) of country `cc`, for the names whose key begins with `letter`
+        (read once per letter and country: a range of the name index, a few thousand rows)."""
+        cache: dict[tuple[str, str], dict[str, list[tuple[str, GazEntry]]]] = self.__dict__.setdefault(
+            "_skeleton_cache", {})
+        if (letter, cc) not in cache:
+            table: dict[str, list[tuple[str, GazEntry]]] = defaultdict(list)
+            rows = self.db.execute(
+                "SELECT n.key, p.* FROM names n JOIN places p ON p.pid = n.pid "
+                "WHERE n.key >= ? AND n.key < ? AND p.cc = ? AND p.fclass IN ('P', 'A')",
+                (letter, chr(ord(letter) + 1), cc))
+            for row in rows:
+                table[skeleton(row[0])].append((row[0], _entry(row[1:])))
+            cache[(letter, cc)] = dict(table)
+        return cache[(letter, cc)]
+
     def lookup(self, name: str) -> list[GazEntry]:
         key = normalize_name(name)
         return [entry for entry, _ in self.lookup_keys([key]).get(key, [])]
@@ -198,3 +229,27 @@ def respellings(key: str) -> list[str]:
     """The other spellings of a normalised name to look up when the name itself names nothing."""
     out = [pattern.sub(replacement, key, count=1) for pattern, replacement in _RESPELLINGS]
     return [k for k in dict.fromkeys(out) if k != key]
+
+
+
+_CONSONANT_H = re.compile(r"(?<=[^aeiou])h")
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+def _folded(key: str) -> str:
+    letters = re.sub(r"[\s'’-]+", "", key)
+    return letters[:1] + _CONSONANT_H.sub("", letters[1:])
+
+
+def skeleton(key: str) -> str:
+    """A normalised name folded as transliterations of one name differ: no spaces, hyphens or apostrophes, no
+    'h' after a consonant ('kh', 'sh'), each run of vowels one mark, doubled letters single ('mihtarlam' and
+    'mehtar lam': 'm*ht*rl*m'; 'husaybeh' and 'husaybah': 'h*s*yb*h'; 'sharm el sheik' and 'sharm el sheikh')."""
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("*", _folded(key)))
+
+
+def vowels_agree(key: str, other: str) -> bool:
+    """Whether two names of one skeleton share a vowel in one place at least: 'Mihtarlam' and 'Mehtar Lam' do
+    (their 'a's); 'Matunga' and 'Muthangi', every vowel different, are two names."""
+    mine, theirs = _VOWELS.findall(_folded(key)), _VOWELS.findall(_folded(other))
+    return not mine or any(a == b for a, b in zip(mine, theirs, strict=False))

@@ -10,6 +10,7 @@ gazetteer entry each name means, is `geoparse`'s.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -51,11 +52,15 @@ from sitrep.places.wording import (
     inside_institution,
     institution_head,
     locative,
+    name_start,
     of_an_office,
     seated_elsewhere,
 )
 
 MAX_NAME_TOKENS = 6
+# What may stand between two names of one list: a comma, 'and', 'or', or one name the gazetteer does not know
+# between commas ('Nahariya, Peqiin, Safed': a village missing from the gazetteer does not end the list)
+LIST_GAP = re.compile(r"(?:,|,?\s*(?:and|or))|,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,|,?\s*(?:and|or))")
 
 
 class Recognizer:
@@ -94,8 +99,13 @@ class Recognizer:
         hits = self.gaz.lookup_keys(k for _, _, k in keyed)
         # a name the gazetteer does not know, placed by the words before it ('at Um Qasr', 'the city of Sderoth'):
         # a town of another transliteration of it (data/places/spellings.tsv)
-        hits.update(self.gaz.respelled([key for i, _, key in keyed if key not in hits and i > 1 and (
-            doc[i - 1].lower_ in PLACE_PREPS or doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_CUES)]))
+        placed = [key for i, j, key in keyed if key not in hits and _placed_by_words(doc, i, j)]
+        hits.update(self.gaz.respelled(placed))
+        # else a town of one of the countries the text names whose name differs only in its vowels, an 'h', a
+        # doubled letter or a space ('the Afghan city of Mihtarlam': Mehtar Lam; `Gazetteer.variants`)
+        unknown = [key for key in placed if key not in hits]
+        if unknown:
+            hits.update(self.gaz.variants(unknown, self._text_countries(doc, keyed, hits)))
         chosen: list[_Mention] = []
         taken: set[int] = set()
         for i, j, key in sorted(keyed, key=lambda r: (r[0], -(r[1] - r[0]))):
@@ -135,7 +145,8 @@ class Recognizer:
             taken.update(range(i, j))
             mention = self._mention(doc, span, key, candidates, role)
             mention.person_tail = span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
-            mention.placed = bool(mention.cue) or span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS
+            start = name_start(span)
+            mention.placed = bool(mention.cue) or start > 0 and doc[start - 1].lower_ in PLACE_PREPS
             chosen.append(mention)
         # a name the text gives a person as the end of a full name ('Kenji Nagai') is that person wherever the
         # words around it do not make it a place ('Nagai was shot', 'the death of Nagai'; but 'in Nagai',
@@ -145,11 +156,22 @@ class Recognizer:
             if m.key in surnames and not m.role and not m.placed:
                 m.role = "PERSON"
         self._attach_containers(doc, chosen)
-        for a, b in zip(chosen, chosen[1:], strict=False):
-            # a list of places shares the first one's standing: 'near Deir ez-Zor, Mayadeen and Abu Kamal'
-            if b.role and not a.role and text[a.end : b.start].strip() in (",", "and", ", and", "or"):
-                b.role = ""
+        _share_list_standing(text, chosen)
         return chosen
+
+    def _text_countries(self, doc: Doc, keyed: list[tuple[int, int, str]],
+                        hits: dict[str, list[tuple[GazEntry, bool]]]) -> set[str]:
+        """The countries the text is most about: those it names, by their names ('Iraq') or their people's
+        ('Afghan', 'Somalis'), at least half as often as the one it names most."""
+        named: Counter[str] = Counter()
+        for _, _, key in keyed:
+            named.update({e.country_code for e, own in hits.get(key, []) if own and e.feature_code == "PCLI"})
+        for tok in doc:
+            cc = _people(DEMONYMS, tok.lower_) if tok.text[:1].isupper() else None
+            if cc:
+                named[cc] += 1
+        most = max(named.values(), default=0)
+        return {cc for cc, n in named.items() if 2 * n >= most}
 
     def _demonym(self, span: SpacySpan, key: str) -> _Mention | None:
         """'Syrian', 'Sri Lankan', 'Palestinians': the country an adjective or a people's name refers to,
@@ -177,14 +199,15 @@ class Recognizer:
         ent = first.ent_type_
         if span.text in STATE_ABBREVIATIONS:
             return ""  # 'Ky.', 'S.C.': short, but an AP state abbreviation
-        if (key in NOT_PLACES or key in STOP_WORDS or key.casefold() in DEMONYMS
+        doc = span.doc
+        cued = _kind_and_of(doc, span.start)
+        if (key in NOT_PLACES or key in STOP_WORDS and not cued or key.casefold() in DEMONYMS
                 or key.casefold() in REGIONAL_DEMONYMS or len(key) < 3):
             return "reject"
         # the NER calls 'Mayadeen' a DATE: dates are caught by NOT_PLACES, not by the label; a language
         # ('in English') is no place (English, Indiana)
         if ent in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"):
             return "reject"
-        doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
         if (before is not None and first.ent_iob_ == "I" and before.ent_type_ == ent and _small(candidates)
@@ -236,6 +259,8 @@ class Recognizer:
         if after is not None and first.is_sent_start and (
                 after.text in (":", "—", "–", "--") or first.text.isupper() and after.text in ("-", ",")):
             return ""  # a dateline run into the text ('... crops . BEIRUT: Israel ...', 'Albany — An')
+        if cued and not of_an_office(span):
+            return ""  # 'the town of Same': a kind of place and 'of' make any capitalised word after them a name
         if len(span) == 1 and first.pos_ not in ("PROPN",) and ent not in ("GPE", "LOC", "FAC") and not (
                 after is not None and after.lower_ in PLACE_HEADS and first.pos_ == "NOUN") and (
                 first.is_sent_start or first.is_stop or first.pos_ not in ("NOUN", "ADJ")
@@ -309,3 +334,36 @@ def _kind_cue(word: str) -> str:
         if word in cues:
             return kind
     return ""
+
+
+def _placed_by_words(doc: Doc, i: int, j: int) -> bool:
+    """Whether the words around the capitalised run doc[i:j] make it a place: a preposition of place before it
+    ('at Um Qasr'), a kind of place and 'of' ('the city of Sderoth'), or a kind of place after it ('Gareshk
+    district')."""
+    if i > 0 and doc[i - 1].lower_ in PLACE_PREPS:
+        return True
+    return _kind_and_of(doc, i) or j < len(doc) and doc[j].is_lower and bool(_kind_cue(doc[j].lower_))
+
+
+def _kind_and_of(doc: Doc, i: int) -> bool:
+    """Whether a kind of place in lower case and 'of' stand before doc[i] ('the town of', 'the district of')."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].is_lower and bool(_kind_cue(doc[i - 2].lower_))
+
+
+def _share_list_standing(text: str, mentions: list[_Mention]) -> None:
+    """A list of places shares its names' standing: a name after a place in the list is one too ('near Deir
+    ez-Zor, Mayadeen and Abu Kamal', whatever the NER calls Abu Kamal), and in a list of three names or more,
+    a name the NER calls a person or an organisation is a place as its fellows are ('including Ballymena,
+    Ballyclare, Carrickfergus and Larne'). One name the gazetteer does not know does not break the list."""
+    chain: list[_Mention] = []
+    for a, b in zip(mentions, [*mentions[1:], None], strict=False):
+        chain.append(a)
+        if b is not None and LIST_GAP.fullmatch(text[a.end : b.start].strip()):
+            if b.role and not a.role:
+                b.role = ""
+            continue
+        if len(chain) >= 3 and any(not m.role for m in chain):
+            for m in chain:
+                if m.role in ("PERSON", "ORG"):
+                    m.role = ""
+        chain = []

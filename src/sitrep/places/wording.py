@@ -121,16 +121,25 @@ def locative(span: SpacySpan) -> bool:
     object is a place ('attacked Mpeketoni'), or the second of 'in Fafi, Garissa' and of 'in Kitungati
     village (Kitui)', when nothing but punctuation or a preposition follows (not 'in Nairobi, Kenyatta said')."""
     doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
+    start = name_start(span)
+    prev = doc[start - 1] if start > 0 else None
     if prev is None:
         return False
     if prev.lower_ in LOCATIVE_PREPS and not of_an_office(span) or (
             prev.pos_ == "VERB" and prev.lemma_.lower() in TARGET_VERBS):
         return True
     after = doc[span.end] if span.end < len(doc) else None
-    return prev.text in (",", "(") and any(
-        t.lower_ in ("in", "at", "near") for t in doc[max(0, span.start - 6) : span.start - 1]) and (
-        after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
+    if after is not None and not after.is_punct and after.pos_ not in ("ADP", "CCONJ"):
+        return False  # 'in Nairobi, Kenyatta said'
+    kind = doc[start - 2].lower_ if start > 1 else ""
+    # 'the capital, Guwahati', 'two West Bank towns, Sanur and Homesh': a kind of place and a comma name it
+    near = any(t.lower_ in ("in", "at", "near") for t in doc[max(0, start - 6) : start - 1])
+    return prev.text in (",", "(") and (near or kind in APPOSITION_KINDS or kind.removesuffix("s") in APPOSITION_KINDS)
+
+
+def name_start(span: SpacySpan) -> int:
+    """Where the name `span` starts with its Arabic article written apart in lower case ('in al Hilla')."""
+    return span.start - 1 if span.start > 1 and span.doc[span.start - 1].text in ("al", "el") else span.start
 
 
 def of_an_office(span: SpacySpan) -> bool:
