@@ -166,8 +166,6 @@ def test_guideline_places_hong_kong_is_a_country(extractor: Extractor) -> None:
     assert [(e.country, e.actor1_plain) for e in events] == [("Hong Kong", "Protesters (Hong Kong)")], seen(events)
 
 
-@pytest.mark.xfail(strict=True, reason="sitrep finds no event: the frame model retrained in the twelfth session drops "
-                                       "the village near Mpeketoni (the rules alone place it there)")
 def test_guideline_places_the_dateline_is_not_the_place(extractor: Extractor) -> None:
     """places.dateline: the dateline's city is not where an event elsewhere happened."""
     text = ("NAIROBI, March 12 (Reuters) - Gunmen killed four people in an attack on a village near Mpeketoni "

@@ -71,9 +71,11 @@ CROWD_EVIDENCE = re.compile(
 # (the type model refit per fold): these overrides gained 3 matched events' types and lost 9 (docs/benchmarks.md).
 # A bombing, a shelling or an air strike the rules read in the event's own words is typed by that delivery (the
 # guideline: a bombing that killed people is no `Attack`): the model's battle, attack or arrests, read off the lead's
-# other words (the soldiers it killed, the suspects held after it), cannot show that it did not go off. Out of fold on
-# train these limits gained 4 matched events' types and lost 1 (docs/benchmarks.md, twelfth session).
-_DELIVERED = frozenset({"Armed clash", "Attack", "Arrests"})
+# other words (the soldiers it killed), cannot show that it did not go off. Out of fold on train these limits gained 4
+# matched events' types and lost 1 (docs/benchmarks.md, thirteenth session). Arrests may still replace it: 'Police
+# arrested three militants over a bombing that killed six' reports the arrest, the bombing is its cause (the merge's
+# CI run; tests/test_eventtolls.py).
+_DELIVERED = frozenset({"Armed clash", "Attack"})
 PLAINER = {
     "Suicide bomb": frozenset({"Remote explosive/landmine/IED"}) | _DELIVERED,
     "Remote explosive/landmine/IED": _DELIVERED,
